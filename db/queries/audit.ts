@@ -1,0 +1,48 @@
+import type { AuditEntry } from '../../shared/contract/schemas';
+import type { Executor } from './executor';
+
+export interface AuditRecord {
+  at: number;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+export async function insertAudit(db: Executor, record: AuditRecord): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: record.at,
+      actor: record.actor,
+      action: record.action,
+      entity: record.entity,
+      entity_id: record.entityId === null ? null : String(record.entityId),
+      before_json: toJson(record.before),
+      after_json: toJson(record.after),
+    })
+    .execute();
+}
+
+export async function listAudit(
+  db: Executor,
+  options: { entity?: string; limit: number },
+): Promise<AuditEntry[]> {
+  let query = db.selectFrom('audit_log').selectAll();
+  if (options.entity) query = query.where('entity', '=', options.entity);
+  const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: row.before_json === null ? null : (JSON.parse(row.before_json) as unknown),
+    after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
+  }));
+}

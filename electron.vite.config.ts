@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  main: {
+    build: {
+      // Several Node entries share one bundle graph: the Electron main process, the core running
+      // in a utilityProcess, the HTTP adapter used by the browser harness and e2e, and the CLI.
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'core-worker': resolve(root, 'electron/core/worker/core-worker.ts'),
+          serve: resolve(root, 'electron/core/http/serve.ts'),
+          cli: resolve(root, 'electron/core/cli/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      rollupOptions: {
+        input: { index: resolve(root, 'electron/preload/index.ts') },
+        // A sandboxed preload must be a CommonJS script.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import type { Envelope } from '../../shared/contract/errors';
+import type { AppStatus } from '../../shared/contract/schemas';
+import { openDatabase, type OpenOptions } from '../../db/open-database';
+import { systemClock, type Clock } from './clock';
+import { createDispatch } from './dispatch';
+import { AppError } from './errors';
+import { EventBus } from './event-bus';
+import type { RequestContext } from './handler-types';
+import { handlers } from './handlers';
+import type { Platform } from './platform';
+import { Services } from './services';
+
+export interface CoreOptions {
+  dataDir: string;
+  platform: Platform;
+  version: string;
+  clock?: Clock;
+  /** Parse outputs against the contract too; on in dev and tests, off in packaged builds. */
+  validateOutput?: boolean;
+  /** Only tests pass this, to exercise a failing migration. */
+  migrations?: OpenOptions['migrations'];
+  log?: (line: string) => void;
+}
+
+export interface CallMeta {
+  actor?: string;
+}
+
+export interface Core {
+  readonly dataDir: string;
+  readonly events: EventBus;
+  readonly clock: Clock;
+  readonly services: Services | null;
+  status(): AppStatus;
+  call(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the backend on a data directory. Never throws for a bad database: the core comes up in
+ * the error state, answers `app.status` with the reason, and refuses everything else with
+ * UNAVAILABLE, so the UI can show the startup-error screen instead of crash-looping.
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const events = new EventBus();
+  mkdirSync(options.dataDir, { recursive: true });
+  const opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
+
+  const services = opened.ok
+    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir })
+    : null;
+  const status: AppStatus = opened.ok
+    ? {
+        state: 'ready',
+        version: options.version,
+        dataDir: options.dataDir,
+        dbPath: opened.dbPath,
+        schemaVersion: opened.schemaVersion,
+        migratedFromBackup: opened.backupPath,
+      }
+    : {
+        state: 'error',
+        version: options.version,
+        reason: opened.reason,
+        message: opened.message,
+        dbPath: opened.dbPath,
+        backupsDir: opened.backupsDir,
+      };
+  if (!opened.ok) (options.log ?? console.error)(`[core] database not opened: ${opened.message}`);
+
+  const dispatch = createDispatch(handlers, { validateOutput: options.validateOutput ?? true, log: options.log });
+  const requireServices = (): Services => {
+    if (!services) {
+      throw new AppError('UNAVAILABLE', 'The database is not open. See the start-up error for what to do.');
+    }
+    return services;
+  };
+
+  return {
+    dataDir: options.dataDir,
+    events,
+    clock,
+    services,
+    status: () => status,
+    call(method, input, meta = {}) {
+      const context: RequestContext = {
+        actor: meta.actor ?? 'local',
+        platform: options.platform,
+        status: () => status,
+        services: requireServices,
+      };
+      return dispatch(method, input, context);
+    },
+    async close() {
+      if (opened.ok) await opened.db.destroy();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract/methods';
+import type { AppStatus } from '../../shared/contract/schemas';
+import type { Platform } from './platform';
+import type { Services } from './services';
+
+/** What every handler gets besides its parsed input. */
+export interface RequestContext {
+  /** Who is acting, for the audit log. Issue #4 adds sign-in; until then the local user. */
+  actor: string;
+  platform: Platform;
+  status: () => AppStatus;
+  /** The open database's services; throws UNAVAILABLE when the database failed to open. */
+  services: () => Services;
+}
+
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  context: RequestContext,
+) => Promise<MethodOutput<M>> | MethodOutput<M>;
+
+export type HandlerMap = { [M in MethodName]: Handler<M> };
+
+/** Typed helper for a domain's handler group. */
+export function defineHandlers<K extends MethodName>(handlers: { [M in K]: Handler<M> }) {
+  return handlers;
+}

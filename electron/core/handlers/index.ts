@@ -1,0 +1,8 @@
+import { mergeHandlers } from '../dispatch';
+import { appHandlers } from './app.handlers';
+import { settingsHandlers } from './settings.handlers';
+import { shopsHandlers } from './shops.handlers';
+import { staffHandlers } from './staff.handlers';
+import { systemHandlers } from './system.handlers';
+
+export const handlers = mergeHandlers(appHandlers, settingsHandlers, shopsHandlers, staffHandlers, systemHandlers);

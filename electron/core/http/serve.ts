@@ -1,0 +1,89 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readAppVersion } from '../app-version';
+import { AdjustableClock } from '../clock';
+import { startCore, type Core } from '../core';
+import { resolveDataDir } from '../data-dir';
+import { RecordingPlatform } from '../platform';
+import { startHttpAdapter } from './server';
+
+/**
+ * Browser harness: runs the backend with the HTTP adapter and serves the built renderer.
+ * Prints one JSON line with the address to open (token included) once listening.
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      static: { type: 'string' },
+      token: { type: 'string' },
+      'test-routes': { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = resolveDataDir(values['data-dir']);
+  const staticDir = values.static
+    ? resolve(values.static)
+    : [join(import.meta.dirname, '../renderer'), resolve('out/renderer')].find((dir) => existsSync(dir));
+  if (!staticDir || !existsSync(join(staticDir, 'index.html'))) {
+    console.error('The built renderer was not found. Run "npm run build" first, or pass --static DIR.');
+    process.exit(2);
+  }
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, got "${values.port}".`);
+    process.exit(2);
+  }
+
+  const clock = new AdjustableClock();
+  const platform = new RecordingPlatform();
+  const version = readAppVersion();
+  const start = () => startCore({ dataDir, platform, clock, version, validateOutput: true });
+  let core: Core = await start();
+
+  const adapter = await startHttpAdapter({
+    core: () => core,
+    staticDir,
+    port,
+    token: values.token,
+    testRoutes: values['test-routes']
+      ? {
+          clock(body) {
+            if (body.reset) clock.reset();
+            if (body.at !== undefined) clock.set(body.at, { freeze: body.freeze });
+            if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
+            return clock.now();
+          },
+          async reset() {
+            await core.close();
+            rmSync(dataDir, { recursive: true, force: true });
+            clock.reset();
+            platform.clear();
+            core = await start();
+          },
+          platformRecords: () => platform.records,
+        }
+      : undefined,
+  });
+
+  console.log(
+    JSON.stringify({
+      url: adapter.url,
+      token: adapter.token,
+      open: `${adapter.url}/?token=${adapter.token}`,
+      dataDir,
+      status: core.status().state,
+    }),
+  );
+
+  const stop = async () => {
+    await adapter.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

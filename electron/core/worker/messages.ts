@@ -1,0 +1,17 @@
+import type { Envelope } from '../../../shared/contract/errors';
+import type { EventMessage } from '../../../shared/contract/events';
+import type { AppStatus } from '../../../shared/contract/schemas';
+import type { DesktopNotification } from '../platform';
+
+/** Messages between the Electron main process and the core running in a utilityProcess. */
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown; actor?: string }
+  | { type: 'platform-result'; id: number; result: boolean }
+  | { type: 'shutdown' };
+
+export type FromWorker =
+  | { type: 'ready'; status: AppStatus }
+  | { type: 'result'; id: number; envelope: Envelope<unknown> }
+  | { type: 'event'; message: EventMessage }
+  | { type: 'notify'; notification: DesktopNotification }
+  | { type: 'open-path'; id: number; path: string };

@@ -1,0 +1,131 @@
+import { join, resolve } from 'node:path';
+import { BrowserWindow, Notification, app, ipcMain, shell } from 'electron';
+import electronUpdater from 'electron-updater';
+import type { EventMessage } from '../../shared/contract/events';
+import { preferences as preferencesSchema } from '../../shared/contract/schemas';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { CoreHost } from './core-host';
+import { setApplicationMenu } from './menu';
+import { appOrigin, applySecurityBaseline, isAppUrl } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+// The shell is thin on purpose: windows, security, protocol, menu, notifications, updater, and an
+// IPC router that checks the sender before handing calls to the backend in its utilityProcess.
+
+app.setName('ReviewDesk');
+const dataDirFlag = app.commandLine.getSwitchValue('data-dir') || process.env.REVIEWDESK_DATA_DIR;
+if (dataDirFlag) app.setPath('userData', resolve(dataDirFlag));
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  let core: CoreHost;
+
+  const broadcast = (message: EventMessage) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send('api:event', message);
+  };
+
+  const refreshMenu = async () => {
+    const envelope = await core.call('settings.getPreferences', {});
+    const parsed = envelope.ok ? preferencesSchema.safeParse(envelope.value) : null;
+    setApplicationMenu(parsed?.success ? parsed.data.language : 'zh-CN', {
+      backup: () => void core.call('maintenance.backup', {}),
+      openDataFolder: () => void core.call('app.openFolder', { folder: 'data' }),
+    });
+  };
+
+  const createWindow = () => {
+    const userData = app.getPath('userData');
+    const state = loadWindowState(userData);
+    const window = new BrowserWindow({
+      ...(state.placed ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
+      minWidth: 960,
+      minHeight: 600,
+      show: false,
+      title: '差评工作台 ReviewDesk',
+      backgroundColor: '#f8f9fa',
+      webPreferences: {
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webviewTag: false,
+        spellcheck: false,
+      },
+    });
+    if (state.maximized) window.maximize();
+    trackWindowState(window, userData);
+    window.once('ready-to-show', () => window.show());
+    void window.loadURL(devServerUrl ?? `${appOrigin}/index.html`);
+    return window;
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    applySecurityBaseline(devServerUrl);
+    handleAppProtocol(join(import.meta.dirname, '../renderer'));
+
+    core = new CoreHost({
+      workerPath: join(import.meta.dirname, 'core-worker.js'),
+      dataDir: app.getPath('userData'),
+      version: app.getVersion(),
+      dev: !app.isPackaged,
+      onEvent: (message) => {
+        broadcast(message);
+        if (message.event === 'data.changed' && message.payload.domain === 'settings') void refreshMenu();
+      },
+      notify: (notification) => {
+        if (!Notification.isSupported()) return;
+        const shown = new Notification({ title: notification.title, body: notification.body, silent: !notification.urgent });
+        shown.on('click', () => {
+          mainWindow?.show();
+          mainWindow?.focus();
+          if (notification.route) broadcast({ event: 'app.navigate', payload: { route: notification.route } });
+        });
+        shown.show();
+      },
+      openPath: async (path) => (await shell.openPath(path)) === '',
+    });
+    core.start();
+
+    ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
+      const senderUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(senderUrl, devServerUrl)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the app itself.' } };
+      }
+      if (typeof method !== 'string') {
+        return { ok: false, error: { code: 'VALIDATION', message: 'Method name must be a string.' } };
+      }
+      return core.call(method, input);
+    });
+
+    void refreshMenu();
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+
+    if (app.isPackaged) {
+      // Offline is the normal case for this app: a failed check is logged, never shown as an error.
+      electronUpdater.autoUpdater.checkForUpdatesAndNotify().catch((error: unknown) => {
+        console.warn('[updater] update check failed', error);
+      });
+    }
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', () => core?.stop());
+}
