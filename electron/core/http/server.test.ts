@@ -1,0 +1,125 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { startTestCore } from '../../../tests/helpers/test-core';
+import { startHttpAdapter, type HttpAdapter } from './server';
+
+const tempDir = useTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function start() {
+  const root = tempDir();
+  const staticDir = join(root, 'renderer');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ReviewDesk</title>');
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
+  symlinkSync(join(root, 'secret.txt'), join(staticDir, 'link.txt'));
+  const { core } = await startTestCore(join(root, 'data'));
+  const adapter = await startHttpAdapter({ core: () => core, staticDir, token: 'test-token' });
+  cleanups.push(async () => {
+    await adapter.close();
+    await core.close();
+  });
+  return { adapter, core };
+}
+
+function api(adapter: HttpAdapter, method: string, body: unknown, headers: Record<string, string> = { 'x-reviewdesk-token': 'test-token' }) {
+  return fetch(`${adapter.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Raw GET so the path reaches the server exactly as written (fetch would normalise `../`). */
+function rawGet(adapter: HttpAdapter, path: string, host = `127.0.0.1:${adapter.port}`) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: adapter.port, path, headers: { host } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('HTTP adapter', () => {
+  it('binds 127.0.0.1 on a random port', async () => {
+    const { adapter } = await start();
+    expect(adapter.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(adapter.port).toBeGreaterThan(0);
+  });
+
+  it('returns 401 without the token, or with a wrong one', async () => {
+    const { adapter } = await start();
+    expect((await api(adapter, 'app.status', {}, {})).status).toBe(401);
+    expect((await api(adapter, 'app.status', {}, { 'x-reviewdesk-token': 'guess' })).status).toBe(401);
+    expect((await fetch(`${adapter.url}/events`)).status).toBe(401);
+  });
+
+  it('answers an unknown method with the VALIDATION envelope', async () => {
+    const { adapter } = await start();
+    const response = await api(adapter, 'shops.dropAll', {});
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('answers wrong-typed input and malformed JSON with the VALIDATION envelope', async () => {
+    const { adapter } = await start();
+    const wrongType = await (await api(adapter, 'staff.create', { name: ['x'], role: 1 })).json();
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(wrongType.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['name', 'role']);
+    const malformed = await (await api(adapter, 'staff.create', '{"name":')).json();
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('carries a successful call end to end', async () => {
+    const { adapter } = await start();
+    const created = await (await api(adapter, 'staff.create', { name: '赵雪', role: 'agent' })).json();
+    expect(created).toMatchObject({ ok: true, value: { name: '赵雪', role: 'agent' } });
+    const listed = await (await api(adapter, 'staff.list', {})).json();
+    expect(listed.value.items).toHaveLength(1);
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const { adapter } = await start();
+    expect((await rawGet(adapter, '/', 'evil.example:80')).status).toBe(403);
+  });
+
+  it('serves the renderer and nothing outside it', async () => {
+    const { adapter } = await start();
+    expect((await rawGet(adapter, '/')).body).toContain('ReviewDesk');
+    expect((await rawGet(adapter, '/assets/app.js')).status).toBe(200);
+    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e%2fsecret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '//etc/passwd', '/%2fetc%2fpasswd', '/link.txt', '/%00index.html']) {
+      const response = await rawGet(adapter, path);
+      expect(response.status, path).toBe(404);
+      expect(response.body, path).not.toContain('outside the renderer');
+    }
+  });
+
+  it('has no test routes unless started with them', async () => {
+    const { adapter } = await start();
+    const response = await fetch(`${adapter.url}/__test/reset`, { method: 'POST', headers: { 'x-reviewdesk-token': 'test-token' } });
+    expect(response.status).toBe(404);
+  });
+
+  it('pushes events to Server-Sent Events clients', async () => {
+    const { adapter } = await start();
+    const controller = new AbortController();
+    const stream = await fetch(`${adapter.url}/events?token=test-token`, { signal: controller.signal });
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = stream.body!.getReader();
+    await api(adapter, 'shops.create', { platform: 'jd', name: '鹿角数码' });
+    let text = '';
+    while (!text.includes('data.changed')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toContain('event: data.changed\ndata: {"domain":"shops"}');
+    controller.abort();
+  });
+});
