@@ -63,7 +63,7 @@ export async function runCli(
 
 // Run when executed directly (tsx, the bundle, or the bin), not when imported by tests.
 const entry = process.argv[1] ?? '';
-if (/cli[\\/]main\.ts$|[\\/]cli\.js$|[\\/]reviewdesk(\.js)?$/.test(entry)) {
+if (/cli[\\/]main\.ts$|[\\/]out[\\/]main[\\/]cli\.js$/.test(entry)) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

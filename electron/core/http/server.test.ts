@@ -73,7 +73,7 @@ describe('HTTP adapter', () => {
 
   it('answers wrong-typed input and malformed JSON with the VALIDATION envelope', async () => {
     const { adapter } = await start();
-    const wrongType = await (await api(adapter, 'staff.create', { name: ['x'], role: 1 })).json();
+    const wrongType: any = await (await api(adapter, 'staff.create', { name: ['x'], role: 1 })).json();
     expect(wrongType).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(wrongType.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['name', 'role']);
     const malformed = await (await api(adapter, 'staff.create', '{"name":')).json();
@@ -84,7 +84,7 @@ describe('HTTP adapter', () => {
     const { adapter } = await start();
     const created = await (await api(adapter, 'staff.create', { name: '赵雪', role: 'agent' })).json();
     expect(created).toMatchObject({ ok: true, value: { name: '赵雪', role: 'agent' } });
-    const listed = await (await api(adapter, 'staff.list', {})).json();
+    const listed: any = await (await api(adapter, 'staff.list', {})).json();
     expect(listed.value.items).toHaveLength(1);
   });
 
