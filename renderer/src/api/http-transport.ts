@@ -1,0 +1,77 @@
+import { eventNames, type Envelope, type EventName } from '../../../shared/contract';
+import { ApiError } from './api-error';
+import type { Transport } from './transport';
+
+const tokenStorageKey = 'reviewdesk.token';
+const tokenHeader = 'x-reviewdesk-token';
+
+/**
+ * Takes the access token from `?token=` on first load, keeps it for this tab only and removes it
+ * from the address bar, so it does not end up in screenshots, history or bug reports.
+ */
+export function takeTokenFromUrl(win: Window = window): string | null {
+  const url = new URL(win.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    win.sessionStorage.setItem(tokenStorageKey, fromUrl);
+    url.searchParams.delete('token');
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return win.sessionStorage.getItem(tokenStorageKey);
+}
+
+/** Transport for the browser harness and e2e: POST /api/<method>, events over SSE. */
+export function createHttpTransport(token: string | null, baseUrl = ''): Transport {
+  const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+
+  // One EventSource for all listeners, opened on first subscription.
+  function ensureSource(): void {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token ?? '')}`);
+    for (const name of eventNames) {
+      source.addEventListener(name, (message) => {
+        let payload: unknown;
+        try {
+          payload = JSON.parse((message as MessageEvent<string>).data);
+        } catch {
+          return;
+        }
+        handlers.get(name)?.forEach((handler) => handler(payload));
+      });
+    }
+  }
+
+  return {
+    async invoke(method, input) {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [tokenHeader]: token ?? '' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch (cause) {
+        throw new ApiError('NETWORK', cause instanceof Error ? cause.message : String(cause));
+      }
+      if (response.status === 401) {
+        throw new ApiError('UNAUTHORIZED', `HTTP 401 from /api/${method}: missing or wrong access token`);
+      }
+      try {
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        throw new ApiError('NETWORK', `HTTP ${response.status} from /api/${method} without a JSON envelope`);
+      }
+    },
+    on(event, handler) {
+      let set = handlers.get(event);
+      if (!set) handlers.set(event, (set = new Set()));
+      set.add(handler);
+      ensureSource();
+      return () => {
+        set.delete(handler);
+      };
+    },
+  };
+}

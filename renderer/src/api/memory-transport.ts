@@ -1,0 +1,36 @@
+import type { Envelope, EventName, MethodName } from '../../../shared/contract';
+import type { Transport } from './transport';
+
+/** Answers one method call; unit tests pass a small fake. */
+export type MemoryHandler = (method: MethodName, input: unknown) => Promise<Envelope<unknown>>;
+
+/** A minimal event hub so tests can push backend events into the renderer. */
+export interface MemoryEvents {
+  emit(event: EventName, payload: unknown): void;
+  on(event: EventName, handler: (payload: unknown) => void): () => void;
+}
+
+export function createMemoryEvents(): MemoryEvents {
+  const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
+  return {
+    emit(event, payload) {
+      handlers.get(event)?.forEach((handler) => handler(payload));
+    },
+    on(event, handler) {
+      let set = handlers.get(event);
+      if (!set) handlers.set(event, (set = new Set()));
+      set.add(handler);
+      return () => {
+        set.delete(handler);
+      };
+    },
+  };
+}
+
+/** Transport for unit tests: no process boundary, same envelopes. */
+export function createMemoryTransport(handler: MemoryHandler, events: MemoryEvents = createMemoryEvents()): Transport {
+  return {
+    invoke: (method, input) => handler(method, input),
+    on: (event, listener) => events.on(event, listener),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Envelope, EventName, MethodName } from '../../../shared/contract';
+
+/**
+ * What every way of reaching the backend (IPC, HTTP, in-memory) must offer. A transport returns
+ * the envelope as the backend sent it; it throws an ApiError only for failures of the channel
+ * itself (unreachable server, refused token), which no envelope can describe.
+ */
+export interface Transport {
+  invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  /** Listens to one backend event; returns the function that stops listening. */
+  on(event: EventName, handler: (payload: unknown) => void): () => void;
+}

@@ -1,0 +1,28 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import type { i18n as I18n } from 'i18next';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiProvider } from './api/api-context';
+import type { ApiClient } from './api/client';
+import { theme } from './theme';
+
+interface AppProvidersProps {
+  /** The api client (IPC/HTTP in the app, in-memory in tests). */
+  client: ApiClient;
+  /** The i18next instance; tests create their own. */
+  i18n: I18n;
+  children: ReactNode;
+}
+
+/** Everything a screen needs around it; shared by the app and component tests. */
+export function AppProviders({ client, i18n, children }: AppProvidersProps) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="top-right" limit={4} />
+        <ApiProvider client={client}>{children}</ApiProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

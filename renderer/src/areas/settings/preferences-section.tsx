@@ -1,0 +1,31 @@
+import { Group, NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { colorSchemes, languages, type ColorSchemePreference, type Language } from '../../../../shared/domain/preferences';
+import { SectionCard } from '../../components/section-card';
+import { usePreferences } from '../../preferences/preferences-context';
+
+/** 偏好: the same settings as the header switches, for people who look for them here. */
+export function PreferencesSection() {
+  const { t } = useTranslation();
+  const { language, colorScheme, setLanguage, setColorScheme } = usePreferences();
+  return (
+    <SectionCard title={t('preferences.title')} description={t('preferences.description')}>
+      <Group gap="md" align="flex-start">
+        <NativeSelect
+          label={t('preferences.language')}
+          value={language}
+          onChange={(event) => setLanguage(event.currentTarget.value as Language)}
+          data={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
+          miw={180}
+        />
+        <NativeSelect
+          label={t('preferences.colorScheme')}
+          value={colorScheme}
+          onChange={(event) => setColorScheme(event.currentTarget.value as ColorSchemePreference)}
+          data={colorSchemes.map((value) => ({ value, label: t(`colorSchemes.${value}`) }))}
+          miw={180}
+        />
+      </Group>
+    </SectionCard>
+  );
+}

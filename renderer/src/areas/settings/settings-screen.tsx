@@ -1,0 +1,23 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/page-header';
+import { ActivitySection } from './activity-section';
+import { DataSection } from './data-section';
+import { PreferencesSection } from './preferences-section';
+import { ShopsSection } from './shops-section';
+
+/** 设置: shops, preferences, data and recent activity. */
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <Stack gap="lg" maw={1080}>
+        <ShopsSection />
+        <PreferencesSection />
+        <DataSection />
+        <ActivitySection />
+      </Stack>
+    </>
+  );
+}

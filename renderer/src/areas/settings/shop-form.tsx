@@ -1,0 +1,68 @@
+import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
+import { IconBuildingStore } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { platformIds, type PlatformId } from '../../../../shared/domain/platforms';
+import { useApi } from '../../api/api-context';
+import { notifySuccess } from '../../components/notify';
+import { useFieldErrors } from '../../errors/use-field-errors';
+
+const fields = ['platform', 'name'];
+
+/** Adds a shop. The name goes to the server as typed: it trims and validates. */
+export function ShopForm() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { fieldErrors, handleError, clearField, reset } = useFieldErrors(fields, 'shops');
+  const [platform, setPlatform] = useState<PlatformId>('taobao');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const shop = await api.call('shops.create', { platform, name });
+      reset();
+      setName('');
+      notifySuccess(t('shops.added', { name: shop.name }));
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Group align="flex-start" gap="md" wrap="wrap">
+        <NativeSelect
+          label={t('shops.platform')}
+          value={platform}
+          onChange={(event) => {
+            setPlatform(event.currentTarget.value as PlatformId);
+            clearField('platform');
+          }}
+          data={platformIds.map((id) => ({ value: id, label: t(`platforms.${id}`) }))}
+          error={fieldErrors.platform}
+          miw={140}
+        />
+        <TextInput
+          label={t('shops.name')}
+          placeholder={t('shops.namePlaceholder')}
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            clearField('name');
+          }}
+          error={fieldErrors.name}
+          style={{ flex: '1 1 240px' }}
+        />
+        {/* Offset by the label height so the button lines up with the inputs. */}
+        <Button type="submit" loading={busy} leftSection={<IconBuildingStore size={18} />} mt={25}>
+          {t('shops.add')}
+        </Button>
+      </Group>
+    </form>
+  );
+}

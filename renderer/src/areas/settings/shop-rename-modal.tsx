@@ -1,0 +1,83 @@
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shop } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { notifySuccess } from '../../components/notify';
+import { useFieldErrors } from '../../errors/use-field-errors';
+
+const fields = ['name'];
+
+interface ShopRenameModalProps {
+  /** The shop being renamed; the modal is closed when null. */
+  shop: Shop | null;
+  onClose: () => void;
+}
+
+export function ShopRenameModal({ shop, onClose }: ShopRenameModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={shop !== null} onClose={onClose} title={t('shops.renameTitle')} centered radius="lg">
+      {/* Keyed so each opening starts from the shop's current name. */}
+      {shop ? <ShopRenameForm key={shop.id} shop={shop} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+interface ShopRenameFormProps {
+  /** The shop as last loaded. */
+  shop: Shop;
+  /** Closes the modal after saving or cancelling. */
+  onDone: () => void;
+}
+
+function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'shops');
+  const [name, setName] = useState(shop.name);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (name === shop.name) {
+      onDone();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = await api.call('shops.update', { id: shop.id, name });
+      notifySuccess(t('shops.renamed', { name: saved.name }));
+      onDone();
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack gap="md">
+        <TextInput
+          label={t('shops.name')}
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            clearField('name');
+          }}
+          error={fieldErrors.name}
+          data-autofocus
+        />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import type { i18n as I18n } from 'i18next';
+import type { FieldIssue } from '../../../shared/contract';
+import { isApiError } from '../api/api-error';
+
+/**
+ * Scopes give a field error a more specific wording where the generic one would be vague,
+ * e.g. a duplicate `name` reads "已有同名成员" on the team screen.
+ */
+export type ErrorScope = 'staff' | 'shops';
+
+/** The translated sentence for an error's code, for notifications and error screens. */
+export function errorMessage(error: unknown, i18n: I18n): string {
+  const code = isApiError(error) ? error.code : 'UNKNOWN';
+  return i18n.t(`errors.codes.${code}`);
+}
+
+/** The translated sentence for one field issue, most specific wording first. */
+export function issueMessage(issue: FieldIssue, i18n: I18n, scope?: ErrorScope): string {
+  const candidates: string[] = [];
+  if (issue.path !== '') {
+    if (scope) candidates.push(`errors.scoped.${scope}.${issue.path}.${issue.reason}`);
+    candidates.push(`errors.fields.${issue.path}.${issue.reason}`);
+  }
+  candidates.push(`errors.issues.${issue.reason}`);
+  const key: string = candidates.find((candidate) => i18n.exists(candidate)) ?? 'errors.issues.other';
+  return i18n.t(key);
+}
+
+export interface SplitErrors {
+  /** Translated messages for the fields the form shows, keyed by field path. */
+  fieldErrors: Record<string, string>;
+  /** A sentence for everything else, or null when every problem landed on a field. */
+  remaining: string | null;
+}
+
+/**
+ * Puts each issue on the form field it names (if the form has it) and words the rest, so no
+ * server message is lost and none is shown twice.
+ */
+export function splitErrors(
+  error: unknown,
+  fields: readonly string[],
+  i18n: I18n,
+  scope?: ErrorScope,
+): SplitErrors {
+  const fieldErrors: Record<string, string> = {};
+  const unplaced: string[] = [];
+  const issues = isApiError(error) ? error.issues : [];
+  for (const issue of issues) {
+    const message = issueMessage(issue, i18n, scope);
+    if (fields.includes(issue.path)) {
+      fieldErrors[issue.path] ??= message;
+    } else {
+      unplaced.push(message);
+    }
+  }
+  let remaining: string | null = null;
+  if (unplaced.length > 0) remaining = [...new Set(unplaced)].join(' ');
+  else if (issues.length === 0) remaining = errorMessage(error, i18n);
+  return { fieldErrors, remaining };
+}

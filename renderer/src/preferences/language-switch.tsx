@@ -1,0 +1,20 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { languages, type Language } from '../../../shared/domain/preferences';
+import { usePreferences } from './preferences-context';
+
+/** 中文 / English toggle for the header. Each option is a radio named after its language. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = usePreferences();
+  return (
+    <SegmentedControl<Language>
+      data-testid="language-switch"
+      aria-label={t('header.language')}
+      size="xs"
+      value={language}
+      onChange={setLanguage}
+      data={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
+    />
+  );
+}

@@ -1,0 +1,51 @@
+import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useReadyStatus } from '../startup/status-context';
+import { areaIcons, areaIds } from './nav-areas';
+
+interface AppNavbarProps {
+  /** Called after a link is followed, so the mobile drawer can close. */
+  onNavigate?: () => void;
+}
+
+/** Links to every product area; the current one is highlighted and marked aria-current. */
+export function AppNavbar({ onNavigate }: AppNavbarProps) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const status = useReadyStatus();
+  return (
+    <>
+      <AppShell.Section grow component={ScrollArea} p="sm">
+        <nav aria-label={t('nav.label')}>
+          {areaIds.map((id) => {
+            const Icon = areaIcons[id];
+            const active = pathname === `/${id}` || pathname.startsWith(`/${id}/`);
+            return (
+              <NavLink
+                key={id}
+                component={Link}
+                to={`/${id}`}
+                label={t(`nav.${id}`)}
+                leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                data-testid={`nav-${id}`}
+                onClick={onNavigate}
+                variant="light"
+                fw={500}
+                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                mb={2}
+              />
+            );
+          })}
+        </nav>
+      </AppShell.Section>
+      <AppShell.Section p="md">
+        <Text size="xs" c="dimmed" data-testid="app-version">
+          {t('app.version', { version: status.version })}
+        </Text>
+      </AppShell.Section>
+    </>
+  );
+}

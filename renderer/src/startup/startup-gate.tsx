@@ -1,0 +1,82 @@
+import { Center, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
+import { PreferencesProvider } from '../preferences/preferences-context';
+import { ConnectionErrorScreen } from './connection-error-screen';
+import { StartupErrorScreen } from './startup-error-screen';
+import { StatusContext } from './status-context';
+
+type Startup =
+  | { kind: 'loading' }
+  | { kind: 'answered'; status: AppStatus }
+  | { kind: 'unreachable'; error: unknown };
+
+interface StartupGateProps {
+  /** The app, rendered only once the database is open. */
+  children: ReactNode;
+}
+
+/**
+ * Asks app.status once and decides what the window shows: the app, the startup-error screen, or
+ * a connection error with Retry. Never retries on its own, so a broken backend cannot cause a loop.
+ */
+export function StartupGate({ children }: StartupGateProps) {
+  const api = useApi();
+  const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
+  const [retrying, setRetrying] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    api.call('app.status', {}).then(
+      (status) => {
+        if (!current) return;
+        setStartup({ kind: 'answered', status });
+        setRetrying(false);
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setStartup({ kind: 'unreachable', error });
+        setRetrying(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, attempt]);
+
+  function retry() {
+    setRetrying(true);
+    setAttempt((n) => n + 1);
+  }
+
+  const ready = startup.kind === 'answered' && startup.status.state === 'ready' ? startup.status : null;
+
+  return (
+    <PreferencesProvider persist={ready !== null}>
+      {startup.kind === 'loading' ? (
+        <StartupLoading />
+      ) : startup.kind === 'unreachable' ? (
+        <ConnectionErrorScreen error={startup.error} onRetry={retry} retrying={retrying} />
+      ) : startup.status.state === 'error' ? (
+        <StartupErrorScreen status={startup.status} />
+      ) : (
+        <StatusContext.Provider value={ready}>{children}</StatusContext.Provider>
+      )}
+    </PreferencesProvider>
+  );
+}
+
+function StartupLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="100vh">
+      <Stack align="center" gap="sm">
+        <Loader />
+        <Text c="dimmed">{t('startup.opening')}</Text>
+      </Stack>
+    </Center>
+  );
+}
