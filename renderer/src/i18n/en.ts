@@ -193,6 +193,11 @@ export const en: Messages = {
     title: 'Recent activity',
     description: 'The latest {{count}} recorded actions.',
     empty: 'Nothing has been recorded yet.',
+    /** Built-in actors; staff names are shown as they are. */
+    actors: {
+      local: 'This computer',
+      cli: 'Command line',
+    },
     actions: {
       staff: {
         create: 'added a member',

@@ -190,6 +190,11 @@ export const zhCN = {
     title: '最近活动',
     description: '最近的 {{count}} 条操作记录。',
     empty: '还没有任何操作记录。',
+    /** Built-in actors; staff names are shown as they are. */
+    actors: {
+      local: '本机用户',
+      cli: '命令行',
+    },
     actions: {
       staff: {
         create: '添加了成员',

@@ -15,6 +15,7 @@ export function ActivitySection() {
   const { timeZone, language } = usePreferences();
   const audit = useApiQuery('audit.list', { limit }, 'all');
   const items = audit.data?.items ?? [];
+  const actorName = (actor: string) => t(`activity.actors.${actor}`, { defaultValue: actor });
   return (
     <SectionCard title={t('activity.title')} description={t('activity.description', { count: limit })}>
       {audit.error && !audit.data ? (
@@ -28,10 +29,10 @@ export function ActivitySection() {
       ) : (
         <Timeline bulletSize={26} lineWidth={2} data-testid="activity-list">
           {items.map((entry) => (
-            <Timeline.Item key={entry.id} bullet={<Avatar name={entry.actor} color="initials" size={24} aria-hidden />}>
+            <Timeline.Item key={entry.id} bullet={<Avatar name={actorName(entry.actor)} color="initials" size={24} aria-hidden />}>
               <Group gap={6} wrap="wrap">
                 <Text size="sm" fw={600}>
-                  {entry.actor}
+                  {actorName(entry.actor)}
                 </Text>
                 <Text size="sm">{t(`activity.actions.${entry.action}`, { defaultValue: entry.action })}</Text>
                 {subjectOf(entry) ? (
