@@ -1,7 +1,9 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 
-// The whole surface the renderer gets: invoke a contract method, listen to one event.
-// Never expose ipcRenderer itself. Validation happens in the backend, not here.
+// The whole surface the renderer gets: invoke a contract method, listen to one event, and learn
+// the path of a file the user dropped or picked (File.path is gone since Electron 32; imports and
+// the evidence vault read files by path in the backend). Never expose ipcRenderer itself.
+// Validation happens in the backend, not here.
 interface EventMessage {
   event: string;
   payload: unknown;
@@ -16,4 +18,5 @@ contextBridge.exposeInMainWorld('bridge', {
     ipcRenderer.on('api:event', listener);
     return () => ipcRenderer.removeListener('api:event', listener);
   },
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 });

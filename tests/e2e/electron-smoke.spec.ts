@@ -40,7 +40,7 @@ test.describe('Electron shell', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
-      expect(surface).toEqual({ bridge: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
+      expect(surface).toEqual({ bridge: ['invoke', 'on', 'pathForFile'], require: 'undefined', process: 'undefined' });
       const status = await window.evaluate(() =>
         (window as unknown as { bridge: { invoke(m: string, i: unknown): Promise<unknown> } }).bridge.invoke('app.status', {}),
       );

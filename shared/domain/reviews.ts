@@ -1,0 +1,42 @@
+/** 好评 / 中评 / 差评. Star ratings map onto these (1–2 bad, 3 neutral, 4–5 good). */
+export const reviewLevels = ['good', 'neutral', 'bad'] as const;
+export type ReviewLevel = (typeof reviewLevels)[number];
+
+/** Case lifecycle (the SLA issue drives the transitions); every neutral/negative review gets a case. */
+export const caseStatuses = ['new', 'contacting', 'solution_offered', 'resolved', 'guidance_sent', 'outcome', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** 物流延误, 产品质量, 尺码/描述不符, 漏发/错发, 服务态度, 恶意差评, 其他. */
+export const caseCategories = ['logistics', 'quality', 'mismatch', 'wrong_item', 'service', 'malicious', 'other'] as const;
+export type CaseCategory = (typeof caseCategories)[number];
+
+export const severities = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof severities)[number];
+
+/** Malicious-pattern flags; each is stored with the evidence that raised it. */
+export const flagTypes = ['extortion', 'competitor', 'burst', 'high_return_rate', 'same_device'] as const;
+export type FlagType = (typeof flagTypes)[number];
+
+/** Fields an import can fill, in the order the mapping screen lists them. */
+export const reviewFields = [
+  'orderNo',
+  'text',
+  'postedAt',
+  'level',
+  'rating',
+  'buyerNick',
+  'product',
+  'sku',
+  'followUpText',
+  'imagesCount',
+  'platformReviewId',
+  'buyerIp',
+  'deviceId',
+] as const;
+export type ReviewField = (typeof reviewFields)[number];
+
+/** A row cannot be stored without these. A level or a rating is also required (either). */
+export const requiredReviewFields: readonly ReviewField[] = ['text', 'postedAt'];
+
+export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+export type TextEncoding = (typeof textEncodings)[number];
