@@ -41,6 +41,77 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-11-24-002-evidence adds the vault tables and keeps existing data', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-11-24-001-foundation')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO staff (name, role, created_at, updated_at) VALUES ('张敏', 'owner', 1, 1)").run();
+    expect((await migrator.migrateTo('2026-11-24-002-evidence')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT name FROM staff').all()).toEqual([{ name: '张敏' }]);
+
+    const sha = 'ab'.repeat(32);
+    const insert = sqlite.prepare(
+      `INSERT INTO evidence (sha256, size, original_name, detected_type, mime, media, previewable, extension_mismatch, kind, added_at, added_by, updated_at)
+       VALUES (?, ?, ?, 'png', 'image/png', 'image', 1, 0, ?, 1, 'local', 1)`,
+    );
+    const { lastInsertRowid } = insert.run(sha, 10, 'CON', 'chat_record');
+    // The same bytes are one live piece of evidence …
+    expect(() => insert.run(sha, 10, 'again.png', 'other')).toThrow(/UNIQUE/);
+    // … but a trashed copy does not block adding them again.
+    sqlite.prepare('UPDATE evidence SET trashed_at = 2 WHERE id = ?').run(lastInsertRowid);
+    insert.run(sha, 10, 'again.png', 'other');
+    expect(() => insert.run('AB'.repeat(32), 10, 'x', 'other')).toThrow(/CHECK/);
+    expect(() => insert.run('cd'.repeat(32), 0, 'x', 'other')).toThrow(/CHECK/);
+    expect(() => insert.run('cd'.repeat(32), 10, 'x', 'selfie')).toThrow(/CHECK/);
+
+    const link = sqlite.prepare("INSERT INTO evidence_links (evidence_id, target_type, target_id, linked_at, linked_by) VALUES (?, ?, '42', 1, 'local')");
+    link.run(lastInsertRowid, 'case');
+    expect(() => link.run(lastInsertRowid, 'case')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => link.run(lastInsertRowid, 'invoice')).toThrow(/CHECK/);
+    expect(() => link.run(9999, 'order')).toThrow(/FOREIGN KEY/);
+    sqlite.prepare('DELETE FROM evidence WHERE id = ?').run(lastInsertRowid);
+    expect(sqlite.prepare('SELECT count(*) n FROM evidence_links').get()).toEqual({ n: 0 });
+    await db.destroy();
+  });
+
+  it('2026-11-24-003-inbox adds reviews, cases, search, rules and imports, keeping existing data', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-11-24-002-evidence')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    expect((await migrator.migrateTo('2026-11-24-003-inbox')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT name FROM shops').all()).toEqual([{ name: '木棉生活小店' }]);
+    // Default rules are rows the user can edit.
+    expect(sqlite.prepare('SELECT count(*) AS n FROM monitor_rules').get()).toEqual({ n: 2 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM category_rules').get()).toEqual({ n: 6 });
+
+    const insert = sqlite.prepare(
+      `INSERT INTO reviews (shop_id, platform, dedupe_key, order_no, level, text, follow_up_text, posted_at, imported_at)
+       VALUES (1, 'taobao', ?, '3456789012345678901', ?, ?, NULL, 1, 1)`,
+    );
+    const { lastInsertRowid } = insert.run('k1', 'bad', '物流太慢了，差评');
+    expect(() => insert.run('k1', 'bad', 'again')).toThrow(/UNIQUE/);
+    expect(() => insert.run('k2', 'terrible', 'x')).toThrow(/CHECK/);
+    expect(() => sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (99, 'taobao', 'k3', 'bad', 'x', 1, 1)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    // The trigram index follows inserts and updates (the follow-up text is searchable too).
+    const search = (q: string) => sqlite.prepare('SELECT rowid FROM reviews_fts WHERE reviews_fts MATCH ?').all(q);
+    expect(search('"物流太慢"')).toEqual([{ rowid: lastInsertRowid }]);
+    sqlite.prepare("UPDATE reviews SET follow_up_text = '客服态度很差' WHERE id = ?").run(lastInsertRowid);
+    expect(search('"态度很差"')).toEqual([{ rowid: lastInsertRowid }]);
+
+    const openCase = sqlite.prepare(
+      `INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, 1, 'bad', 1, ?, 'rule', 'high', 1, 1)`,
+    );
+    expect(() => openCase.run(lastInsertRowid, 'weather')).toThrow(/CHECK/);
+    openCase.run(lastInsertRowid, 'logistics');
+    expect(() => openCase.run(lastInsertRowid, 'logistics')).toThrow(/UNIQUE/);
+    expect(() => sqlite.prepare('DELETE FROM shops WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    sqlite.prepare('DELETE FROM reviews WHERE id = ?').run(lastInsertRowid);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });
+    expect(search('"物流太慢"')).toEqual([]);
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

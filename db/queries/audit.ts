@@ -30,10 +30,11 @@ export async function insertAudit(db: Executor, record: AuditRecord): Promise<vo
 
 export async function listAudit(
   db: Executor,
-  options: { entity?: string; limit: number },
+  options: { entity?: string; entityId?: string; limit: number },
 ): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll();
   if (options.entity) query = query.where('entity', '=', options.entity);
+  if (options.entityId) query = query.where('entity_id', '=', options.entityId);
   const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
   return rows.map((row) => ({
     id: row.id,

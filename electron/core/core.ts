@@ -10,6 +10,7 @@ import type { RequestContext } from './handler-types';
 import { handlers } from './handlers';
 import type { Platform } from './platform';
 import { Services } from './services';
+import type { WatchTimers } from './services/watch-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +22,13 @@ export interface CoreOptions {
   /** Only tests pass this, to exercise a failing migration. */
   migrations?: OpenOptions['migrations'];
   log?: (line: string) => void;
+  /**
+   * Run background work (recover interrupted imports, watch the folder). Off for the CLI, which
+   * may run next to the app and must not touch the app's running imports.
+   */
+  background?: boolean;
+  /** Tests pass fake timers for the watched-folder scheduler. */
+  watchTimers?: WatchTimers;
 }
 
 export interface CallMeta {
@@ -49,8 +57,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
 
   const services = opened.ok
-    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir })
+    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir }, { watchTimers: options.watchTimers })
     : null;
+  if (services && options.background !== false) await services.start();
   const status: AppStatus = opened.ok
     ? {
         state: 'ready',
@@ -94,6 +103,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return dispatch(method, input, context);
     },
     async close() {
+      await services?.close();
       if (opened.ok) await opened.db.destroy();
     },
   };

@@ -1,12 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { resolveStaticFile } from '../core/http/static-files';
+import { evidenceSchemePrivileges } from './evidence-protocol';
 import { appScheme } from './security';
 
-/** Must run before `app.ready`: app:// behaves like a secure, standard origin. */
+/**
+ * Must run before `app.ready`: app:// behaves like a secure, standard origin. Electron takes all
+ * privileged schemes in one call, so evidence:// is registered here too.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    evidenceSchemePrivileges,
   ]);
 }
 

@@ -5,6 +5,7 @@ import type { EventMessage } from '../../shared/contract/events';
 import { preferences as preferencesSchema } from '../../shared/contract/schemas';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
+import { handleEvidenceProtocol } from './evidence-protocol';
 import { setApplicationMenu } from './menu';
 import { appOrigin, applySecurityBaseline, isAppUrl } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -96,6 +97,13 @@ if (!app.requestSingleInstanceLock()) {
       openPath: async (path) => (await shell.openPath(path)) === '',
     });
     core.start();
+    handleEvidenceProtocol({
+      dataDir: app.getPath('userData'),
+      lookup: async (sha256) => {
+        const envelope = await core.call('evidence.resolveObject', { sha256 });
+        return envelope.ok ? (envelope.value as { mime: string }) : null;
+      },
+    });
 
     ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';

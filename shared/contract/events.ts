@@ -7,7 +7,33 @@ import { z } from 'zod';
 export const events = {
   /** Something in a domain changed; views showing that domain reload. */
   'data.changed': z.object({
-    domain: z.enum(['shops', 'staff', 'settings', 'audit', 'demo']),
+    domain: z.enum(['shops', 'staff', 'settings', 'audit', 'demo', 'evidence', 'reviews', 'rules', 'imports', 'alerts']),
+  }),
+  /** A running import's progress, at most a few times a second. */
+  'import.progress': z.object({
+    importId: z.number().int(),
+    phase: z.enum(['reading', 'writing', 'indexing']),
+    bytesRead: z.number().int(),
+    totalBytes: z.number().int().nullable(),
+    rowsRead: z.number().int(),
+    inserted: z.number().int(),
+    duplicates: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  'import.finished': z.object({
+    importId: z.number().int(),
+    status: z.enum(['done', 'cancelled', 'failed']),
+    message: z.string().nullable(),
+  }),
+  /** A monitoring rule matched a new review; the SLA issue turns this into a desktop notification. */
+  'review.alert': z.object({
+    alertId: z.number().int(),
+    reviewId: z.number().int(),
+    ruleName: z.string(),
+    matchedWords: z.array(z.string()),
+    level: z.enum(['good', 'neutral', 'bad']),
+    shopName: z.string(),
+    excerpt: z.string(),
   }),
   /** Ask the UI to show a route, e.g. after a desktop notification is clicked. */
   'app.navigate': z.object({ route: z.string().startsWith('/') }),

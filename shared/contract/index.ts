@@ -2,3 +2,5 @@ export * from './errors';
 export * from './methods';
 export * from './events';
 export * from './schemas';
+export * from './evidence-schemas';
+export * from './inbox-schemas';

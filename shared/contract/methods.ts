@@ -12,6 +12,20 @@ import {
   staffRole,
   verifyReport,
 } from './schemas';
+import {
+  evidenceAddBytesInput,
+  evidenceAddInput,
+  evidenceAddOutcome,
+  evidenceItem,
+  evidenceListInput,
+  evidenceSettings,
+  evidenceTarget,
+  evidenceUpdateInput,
+  evidenceVerifyReport,
+  sha256Hex,
+} from './evidence-schemas';
+
+import { inboxMethods } from './inbox-methods';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -60,6 +74,8 @@ export const contract = {
     z
       .object({
         entity: z.string().min(1).max(40).optional(),
+        /** Only entries about this one record (with `entity`), e.g. one evidence item's custody. */
+        entityId: z.string().min(1).max(100).optional(),
         limit: z.number().int().min(1).max(500).optional(),
       })
       .strict(),
@@ -68,11 +84,53 @@ export const contract = {
 
   'demo.load': method(
     noInput,
-    z.object({ shopsAdded: z.number().int(), staffAdded: z.number().int() }),
+    z.object({
+      shopsAdded: z.number().int(),
+      staffAdded: z.number().int(),
+      /** Demo reviews imported (through the import pipeline); 0 on a second load. */
+      reviewsAdded: z.number().int(),
+    }),
   ),
 
   'maintenance.backup': method(noInput, z.object({ path: z.string(), bytes: z.number().int() })),
   'maintenance.verify': method(noInput, verifyReport),
+
+  'evidence.add': method(evidenceAddInput, z.object({ items: z.array(evidenceAddOutcome) })),
+  /** A pasted image or other file with no path: its bytes, added like a file. */
+  'evidence.addBytes': method(evidenceAddBytesInput, z.object({ items: z.array(evidenceAddOutcome) })),
+  'evidence.list': method(evidenceListInput, z.object({ items: z.array(evidenceItem) })),
+  'evidence.get': method(z.object({ id }).strict(), evidenceItem),
+  /** Metadata only: the content of evidence can never change. */
+  'evidence.update': method(evidenceUpdateInput, evidenceItem),
+  'evidence.link': method(z.object({ id, target: evidenceTarget }).strict(), evidenceItem),
+  'evidence.unlink': method(z.object({ id, target: evidenceTarget }).strict(), evidenceItem),
+  'evidence.trash': method(z.object({ id }).strict(), evidenceItem),
+  'evidence.restore': method(z.object({ id }).strict(), evidenceItem),
+  'evidence.emptyTrash': method(
+    z.object({ confirm: z.literal(true) }).strict(),
+    z.object({ removedEvidence: z.number().int(), removedObjects: z.number().int(), freedBytes: z.number().int() }),
+  ),
+  'evidence.verify': method(noInput, evidenceVerifyReport),
+  'evidence.exportManifest': method(
+    z
+      .object({
+        caseId: z.string().trim().min(1).max(100),
+        format: z.enum(['csv', 'json']),
+        /** Also write the manifest into <data-dir>/exports and return its path. */
+        save: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ text: z.string(), sha256: sha256Hex, count: z.number().int(), path: z.string().nullable() }),
+  ),
+  /** What the evidence:// protocol asks before serving bytes: a live object's type, or NOT_FOUND. */
+  'evidence.resolveObject': method(
+    z.object({ sha256: sha256Hex }).strict(),
+    z.object({ sha256: sha256Hex, mime: z.string(), size: z.number().int() }),
+  ),
+  'evidence.getSettings': method(noInput, evidenceSettings),
+  'evidence.updateSettings': method(evidenceSettings.partial().strict(), evidenceSettings),
+
+  ...inboxMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,10 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { latestMigrationName } from '../../../db/migrations';
+import { sampleFile } from '../../../tests/helpers/evidence-files';
+import { vaultObjectPath } from '../services/vault-paths';
 import { runCli } from './main';
 
 const tempDir = useTempDirs();
@@ -20,15 +23,15 @@ describe('reviewdesk CLI', () => {
     const verify = await cli('verify', '--data-dir', dir, '--json');
     expect(verify.code).toBe(0);
     expect(verify.out.startsWith('{"ok":true,')).toBe(true);
-    expect(JSON.parse(verify.out)).toMatchObject({ ok: true, schemaVersion: '2026-11-24-001-foundation', pendingMigrations: [] });
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true, schemaVersion: latestMigrationName, pendingMigrations: [] });
   });
 
   it('seed --demo twice adds the demo shop once', async () => {
     const dir = tempDir();
     const first = JSON.parse((await cli('seed', '--demo', '--data-dir', dir, '--json')).out);
     const second = JSON.parse((await cli('seed', '--demo', '--data-dir', dir, '--json')).out);
-    expect(first).toEqual({ ok: true, shopsAdded: 2, staffAdded: 8 });
-    expect(second).toEqual({ ok: true, shopsAdded: 0, staffAdded: 0 });
+    expect(first).toEqual({ ok: true, shopsAdded: 2, staffAdded: 8, reviewsAdded: 492 });
+    expect(second).toEqual({ ok: true, shopsAdded: 0, staffAdded: 0, reviewsAdded: 0 });
   });
 
   it('backup writes a copy into the backups folder', async () => {
@@ -68,6 +71,47 @@ describe('reviewdesk CLI', () => {
       expect(result.code, args.join(' ')).toBe(2);
     }
     expect((await cli('frobnicate')).err).toMatch(/Usage: reviewdesk/);
+  });
+
+  it('evidence add stores files linked to a case, exits 1 when a file is refused, and verify catches tampering', async () => {
+    const root = tempDir();
+    const dir = join(root, 'data');
+    const photo = join(root, '破损 照片.png');
+    const chat = join(root, 'chat.txt');
+    const empty = join(root, 'empty.mp3');
+    writeFileSync(photo, sampleFile('png'));
+    writeFileSync(chat, sampleFile('txt'));
+    writeFileSync(empty, '');
+
+    const added = await cli('evidence', 'add', '--data-dir', dir, '--case', '42', photo, chat, '--kind', 'logistics_proof', '--json');
+    expect(added.code).toBe(0);
+    const result = JSON.parse(added.out);
+    expect(result.items).toMatchObject([
+      { ok: true, duplicate: false, originalName: '破损 照片.png', detectedType: 'png' },
+      { ok: true, duplicate: false, originalName: 'chat.txt', detectedType: 'txt' },
+    ]);
+    const again = await cli('evidence', 'add', '--data-dir', dir, photo, empty);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/already in vault/);
+    expect(again.err).toMatch(/"empty\.mp3" is empty/);
+
+    const clean = await cli('evidence', 'verify', '--data-dir', dir, '--json');
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.out)).toMatchObject({ ok: true, checked: 2 });
+    const object = vaultObjectPath(dir, result.items[1].sha256);
+    chmodSync(object, 0o644);
+    writeFileSync(object, 'edited chat log');
+    const tampered = await cli('evidence', 'verify', '--data-dir', dir);
+    expect(tampered.code).toBe(1);
+    expect(tampered.err).toMatch(/1 altered/);
+    expect(tampered.err).toContain(`altered  ${result.items[1].sha256}  chat.txt`);
+  });
+
+  it('evidence add exits 2 without files or with an unknown kind; other commands still refuse extra arguments', async () => {
+    const dir = tempDir();
+    for (const args of [['evidence', 'add', '--data-dir', dir], ['evidence', 'add', 'x.png', '--kind', 'selfie', '--data-dir', dir], ['evidence'], ['evidence', 'frobnicate'], ['evidence', 'verify', 'extra'], ['init', 'extra']]) {
+      expect((await cli(...args)).code, args.join(' ')).toBe(2);
+    }
   });
 
   it('prints help with exit 0', async () => {

@@ -1,8 +1,12 @@
+import { resolve } from 'node:path';
+import { evidenceKinds, type EvidenceKind } from '../../../shared/domain/evidence';
+import { platformIds, type PlatformId } from '../../../shared/domain/platforms';
 import { databasePath } from '../../../db/files';
 import { verifyDatabaseFile } from '../../../db/verify';
 import { readAppVersion } from '../app-version';
 import { startCore, type Core } from '../core';
 import { RecordingPlatform } from '../platform';
+import { importViaCli } from './import-command';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -18,6 +22,24 @@ export interface CommandOptions {
   dataDir: string;
   demo: boolean;
   seed?: number;
+  /** Positional arguments after the command name (files for `evidence add`). */
+  args: string[];
+  caseId?: string;
+  kind?: string;
+  /** import: platform id and shop name. */
+  platform?: string;
+  shop?: string;
+}
+
+export interface Command {
+  summary: string;
+  /** Whether the command takes positional arguments after its name. */
+  takesArgs?: boolean;
+  run: (options: CommandOptions) => Promise<CommandResult>;
+}
+
+function usageError(message: string): Promise<CommandResult> {
+  return Promise.resolve({ code: exitCodes.usage, json: { ok: false, message }, text: message });
 }
 
 const actor = 'cli';
@@ -29,6 +51,7 @@ async function withCore(dataDir: string, run: (core: Core) => Promise<CommandRes
     version: readAppVersion(),
     validateOutput: true,
     log: () => {},
+    background: false,
   });
   try {
     const status = core.status();
@@ -45,7 +68,7 @@ async function withCore(dataDir: string, run: (core: Core) => Promise<CommandRes
   }
 }
 
-export const commands: Record<string, { summary: string; run: (options: CommandOptions) => Promise<CommandResult> }> = {
+export const commands: Record<string, Command> = {
   init: {
     summary: 'Create the data directory and database, or bring an existing one up to date.',
     run: ({ dataDir }) =>
@@ -74,7 +97,7 @@ export const commands: Record<string, { summary: string; run: (options: CommandO
         return {
           code: exitCodes.ok,
           json: { ok: true, ...added },
-          text: `Demo data: ${added.shopsAdded} shop(s) and ${added.staffAdded} staff member(s) added.`,
+          text: `Demo data: ${added.shopsAdded} shop(s), ${added.staffAdded} staff member(s) and ${added.reviewsAdded} review(s) added.`,
         };
       });
     },
@@ -96,6 +119,70 @@ export const commands: Record<string, { summary: string; run: (options: CommandO
         json: { ...report },
         text: `${report.message}\nDatabase: ${report.dbPath}\nSchema: ${report.schemaVersion ?? 'none'} (expected ${report.expectedSchemaVersion})`,
       };
+    },
+  },
+  'evidence add': {
+    summary: 'evidence add FILE... [--case ID] [--kind K]: copy files into the evidence vault (by SHA-256).',
+    takesArgs: true,
+    run: ({ dataDir, args, caseId, kind }) => {
+      if (args.length === 0) return usageError('evidence add needs at least one FILE.');
+      if (kind !== undefined && !(evidenceKinds as readonly string[]).includes(kind)) {
+        return usageError(`--kind must be one of ${evidenceKinds.join(', ')}; got "${kind}".`);
+      }
+      if (caseId !== undefined && (caseId.trim() === '' || caseId.length > 100)) return usageError('--case needs a case id (1–100 characters).');
+      return withCore(dataDir, async (core) => {
+        const outcomes = await core.services!.evidence.add(
+          args.map((file) => resolve(file)),
+          { kind: kind as EvidenceKind | undefined, link: caseId === undefined ? undefined : { targetType: 'case', targetId: caseId.trim() } },
+          actor,
+        );
+        const failed = outcomes.filter((outcome) => !outcome.ok);
+        const lines = outcomes.map((outcome) =>
+          outcome.ok
+            ? `${outcome.duplicate ? 'already in vault' : 'added'}  #${outcome.evidence.id}  ${outcome.evidence.sha256}  ${outcome.evidence.originalName}${outcome.evidence.extensionMismatch ? `  (content is ${outcome.evidence.detectedType}, not what the name says)` : ''}`
+            : `refused  ${outcome.error.message}`,
+        );
+        return {
+          code: failed.length === 0 ? exitCodes.ok : exitCodes.failed,
+          json: {
+            ok: failed.length === 0,
+            items: outcomes.map((outcome) =>
+              outcome.ok
+                ? { ok: true, path: outcome.path, duplicate: outcome.duplicate, id: outcome.evidence.id, sha256: outcome.evidence.sha256, originalName: outcome.evidence.originalName, detectedType: outcome.evidence.detectedType, extensionMismatch: outcome.evidence.extensionMismatch }
+                : outcome,
+            ),
+          },
+          text: lines.join('\n'),
+        };
+      });
+    },
+  },
+  'evidence verify': {
+    summary: 'Re-hash every file in the evidence vault and report missing or altered ones.',
+    run: ({ dataDir }) =>
+      withCore(dataDir, async (core) => {
+        const report = await core.services!.evidence.verify(actor);
+        const problems = [
+          ...report.missing.map((item) => `missing  ${item.sha256}  ${item.names.join(', ')}`),
+          ...report.altered.map((item) => `altered  ${item.sha256}  ${item.names.join(', ')}  (now ${item.actualSha256})`),
+        ];
+        return {
+          code: report.ok ? exitCodes.ok : exitCodes.failed,
+          json: { ...report },
+          text: [report.message, ...problems].join('\n'),
+        };
+      }),
+  },
+  import: {
+    summary: 'import FILE --platform P --shop NAME: import a review export (CSV, TSV, XLSX); prints counts and the report path.',
+    takesArgs: true,
+    run: ({ dataDir, args, platform, shop }) => {
+      if (args.length !== 1) return usageError('import needs exactly one FILE.');
+      if (platform === undefined || !(platformIds as readonly string[]).includes(platform)) {
+        return usageError(`--platform must be one of ${platformIds.join(', ')}${platform === undefined ? '' : `; got "${platform}"`}.`);
+      }
+      if (shop === undefined || shop.trim() === '') return usageError('--shop needs the shop name.');
+      return withCore(dataDir, (core) => importViaCli(core, { file: resolve(args[0] as string), platform: platform as PlatformId, shop: shop.trim(), actor }));
     },
   },
 };

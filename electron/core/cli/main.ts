@@ -6,12 +6,16 @@ const usage = `Usage: reviewdesk <command> [--data-dir DIR] [--json]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(16)} ${command.summary}`)
   .join('\n')}
 
 Options:
   --data-dir DIR  Data folder (default: $REVIEWDESK_DATA_DIR, else the app's own folder)
   --json          Print one JSON object instead of text
+  --case ID       evidence add: link the files to this case
+  --kind K        evidence add: chat_record, call_recording, qc_report, logistics_proof, unboxing_video, other
+  --platform P    import: taobao, tmall, douyin, jd, pinduoduo, kuaishou
+  --shop NAME     import: the shop (on that platform) the reviews belong to
   --help          Show this help
 
 Exit codes: 0 ok, 1 a check failed, 2 bad usage.`;
@@ -32,6 +36,10 @@ export async function runCli(
         json: { type: 'boolean', default: false },
         demo: { type: 'boolean', default: false },
         seed: { type: 'string' },
+        case: { type: 'string' },
+        kind: { type: 'string' },
+        platform: { type: 'string' },
+        shop: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -40,13 +48,16 @@ export async function runCli(
     return exitCodes.usage;
   }
   const { values, positionals } = parsed;
-  const [name, ...extra] = positionals;
+  // Commands with a group take two words (`evidence add`); the rest are one word.
+  const grouped = positionals[0] !== undefined && positionals[1] !== undefined && `${positionals[0]} ${positionals[1]}` in commands;
+  const name = grouped ? `${positionals[0]} ${positionals[1]}` : positionals[0];
+  const args = positionals.slice(grouped ? 2 : 1);
   if (values.help || name === 'help') {
     out(usage);
     return exitCodes.ok;
   }
   const command = name ? commands[name] : undefined;
-  if (!command || extra.length > 0) {
+  if (!command || (args.length > 0 && !command.takesArgs)) {
     err(`${name ? `Unknown command or extra arguments: ${positionals.join(' ')}` : 'No command given.'}\n\n${usage}`);
     return exitCodes.usage;
   }
@@ -55,7 +66,16 @@ export async function runCli(
     err(`--seed must be a whole number, got "${values.seed}".`);
     return exitCodes.usage;
   }
-  const result = await command.run({ dataDir: resolveDataDir(values['data-dir']), demo: values.demo, seed });
+  const result = await command.run({
+    dataDir: resolveDataDir(values['data-dir']),
+    demo: values.demo,
+    seed,
+    args,
+    caseId: values.case,
+    kind: values.kind,
+    platform: values.platform,
+    shop: values.shop,
+  });
   const print = result.code === exitCodes.ok ? out : err;
   print(values.json ? JSON.stringify(result.json) : result.text);
   return result.code;

@@ -1,9 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { Core } from '../core';
+import { evidenceHashFromPath, evidenceResponse } from '../services/evidence-response';
 import { httpStatusFor } from './status-codes';
+import { receiveUpload } from './upload-route';
 import { contentTypeFor, resolveStaticFile, streamFile } from './static-files';
 
 export interface TestRoutes {
@@ -24,6 +29,8 @@ export interface HttpAdapterOptions {
   token?: string;
   testRoutes?: TestRoutes;
   maxBodyBytes?: number;
+  /** Limit for POST /upload (import files); default 512 MB. */
+  maxUploadBytes?: number;
 }
 
 export interface HttpAdapter {
@@ -93,6 +100,20 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
         return;
       }
 
+      if (url.pathname === '/upload') {
+        if (req.method !== 'POST') {
+          res.writeHead(405, { allow: 'POST' }).end();
+          return;
+        }
+        if (!hasToken(req.headers[tokenHeader] as string | undefined)) {
+          sendJson(res, 401, errorEnvelope('FORBIDDEN', 'Missing or wrong access token.'));
+          return;
+        }
+        const upload = await receiveUpload(req, options.core().dataDir, options.maxUploadBytes);
+        sendJson(res, upload.status, upload.body);
+        return;
+      }
+
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') {
           res.writeHead(405, { allow: 'POST' }).end();
@@ -137,6 +158,30 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
         return;
       }
 
+      if (url.pathname === '/evidence' || url.pathname.startsWith('/evidence/')) {
+        // Token in the query: <img> and <audio> cannot send headers.
+        if (!hasToken(url.searchParams.get('token') ?? (req.headers[tokenHeader] as string | undefined))) {
+          sendJson(res, 401, errorEnvelope('FORBIDDEN', 'Missing or wrong access token.'));
+          return;
+        }
+        const core = options.core();
+        const response = await evidenceResponse(
+          { sha256: evidenceHashFromPath(url.pathname), method: req.method ?? 'GET', range: req.headers.range },
+          {
+            dataDir: core.dataDir,
+            lookup: async (sha256) => (await core.services?.evidence.resolveObject(sha256).catch(() => null)) ?? null,
+          },
+        );
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        if (!response.body) {
+          res.end();
+          return;
+        }
+        // A player that seeks closes the connection mid-file; that is not an error.
+        await pipeline(Readable.fromWeb(response.body as NodeReadableStream), res).catch(() => undefined);
+        return;
+      }
+
       if (url.pathname.startsWith('/__test/')) {
         const routes = options.testRoutes;
         if (!routes || req.method !== 'POST' && url.pathname !== '/__test/platform') {
@@ -175,6 +220,8 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
         'content-type': contentTypeFor(file),
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        // frame-ancestors only works as a header (ignored in the page's CSP meta).
+        'content-security-policy': "frame-ancestors 'none'",
       });
       if (req.method === 'HEAD') res.end();
       else streamFile(file).pipe(res);

@@ -1,10 +1,17 @@
 import { listAudit } from '../../../db/queries/audit';
+import { AlertsService } from './alerts-service';
+import { CasesService } from './cases-service';
 import { DemoService } from './demo-service';
+import { EvidenceService } from './evidence-service';
+import { ImportService } from './import-service';
 import { MaintenanceService } from './maintenance-service';
+import { ReviewsService } from './reviews-service';
+import { RulesService } from './rules-service';
 import type { ServiceDeps } from './service-deps';
 import { SettingsService } from './settings-service';
 import { ShopsService } from './shops-service';
 import { StaffService } from './staff-service';
+import { WatchService, type WatchTimers } from './watch-service';
 
 /** Everything the handlers can reach once the database is open. */
 export class Services {
@@ -13,17 +20,48 @@ export class Services {
   readonly settings: SettingsService;
   readonly demo: DemoService;
   readonly maintenance: MaintenanceService;
+  readonly evidence: EvidenceService;
+  readonly rules: RulesService;
+  readonly imports: ImportService;
+  readonly reviews: ReviewsService;
+  readonly cases: CasesService;
+  readonly alerts: AlertsService;
+  readonly watch: WatchService;
 
-  constructor(readonly deps: ServiceDeps) {
+  constructor(
+    readonly deps: ServiceDeps,
+    options: { watchTimers?: WatchTimers } = {},
+  ) {
     this.shops = new ShopsService(deps);
     this.staff = new StaffService(deps);
     this.settings = new SettingsService(deps);
-    this.demo = new DemoService(deps);
     this.maintenance = new MaintenanceService(deps);
+    this.evidence = new EvidenceService(deps);
+    this.rules = new RulesService(deps);
+    this.imports = new ImportService(deps, this.rules);
+    this.reviews = new ReviewsService(deps, this.rules);
+    this.cases = new CasesService(deps);
+    this.alerts = new AlertsService(deps);
+    this.watch = new WatchService(deps, this.imports, options.watchTimers);
+    this.demo = new DemoService(deps, this.imports);
   }
 
-  audit(options: { entity?: string; limit?: number }) {
-    return listAudit(this.deps.db, { entity: options.entity, limit: options.limit ?? 100 });
+  /** Background work once the database is open: recover interrupted imports, tidy uploads, watch the folder. */
+  async start(): Promise<void> {
+    await this.imports.recoverInterrupted();
+    this.imports.sweepStaging();
+    await this.watch.start();
+  }
+
+  /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
+  async close(): Promise<void> {
+    const watchClosed = this.watch.close();
+    await this.imports.close();
+    await watchClosed;
+  }
+
+  audit(options: { entity?: string; entityId?: string; limit?: number }) {
+    return listAudit(this.deps.db, { entity: options.entity, entityId: options.entityId, limit: options.limit ?? 100 });
   }
 }
 

@@ -1,0 +1,132 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface HashedFile {
+  sha256: string;
+  size: number;
+  /** The first `headBytes` bytes. */
+  head: Buffer;
+}
+
+/**
+ * The worker's source, as a string: the same code then runs under tsx, vitest, the CLI and the
+ * bundled Electron main process, none of which would agree on where a separate worker file is.
+ * Synchronous reads are right here: this thread has nothing else to do, and a read followed by
+ * the hash of the same buffer keeps that buffer in the CPU cache.
+ */
+const workerSource = `
+const { parentPort } = require('node:worker_threads');
+const { constants, copyFileSync, readSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const buffer = Buffer.allocUnsafeSlow(${256 * 1024});
+parentPort.on('message', ({ id, op, fd, headBytes, from, to }) => {
+  try {
+    if (op === 'copy') {
+      copyFileSync(from, to, constants.COPYFILE_EXCL);
+      parentPort.postMessage({ id });
+      return;
+    }
+    const hash = createHash('sha256');
+    const head = Buffer.allocUnsafeSlow(headBytes);
+    let headLength = 0;
+    let size = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, size);
+      if (read === 0) break;
+      if (headLength < headBytes) headLength += buffer.copy(head, headLength, 0, Math.min(read, headBytes - headLength));
+      hash.update(read === buffer.length ? buffer : buffer.subarray(0, read));
+      size += read;
+    }
+    const headCopy = head.buffer.slice(0, headLength);
+    parentPort.postMessage({ id, sha256: hash.digest('hex'), size, head: headCopy }, [headCopy]);
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+type Reply =
+  | { id: number; sha256: string; size: number; head: ArrayBuffer }
+  | { id: number; sha256?: undefined }
+  | { id: number; error: { message: string; code?: string } };
+
+type Request = { op: 'hash'; fd: number; headBytes: number } | { op: 'copy'; from: string; to: string };
+
+interface Job {
+  resolve(value: HashedFile | null): void;
+  reject(error: Error): void;
+}
+
+class HashThread {
+  readonly jobs = new Map<number, Job>();
+  private readonly worker: Worker;
+
+  constructor(private readonly onExit: (thread: HashThread) => void) {
+    this.worker = new Worker(workerSource, { eval: true });
+    // An idle hasher must not keep the app or the CLI from exiting; a busy one must.
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const job = this.jobs.get(reply.id);
+      if (!job) return;
+      this.jobs.delete(reply.id);
+      if (this.jobs.size === 0) this.worker.unref();
+      if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+      else job.resolve(reply.sha256 === undefined ? null : { sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head) });
+    });
+    const fail = (error: Error) => {
+      for (const job of this.jobs.values()) job.reject(error);
+      this.jobs.clear();
+      this.onExit(this);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`The hashing thread stopped (exit code ${code}).`)));
+  }
+
+  run(id: number, request: Request): Promise<HashedFile | null> {
+    return new Promise((resolve, reject) => {
+      if (this.jobs.size === 0) this.worker.ref();
+      this.jobs.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...request });
+    });
+  }
+}
+
+/**
+ * SHA-256 off the main thread, which then only orchestrates: while one file is hashed here, the
+ * kernel copies the next and the main thread inspects and records the previous one. One thread
+ * per core beyond the first, at least one: the kernel copy and the main thread need a core too.
+ */
+const threadCount = Number(process.env.HASH_THREADS ?? 0) || Math.max(1, Math.min(2, availableParallelism() - 1));
+const threads: HashThread[] = [];
+let nextId = 0;
+
+function leastBusy(): HashThread {
+  while (threads.length < threadCount) {
+    threads.push(
+      new HashThread((gone) => {
+        const index = threads.indexOf(gone);
+        if (index >= 0) threads.splice(index, 1);
+      }),
+    );
+  }
+  return threads.reduce((best, thread) => (thread.jobs.size < best.jobs.size ? thread : best));
+}
+
+/**
+ * Hashes an open file from its start to its end, by descriptor, in a worker thread. The caller
+ * keeps the descriptor open until this settles. Throws at once when no thread can be started.
+ */
+export function hashDescriptor(fd: number, headBytes: number): Promise<HashedFile> {
+  nextId += 1;
+  return leastBusy().run(nextId, { op: 'hash', fd, headBytes }) as Promise<HashedFile>;
+}
+
+/**
+ * copyFile(from, to, COPYFILE_EXCL) in a worker thread. The kernel copy of a large file holds
+ * its thread for as long as it takes; in libuv's pool of four that stalled every stat, fsync and
+ * rename queued behind it, which is most of what an add does.
+ */
+export async function copyInWorker(from: string, to: string): Promise<void> {
+  nextId += 1;
+  await leastBusy().run(nextId, { op: 'copy', from, to });
+}

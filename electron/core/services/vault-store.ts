@@ -1,0 +1,430 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { constants, createReadStream, createWriteStream, type BigIntStats } from 'node:fs';
+import { chmod, copyFile, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../errors';
+import { copyInWorker, hashDescriptor } from './hash-worker';
+import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
+
+/** Bytes kept from the start of a file for text detection; the rest is never held in memory. */
+export const headBytes = 64 * 1024;
+const T: Record<string, number> = ((globalThis as any).__T ??= {}); // PERF
+const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; return performance.now(); }; // PERF
+const chunkBytes = 1024 * 1024;
+
+/**
+ * A regular file the user chose, already open (so it cannot be swapped for another between the
+ * checks and the copy without the inode check below noticing), with its fstat from that moment.
+ */
+export interface OpenFile {
+  path: string;
+  handle: FileHandle;
+  stat: BigIntStats;
+}
+
+/** Bytes that are not a file on disk (sent over HTTP, made in memory) arrive as a stream. */
+export type VaultSource = Readable | OpenFile;
+
+/** Gives back what an add opened when the add stops before `storeObject` takes the source. */
+export async function releaseSource(source: VaultSource): Promise<void> {
+  if (source instanceof Readable) source.destroy();
+  else await source.handle.close().catch(() => {});
+}
+
+export interface StoredObject {
+  sha256: string;
+  size: number;
+  /** The first `headBytes` bytes. */
+  head: Buffer;
+  /** False when the vault already held these bytes (deduplicated). */
+  created: boolean;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+/** Makes renames durable; Windows cannot open folders for fsync, where NTFS journals it anyway. */
+async function syncFolder(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
+function tooLarge(options: StoreOptions): AppError {
+  return new AppError('BAD_FILE', `"${options.name}" is larger than the vault's limit of ${formatBytes(options.maxBytes)}.`, {
+    reason: 'too_large',
+    limitBytes: options.maxBytes,
+  });
+}
+
+function empty(options: StoreOptions): AppError {
+  return new AppError('BAD_FILE', `"${options.name}" is empty (0 bytes); there is nothing to keep as evidence.`, { reason: 'empty' });
+}
+
+function changed(options: StoreOptions): AppError {
+  return new AppError('BAD_FILE', `"${options.name}" changed while it was being added; nothing was kept.`, { reason: 'changed' });
+}
+
+interface StoreOptions {
+  maxBytes: number;
+  name: string;
+}
+
+/**
+ * Bytes in a private temporary file, hashed, not yet flushed or named: `commitObjects` makes
+ * them an object, `discardObject` removes them. Holds the temporary file open (for the flush).
+ */
+export interface PreparedObject {
+  sha256: string;
+  size: number;
+  /** The first `headBytes` bytes. */
+  head: Buffer;
+  /** The temporary file, which type detection may read before the commit. */
+  tmpPath: string;
+  handle: FileHandle;
+}
+
+/** Removes a prepared object's temporary file; the vault is as if it had never been prepared. */
+export async function discardObject(object: PreparedObject): Promise<void> {
+  await object.handle.close().catch(() => {});
+  await rm(object.tmpPath, { force: true });
+}
+
+/**
+ * Copies `source` to a temporary file (never whole in memory) and hashes what was stored. Anything
+ * that goes wrong (the source errors or changes, the size limit is passed) removes the temporary
+ * file, so a failed add leaves nothing. Takes ownership of the source: it is closed when this
+ * returns or throws.
+ */
+export async function prepareObject(dataDir: string, source: VaultSource, options: StoreOptions): Promise<PreparedObject> {
+  const tmpDir = vaultTmpDir(dataDir);
+  const tmpPath = join(tmpDir, `${randomUUID()}.part`);
+  try {
+    await mkdir(tmpDir, { recursive: true });
+  } catch (error) {
+    await releaseSource(source);
+    throw error;
+  }
+  if (source instanceof Readable) return prepareStream(source, tmpPath, options);
+  try {
+    return await prepareFile(source, tmpPath, options);
+  } catch (error) {
+    await source.handle.close().catch(() => {});
+    await rm(tmpPath, { force: true });
+    throw error;
+  }
+}
+
+/** Shard folders known to exist in this process; a rename that finds one gone makes it again. */
+const knownShards = new Set<string>();
+
+async function renameIntoShard(tmpPath: string, target: string): Promise<void> {
+  const shard = dirname(target);
+  if (!knownShards.has(shard)) {
+    await mkdir(shard, { recursive: true });
+    knownShards.add(shard);
+  }
+  try {
+    await rename(tmpPath, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    knownShards.delete(shard);
+    await mkdir(shard, { recursive: true });
+    knownShards.add(shard);
+    await rename(tmpPath, target);
+  }
+}
+
+export type CommitResult = { ok: true; created: boolean } | { ok: false; error: unknown };
+
+/**
+ * Makes prepared objects part of the vault, in the order that keeps a crash harmless: every
+ * temporary file flushed, then renamed to its hash, then each folder that gained a name flushed
+ * once. Done for a group at once because on a journaling file system each flush commits the
+ * journal: the group's flushes share one or two commits where one file at a time paid two each.
+ * Each result is settled when this returns: `created` objects are on disk under their names.
+ * A failed object's temporary file is removed; the others are unaffected.
+ */
+export async function commitObjects(dataDir: string, objects: PreparedObject[]): Promise<CommitResult[]> {
+  let t = performance.now(); // PERF
+  T.groups = (T.groups ?? 0) + 1; // PERF
+  const flushed = await Promise.allSettled(
+    objects.map(async (object) => {
+      try {
+        // Read-only before the flush, so the mode is on disk with the bytes.
+        await object.handle.chmod(0o444);
+        await object.handle.sync();
+      } finally {
+        await object.handle.close();
+      }
+    }),
+  );
+  t = tick('flush', t); // PERF
+  const results: CommitResult[] = [];
+  const folders = new Set<string>();
+  // One at a time: two objects of the same bytes in one group must not both be renamed.
+  for (const [index, object] of objects.entries()) {
+    const outcome = flushed[index]!;
+    try {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      const target = vaultObjectPath(dataDir, object.sha256);
+      if (await exists(target)) {
+        // Never renamed over: the stored object stays the one every earlier row was checked against.
+        await unlink(object.tmpPath);
+        results.push({ ok: true, created: false });
+        continue;
+      }
+      await renameIntoShard(object.tmpPath, target);
+      folders.add(dirname(target));
+      results.push({ ok: true, created: true });
+    } catch (error) {
+      await rm(object.tmpPath, { force: true });
+      results.push({ ok: false, error });
+    }
+  }
+  t = tick('rename', t); // PERF
+  await Promise.all([...folders].map(syncFolder));
+  tick('dirsync', t); // PERF
+  return results;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Puts `source` into the vault on its own: prepared, then committed. Adds of several files use
+ * `prepareObject` and `commitObjects` to share the flushes.
+ */
+export async function storeObject(dataDir: string, source: VaultSource, options: StoreOptions): Promise<StoredObject> {
+  const prepared = await prepareObject(dataDir, source, options);
+  const [result] = await commitObjects(dataDir, [prepared]);
+  if (!result!.ok) throw result!.error;
+  return { sha256: prepared.sha256, size: prepared.size, head: prepared.head, created: result!.created };
+}
+
+const sameFile = (a: BigIntStats, b: BigIntStats) =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+/**
+ * A file on disk is copied by the kernel (copy_file_range on Linux), several times faster than
+ * passing it through user space, and the hash is taken from the COPY, not the source: the
+ * object's name is the hash of exactly the bytes stored under it, whatever the source does.
+ * What the kernel copy cannot promise by itself is that those bytes are one consistent state of
+ * the source; that is checked the way rsync and make do: identity, size, mtime and ctime (which
+ * programs cannot set back) must be the same after the copy as at the open, and the path must
+ * still name that file. So a file that is truncated, grown, replaced or deleted during the copy
+ * is always refused, and one rewritten in place is refused whenever its timestamps move, which a
+ * write does except within the file system's clock tick of the previous write (the old stream
+ * copy checked the size only). Refused means the temporary file is removed: nothing is kept.
+ */
+async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
+  if (source.stat.size > BigInt(options.maxBytes)) throw tooLarge(options);
+  // EXCL: a temp name is never reused. The copy takes the source's mode; made private below.
+  let t = performance.now(); // PERF
+  await copyOffThread(source.path, tmpPath);
+  t = tick('copy', t); // PERF
+  const [after, atPath] = await Promise.all([source.handle.stat({ bigint: true }), stat(source.path, { bigint: true })]);
+  await source.handle.close();
+  if (!sameFile(source.stat, after) || !sameFile(source.stat, atPath)) throw changed(options);
+  await chmod(tmpPath, 0o600);
+  const handle = await open(tmpPath, 'r+');
+  try {
+    t = tick('check+open', t); // PERF
+    const hashed = await hashOpenFile(handle);
+    tick('hash', t); // PERF
+    if (BigInt(hashed.size) !== source.stat.size) throw changed(options);
+    if (hashed.size === 0) throw empty(options);
+    return { ...hashed, tmpPath, handle };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/** In a worker thread when one can be had; in libuv's pool otherwise. */
+async function copyOffThread(from: string, to: string): Promise<void> {
+  let copying: Promise<void>;
+  try {
+    copying = copyInWorker(from, to);
+  } catch {
+    return copyFile(from, to, constants.COPYFILE_EXCL);
+  }
+  return copying;
+}
+
+/** In a worker thread when one can be had; on this thread otherwise. */
+async function hashOpenFile(handle: FileHandle): Promise<{ sha256: string; size: number; head: Buffer }> {
+  let hashing: Promise<{ sha256: string; size: number; head: Buffer }>;
+  try {
+    hashing = hashDescriptor(handle.fd, headBytes);
+  } catch {
+    return hashHandle(handle);
+  }
+  return hashing;
+}
+/** Bytes per read when hashing on this thread: large enough for few syscalls, small enough to stay in the CPU cache. */
+const hashChunkBytes = 1024 * 1024;
+
+/**
+ * Read buffers kept between files: a fresh megabyte per read is memory outside the JS heap that
+ * the garbage collector must chase, which cost more than the hashing on a batch of photos.
+ * Bounded: a few parallel adds' worth.
+ */
+const spareBuffers: Buffer[] = [];
+const takeBuffer = () => spareBuffers.pop() ?? Buffer.allocUnsafeSlow(hashChunkBytes);
+const giveBack = (buffer: Buffer) => {
+  if (spareBuffers.length < 8) spareBuffers.push(buffer);
+};
+
+/**
+ * SHA-256, size and head of an open file. Two buffers: the next read runs in the thread pool
+ * while this one is hashed, and no Promise per chunk beyond the read itself.
+ */
+async function hashHandle(handle: FileHandle): Promise<{ sha256: string; size: number; head: Buffer }> {
+  const hash = createHash('sha256');
+  const buffers = [takeBuffer(), takeBuffer()] as const;
+  const headParts: Buffer[] = [];
+  let size = 0;
+  let reading = handle.read(buffers[0], 0, hashChunkBytes, 0);
+  try {
+    for (let turn = 0; ; turn += 1) {
+      const { bytesRead, buffer } = await reading;
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      reading = handle.read(buffers[(turn + 1) % 2]!, 0, hashChunkBytes, size);
+      const chunk = buffer.subarray(0, bytesRead);
+      const start = size - bytesRead;
+      if (start < headBytes) headParts.push(Buffer.from(chunk.subarray(0, headBytes - start)));
+      hash.update(chunk);
+    }
+  } finally {
+    // A read still in flight would write into a buffer handed to the next file.
+    await reading.catch(() => undefined);
+    buffers.forEach(giveBack);
+  }
+  return { sha256: hash.digest('hex'), size, head: Buffer.concat(headParts) };
+}
+
+/** Streams hash the bytes as they pass on their way to the temporary file. */
+async function prepareStream(source: Readable, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
+  const hash = createHash('sha256');
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+
+  const hasher = new Transform({
+    highWaterMark: chunkBytes,
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        callback(tooLarge(options));
+        return;
+      }
+      hash.update(chunk);
+      if (headLength < headBytes) {
+        const part = chunk.subarray(0, headBytes - headLength);
+        headParts.push(Buffer.from(part));
+        headLength += part.length;
+      }
+      callback(null, chunk);
+    },
+  });
+
+  try {
+    // Not flushed here: the commit flushes it with the rest of its group, before the rename.
+    await pipeline(source, hasher, createWriteStream(tmpPath, { flags: 'wx', mode: 0o600, highWaterMark: chunkBytes }));
+    if (size === 0) throw empty(options);
+    return { sha256: hash.digest('hex'), size, head: Buffer.concat(headParts), tmpPath, handle: await open(tmpPath, 'r+') };
+  } catch (error) {
+    source.destroy();
+    await rm(tmpPath, { force: true });
+    throw error;
+  }
+}
+
+/** Removes an object's file; read-only files need write access first on Windows. */
+export async function removeObject(dataDir: string, sha256: string): Promise<boolean> {
+  const path = vaultObjectPath(dataDir, sha256);
+  try {
+    await chmod(path, 0o644);
+    await unlink(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/** SHA-256 of a file, streamed. null when the file is not there. */
+export async function hashFile(path: string): Promise<string | null> {
+  const hash = createHash('sha256');
+  try {
+    await pipeline(createReadStream(path, { highWaterMark: chunkBytes }), hash);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  return hash.digest('hex');
+}
+
+/** Every object file's hash-name in the vault (from its path: `ab/cdef…` → `abcdef…`). */
+export async function listObjectNames(dataDir: string): Promise<string[]> {
+  const root = vaultObjectsDir(dataDir);
+  let shards: string[];
+  try {
+    shards = await readdir(root);
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const shard of shards.sort()) {
+    let files: string[];
+    try {
+      files = await readdir(join(root, shard));
+    } catch {
+      continue;
+    }
+    for (const file of files.sort()) names.push(`${shard}${file}`);
+  }
+  return names;
+}
+
+/** Removes temporary files older than `olderThanMs` (left by a crash mid-add); a running add's are newer. */
+export async function clearStaleVaultTmp(dataDir: string, now: number, olderThanMs = 24 * 3600_000): Promise<number> {
+  const dir = vaultTmpDir(dataDir);
+  let files: string[];
+  try {
+    files = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const file of files) {
+    const path = join(dir, file);
+    const info = await stat(path).catch(() => null);
+    if (info && now - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}

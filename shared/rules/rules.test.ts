@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { classifyReview, orderCategoryRules, ruleHaystack, type CategoryRuleInput } from './classify';
+import { matchMonitorRules, type MonitorRuleInput } from './monitor';
+import { caseSeverity } from './severity';
+import { textFlags } from './text-flags';
+
+const categoryRules: CategoryRuleInput[] = [
+  { id: 1, name: '物流', category: 'logistics', keywords: ['物流', '快递'], priority: 50, enabled: true },
+  { id: 2, name: '质量', category: 'quality', keywords: ['质量', '破损'], priority: 40, enabled: true },
+  { id: 3, name: '停用', category: 'malicious', keywords: ['质量'], priority: 1, enabled: false },
+  { id: 4, name: 'English', category: 'service', keywords: ['Rude'], priority: 60, enabled: true },
+];
+
+describe('classifyReview', () => {
+  const ordered = orderCategoryRules(categoryRules);
+
+  it('lets the first enabled rule by priority decide and names every matched word of it', () => {
+    expect(ordered.map((rule) => rule.id)).toEqual([2, 1, 4]);
+    expect(classifyReview(ruleHaystack('快递很慢，质量也差，还破损了', null), ordered)).toEqual({
+      category: 'quality',
+      source: 'rule',
+      ruleId: 2,
+      ruleName: '质量',
+      matchedWords: ['质量', '破损'],
+    });
+  });
+
+  it('reads the follow-up too, ignores Latin case, and falls back to 其他', () => {
+    expect(classifyReview(ruleHaystack('还行', '追评：物流太慢'), ordered).category).toBe('logistics');
+    expect(classifyReview(ruleHaystack('the agent was RUDE', null), ordered).matchedWords).toEqual(['Rude']);
+    expect(classifyReview(ruleHaystack('不喜欢', null), ordered)).toEqual({ category: 'other', source: 'default', ruleId: null, ruleName: null, matchedWords: [] });
+  });
+});
+
+describe('matchMonitorRules', () => {
+  const rules: MonitorRuleInput[] = [
+    { id: 1, name: '敏感词', keywords: ['投诉', '假货'], levels: [], maxRating: null, enabled: true },
+    { id: 2, name: '差评', keywords: [], levels: ['bad'], maxRating: null, enabled: true },
+    { id: 3, name: '两星以下', keywords: [], levels: [], maxRating: 2, enabled: true },
+    { id: 4, name: '空规则', keywords: [], levels: [], maxRating: null, enabled: true },
+    { id: 5, name: '停用', keywords: ['投诉'], levels: [], maxRating: null, enabled: false },
+  ];
+  const match = (text: string, level: 'good' | 'neutral' | 'bad', rating: number | null) =>
+    matchMonitorRules({ haystack: ruleHaystack(text, null), level, rating }, rules).map((m) => [m.ruleName, m.matchedWords]);
+
+  it('needs every condition a rule sets, and an empty rule never matches', () => {
+    expect(match('我要投诉，假货', 'good', 5)).toEqual([['敏感词', ['投诉', '假货']]]);
+    expect(match('一般', 'bad', 2)).toEqual([['差评', []], ['两星以下', []]]);
+    expect(match('一般', 'neutral', 3)).toEqual([]);
+    // No stars in the export: a bad level counts as its lowest rating.
+    expect(match('一般', 'bad', null)).toEqual([['差评', []], ['两星以下', []]]);
+  });
+});
+
+describe('textFlags', () => {
+  it.each([
+    ['返现删评，不然不改', 'extortion', '返现删评'],
+    ['给钱就改好评', 'extortion', '给钱就改好评'],
+    ['不退款我就给差评', 'extortion', '不退款我就给差评'],
+    ['差评，除非你全额退款', 'extortion', '差评，除非你全额退款'],
+    ['同行来看看，质量真差', 'competitor', '同行'],
+    ['别家的比你好', 'competitor', '别家'],
+  ])('%s → %s with the words quoted', (text, type, words) => {
+    expect(textFlags(text, null)).toContainEqual({ type, evidence: expect.stringContaining(`「${words}」`) });
+  });
+
+  it('leaves ordinary complaints and praise alone', () => {
+    expect(textFlags('质量差，退款了', null)).toEqual([]);
+    expect(textFlags('好评返现已收到，谢谢', null)).toEqual([]);
+  });
+});
+
+describe('caseSeverity', () => {
+  const base = { rating: null, category: 'other' as const, flags: [] as const, haystack: '' };
+  it('ranks extortion and outside escalation critical, then by level, stars and category', () => {
+    expect(caseSeverity({ ...base, level: 'neutral', flags: ['extortion'] })).toBe('critical');
+    expect(caseSeverity({ ...base, level: 'neutral', haystack: '打12315投诉' })).toBe('critical');
+    expect(caseSeverity({ ...base, level: 'neutral' })).toBe('low');
+    expect(caseSeverity({ ...base, level: 'bad', rating: 1 })).toBe('high');
+    expect(caseSeverity({ ...base, level: 'bad', category: 'wrong_item' })).toBe('high');
+    expect(caseSeverity({ ...base, level: 'bad', rating: 2, category: 'logistics' })).toBe('medium');
+  });
+});
