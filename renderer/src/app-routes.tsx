@@ -1,4 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { CaseEvidenceScreen } from './areas/evidence/case-evidence-screen';
+import { EvidenceScreen } from './areas/evidence/evidence-screen';
+import { InboxScreen } from './areas/inbox/inbox-screen';
+import { RulesScreen } from './areas/inbox/rules/rules-screen';
 import { SettingsScreen } from './areas/settings/settings-screen';
 import { TeamScreen } from './areas/team/team-screen';
 import { UpcomingArea } from './areas/upcoming-area';
@@ -14,6 +18,10 @@ export function AppRoutes() {
         {upcomingAreaIds.map((id) => (
           <Route key={id} path={id} element={<UpcomingArea area={id} />} />
         ))}
+        <Route path="inbox" element={<InboxScreen />} />
+        <Route path="inbox/rules" element={<RulesScreen />} />
+        <Route path="evidence" element={<EvidenceScreen />} />
+        <Route path="evidence/case/:caseId" element={<CaseEvidenceScreen />} />
         <Route path="team" element={<TeamScreen />} />
         <Route path="settings" element={<SettingsScreen />} />
         <Route path="*" element={<Navigate to="/inbox" replace />} />

@@ -10,17 +10,21 @@ export type ClientErrorCode = ErrorCode | 'UNAUTHORIZED' | 'NETWORK';
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly issues: FieldIssue[];
+  /** Machine reason from `details.reason` (e.g. BAD_FILE's empty, not_a_table), or null. */
+  readonly reason: string | null;
 
-  constructor(code: ClientErrorCode, message: string, issues: FieldIssue[] = []) {
+  constructor(code: ClientErrorCode, message: string, issues: FieldIssue[] = [], reason: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.issues = issues;
+    this.reason = reason;
   }
 
   static fromBody(body: ApiErrorBody): ApiError {
     const issues = Array.isArray(body.details?.issues) ? body.details.issues : [];
-    return new ApiError(body.code, body.message, issues);
+    const reason = typeof body.details?.reason === 'string' ? body.details.reason : null;
+    return new ApiError(body.code, body.message, issues, reason);
   }
 }
 

@@ -4,6 +4,8 @@ import type { Envelope } from '../../../shared/contract';
 export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, handler: (payload: unknown) => void): () => void;
+  /** The path on disk of a picked or dropped file; '' when it has none (e.g. made in memory). */
+  pathForFile?(file: File): string;
 }
 
 declare global {

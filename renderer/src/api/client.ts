@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { EventName, EventPayload, FileSource, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { ApiError } from './api-error';
 import { createHttpTransport, takeTokenFromUrl } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
@@ -10,6 +10,8 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Listens to a backend event; returns the function that stops listening. */
   subscribe<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
+  /** Hands a picked or dropped file to the backend; the result is an import's `source`. */
+  stageFile(file: File): Promise<FileSource>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
@@ -31,6 +33,14 @@ export function createApiClient(transport: Transport): ApiClient {
     },
     subscribe(event, handler) {
       return transport.on(event, (payload) => handler(payload as EventPayload<typeof event>));
+    },
+    async stageFile(file) {
+      try {
+        return await transport.stageFile(file);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+      }
     },
   };
 }

@@ -21,6 +21,14 @@ export function takeTokenFromUrl(win: Window = window): string | null {
   return win.sessionStorage.getItem(tokenStorageKey);
 }
 
+/**
+ * The browser harness's access token for this tab (kept by takeTokenFromUrl), for URLs that cannot
+ * send a header such as `/evidence/<sha256>?token=` in an <img> or <audio>. null inside Electron.
+ */
+export function currentAccessToken(win: Window = window): string | null {
+  return win.sessionStorage.getItem(tokenStorageKey);
+}
+
 /** Transport for the browser harness and e2e: POST /api/<method>, events over SSE. */
 export function createHttpTransport(token: string | null, baseUrl = ''): Transport {
   const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -63,6 +71,27 @@ export function createHttpTransport(token: string | null, baseUrl = ''): Transpo
       } catch {
         throw new ApiError('NETWORK', `HTTP ${response.status} from /api/${method} without a JSON envelope`);
       }
+    },
+    async stageFile(file) {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}/upload?name=${encodeURIComponent(file.name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', [tokenHeader]: token ?? '' },
+          body: file,
+        });
+      } catch (cause) {
+        throw new ApiError('NETWORK', cause instanceof Error ? cause.message : String(cause));
+      }
+      if (response.status === 401) throw new ApiError('UNAUTHORIZED', 'HTTP 401 from /upload: missing or wrong access token');
+      let envelope: Envelope<{ id: string }>;
+      try {
+        envelope = (await response.json()) as Envelope<{ id: string }>;
+      } catch {
+        throw new ApiError('NETWORK', `HTTP ${response.status} from /upload without a JSON envelope`);
+      }
+      if (!envelope.ok) throw ApiError.fromBody(envelope.error);
+      return { kind: 'staged', id: envelope.value.id };
     },
     on(event, handler) {
       let set = handlers.get(event);

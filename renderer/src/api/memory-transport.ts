@@ -1,4 +1,4 @@
-import type { Envelope, EventName, MethodName } from '../../../shared/contract';
+import type { Envelope, EventName, FileSource, MethodName } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 /** Answers one method call; unit tests pass a small fake. */
@@ -27,10 +27,24 @@ export function createMemoryEvents(): MemoryEvents {
   };
 }
 
+/** Stands in for an upload in unit tests; tests that care pass their own. */
+export type MemoryStageFile = (file: File) => Promise<FileSource>;
+
+let stagedCount = 0;
+const stageInMemory: MemoryStageFile = async () => {
+  stagedCount += 1;
+  return { kind: 'staged', id: stagedCount.toString(16).padStart(8, '0') };
+};
+
 /** Transport for unit tests: no process boundary, same envelopes. */
-export function createMemoryTransport(handler: MemoryHandler, events: MemoryEvents = createMemoryEvents()): Transport {
+export function createMemoryTransport(
+  handler: MemoryHandler,
+  events: MemoryEvents = createMemoryEvents(),
+  stageFile: MemoryStageFile = stageInMemory,
+): Transport {
   return {
     invoke: (method, input) => handler(method, input),
     on: (event, listener) => events.on(event, listener),
+    stageFile,
   };
 }

@@ -1,4 +1,4 @@
-import type { Envelope, EventName, MethodName } from '../../../shared/contract';
+import type { Envelope, EventName, FileSource, MethodName } from '../../../shared/contract';
 
 /**
  * What every way of reaching the backend (IPC, HTTP, in-memory) must offer. A transport returns
@@ -9,4 +9,9 @@ export interface Transport {
   invoke(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
   /** Listens to one backend event; returns the function that stops listening. */
   on(event: EventName, handler: (payload: unknown) => void): () => void;
+  /**
+   * Makes a file the person picked readable by the backend, which never sees browser File
+   * objects: its path on disk inside Electron, an upload (`POST /upload`) over HTTP.
+   */
+  stageFile(file: File): Promise<FileSource>;
 }

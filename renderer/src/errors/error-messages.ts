@@ -11,6 +11,11 @@ export type ErrorScope = 'staff' | 'shops';
 /** The translated sentence for an error's code, for notifications and error screens. */
 export function errorMessage(error: unknown, i18n: I18n): string {
   const code = isApiError(error) ? error.code : 'UNKNOWN';
+  // A file problem has many causes (empty, not a table, cut off); name the one that happened.
+  if (isApiError(error) && error.reason) {
+    const specific = `errors.reasons.${code}.${error.reason}`;
+    if (i18n.exists(specific)) return i18n.t(specific);
+  }
   return i18n.t(`errors.codes.${code}`);
 }
 

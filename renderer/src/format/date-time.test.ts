@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDateTime } from './date-time';
+import { epochToZonedInput, formatBytes, formatDateTime, zonedInputToEpoch } from './date-time';
 
 describe('formatDateTime', () => {
   it('shows UTC instants in the shop time zone', () => {
@@ -14,5 +14,19 @@ describe('formatBytes', () => {
   it('uses binary units', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
+  });
+});
+
+describe('zoned input conversion', () => {
+  it('reads date and datetime-local values as Asia/Shanghai wall-clock time', () => {
+    expect(zonedInputToEpoch('2026-11-24', 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 23, 16, 0));
+    expect(zonedInputToEpoch('2026-11-24T09:30', 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 24, 1, 30));
+    expect(zonedInputToEpoch('24/11/2026', 'Asia/Shanghai')).toBeNull();
+  });
+
+  it('round-trips through the datetime-local format', () => {
+    const at = Date.UTC(2026, 0, 1, 23, 5);
+    expect(epochToZonedInput(at, 'Asia/Shanghai')).toBe('2026-01-02T07:05');
+    expect(zonedInputToEpoch(epochToZonedInput(at, 'Asia/Shanghai'), 'Asia/Shanghai')).toBe(at);
   });
 });

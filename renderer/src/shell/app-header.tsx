@@ -1,6 +1,7 @@
 import { Burger, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessageReport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { AlertsBell } from '../areas/inbox/alerts/alerts-bell';
 import { ColorSchemeSwitch } from '../preferences/color-scheme-switch';
 import { LanguageSwitch } from '../preferences/language-switch';
 
@@ -30,6 +31,7 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         </Group>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <AlertsBell />
         <LanguageSwitch />
         <ColorSchemeSwitch />
       </Group>

@@ -5,6 +5,7 @@ import { ActivitySection } from './activity-section';
 import { DataSection } from './data-section';
 import { PreferencesSection } from './preferences-section';
 import { ShopsSection } from './shops-section';
+import { WatchedFolderSection } from './watched-folder-section';
 
 /** 设置: shops, preferences, data and recent activity. */
 export function SettingsScreen() {
@@ -14,6 +15,7 @@ export function SettingsScreen() {
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       <Stack gap="lg" maw={1080}>
         <ShopsSection />
+        <WatchedFolderSection />
         <PreferencesSection />
         <DataSection />
         <ActivitySection />

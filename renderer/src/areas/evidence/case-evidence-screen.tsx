@@ -1,0 +1,24 @@
+import { Anchor, Group } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { CaseEvidencePanel } from './case-evidence-panel';
+
+/** /evidence/case/:caseId: one case's evidence full-page (the inbox detail pane embeds the same panel). */
+export function CaseEvidenceScreen() {
+  const { t } = useTranslation();
+  const { caseId = '' } = useParams();
+  return (
+    <>
+      <Anchor component={Link} to="/evidence" size="sm" mb="xs" display="inline-block">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('evidence.casePanel.back')}
+        </Group>
+      </Anchor>
+      <PageHeader title={t('evidence.casePanel.pageTitle', { id: caseId })} subtitle={t('evidence.casePanel.subtitle')} />
+      <CaseEvidencePanel caseId={caseId} />
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EvidenceTarget, FileSource } from '../../../../shared/contract';
+import { evidenceAddBytesMax } from '../../../../shared/contract/evidence-schemas';
+import { isApiError } from '../../api/api-error';
+import { useApi } from '../../api/api-context';
+import type { AddRefusal } from './evidence-format';
+
+export type AddRowStatus = 'queued' | 'uploading' | 'adding' | 'added' | 'duplicate' | 'refused';
+
+/** One file's journey into the vault, as the results list shows it. */
+export interface AddRow {
+  key: string;
+  /** The file's name exactly as given. */
+  name: string;
+  size: number;
+  status: AddRowStatus;
+  /** The evidence it became (or already was), once added. */
+  evidenceId?: number;
+  refusal?: AddRefusal;
+}
+
+/** Files uploaded or read at once: enough to overlap, few enough to show a steady progress. */
+const concurrency = 3;
+
+function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function refusalOf(error: unknown): AddRefusal {
+  if (isApiError(error)) return { code: error.code, reason: error.reason };
+  return { code: 'UNKNOWN', reason: null };
+}
+
+let keySeed = 0;
+
+/**
+ * Adds dropped, picked or pasted files to the vault one row at a time, optionally linking each
+ * to `link`. A file is handed to the backend with `stageFile` (its path in Electron, an upload in
+ * the browser); a file with no path (a pasted screenshot) goes as bytes with `evidence.addBytes`.
+ */
+export function useEvidenceAdder(link?: EvidenceTarget) {
+  const api = useApi();
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<AddRow[]>([]);
+  // Compare the link by value: callers pass fresh object literals on every render.
+  const linkKey = link ? JSON.stringify(link) : '';
+
+  const update = useCallback((key: string, change: Partial<AddRow>) => {
+    setRows((list) => list.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  }, []);
+
+  const addOne = useCallback(
+    async (row: AddRow, file: File) => {
+      const target = linkKey ? (JSON.parse(linkKey) as EvidenceTarget) : undefined;
+      update(row.key, { status: 'uploading' });
+      let source: FileSource | null = null;
+      try {
+        source = await api.stageFile(file);
+      } catch (error) {
+        // No path and no upload (a pasted image in the app): send the bytes instead, if they fit.
+        const canSendBytes = !(isApiError(error) && error.code === 'UNAUTHORIZED') && file.size <= evidenceAddBytesMax;
+        if (!canSendBytes) {
+          update(row.key, { status: 'refused', refusal: refusalOf(error) });
+          return;
+        }
+      }
+      try {
+        let outcome;
+        if (source) {
+          update(row.key, { status: 'adding' });
+          outcome = (await api.call('evidence.add', { sources: [source], ...(target && { link: target }) })).items[0];
+        } else {
+          const base64 = await fileToBase64(file);
+          update(row.key, { status: 'adding' });
+          outcome = (await api.call('evidence.addBytes', { name: file.name, base64, ...(target && { link: target }) })).items[0];
+        }
+        if (!outcome) throw new Error('no outcome');
+        if (outcome.ok) {
+          update(row.key, { status: outcome.duplicate ? 'duplicate' : 'added', evidenceId: outcome.evidence.id });
+        } else {
+          const reason = typeof outcome.error.details?.reason === 'string' ? outcome.error.details.reason : null;
+          update(row.key, { status: 'refused', refusal: { code: outcome.error.code, reason, details: outcome.error.details } });
+        }
+      } catch (error) {
+        update(row.key, { status: 'refused', refusal: refusalOf(error) });
+      }
+    },
+    [api, update, linkKey],
+  );
+
+  /** Queues files and works through them; resolves when every one has a result. */
+  const addFiles = useCallback(
+    async (files: readonly File[], options: { pasted?: boolean } = {}) => {
+      if (files.length === 0) return;
+      const now = new Date();
+      const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}.${String(now.getMinutes()).padStart(2, '0')}.${String(now.getSeconds()).padStart(2, '0')}`;
+      const queue = files.map((original, index) => {
+        // Browsers call every pasted screenshot "image.png"; give it a name a person can tell apart.
+        let file = original;
+        if (options.pasted && /^image\.\w+$/.test(original.name)) {
+          const extension = original.name.slice(original.name.indexOf('.'));
+          const suffix = files.length > 1 ? ` (${index + 1})` : '';
+          file = new File([original], `${t('evidence.add.pastedName', { time: stamp })}${suffix}${extension}`, { type: original.type });
+        }
+        keySeed += 1;
+        return { file, row: { key: `add-${keySeed}`, name: file.name, size: file.size, status: 'queued' as const } };
+      });
+      setRows((list) => [...queue.map((entry) => entry.row), ...list]);
+      let next = 0;
+      const worker = async () => {
+        while (next < queue.length) {
+          const entry = queue[next++]!;
+          await addOne(entry.row, entry.file);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    },
+    [addOne, t],
+  );
+
+  const clear = useCallback(() => setRows((list) => list.filter((row) => row.status === 'queued' || row.status === 'uploading' || row.status === 'adding')), []);
+
+  return { rows, addFiles, clear };
+}

@@ -1,0 +1,92 @@
+import { Alert, Button, List, Modal, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconShieldCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { EvidenceVerifyReport } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { useRunAction } from '../../errors/use-run-action';
+import { formatBytes } from '../../format/date-time';
+
+/** Names joined for a sentence, at most a few, with how many more. */
+function names(list: readonly string[], t: TFunction): string {
+  const shown = list.slice(0, 3).map((name) => `「${name}」`).join('、');
+  return list.length > 3 ? t('evidence.verify.andMore', { names: shown, count: list.length - 3 }) : shown;
+}
+
+/** The report in plain words: what was checked, what is missing, what changed, what is left over. */
+export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" data-testid="evidence-verify-result" data-ok={report.ok}>
+      {report.ok ? (
+        <Alert color="teal" icon={<IconCircleCheck />} title={t('evidence.verify.okTitle')}>
+          {t('evidence.verify.okBody', { count: report.checked, size: formatBytes(report.bytes) })}
+        </Alert>
+      ) : (
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('evidence.verify.failTitle')}>
+          {t('evidence.verify.failBody', { missing: report.missing.length, altered: report.altered.length, count: report.checked })}
+        </Alert>
+      )}
+      {report.missing.length > 0 ? (
+        <Stack gap={4}>
+          <Text fw={600} size="sm">
+            {t('evidence.verify.missingTitle')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {report.missing.map((entry) => (
+              <List.Item key={entry.sha256}>{t('evidence.verify.missingItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      {report.altered.length > 0 ? (
+        <Stack gap={4}>
+          <Text fw={600} size="sm">
+            {t('evidence.verify.alteredTitle')}
+          </Text>
+          <List size="sm" spacing={2}>
+            {report.altered.map((entry) => (
+              <List.Item key={entry.sha256}>{t('evidence.verify.alteredItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
+      {report.unreferenced.length > 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('evidence.verify.stray', { count: report.unreferenced.length })}
+        </Text>
+      ) : null}
+      {!report.ok ? (
+        <Text size="sm" c="dimmed">
+          {t('evidence.verify.whatNow')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** 校验证据库: re-hashes every vault file and shows the result. */
+export function VerifyButton() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const run = useRunAction();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<EvidenceVerifyReport | null>(null);
+  async function verify() {
+    setBusy(true);
+    const result = await run(() => api.call('evidence.verify', {}));
+    setBusy(false);
+    if (result) setReport(result);
+  }
+  return (
+    <>
+      <Button variant="default" leftSection={<IconShieldCheck size={18} />} loading={busy} onClick={() => void verify()}>
+        {t('evidence.verify.button')}
+      </Button>
+      <Modal opened={report !== null} onClose={() => setReport(null)} title={t('evidence.verify.title')} radius="lg" size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+        {report ? <VerifyReport report={report} /> : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { Group, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconBolt, IconDevices, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { FlagType } from '../../../../../shared/domain/reviews';
+
+export const flagIcons: Record<FlagType, Icon> = {
+  extortion: IconMoneybag,
+  competitor: IconSwords,
+  burst: IconBolt,
+  high_return_rate: IconTruckReturn,
+  same_device: IconDevices,
+};
+
+interface FlagIconsProps {
+  /** The malicious-pattern flags raised on a case, each with the evidence behind it. */
+  flags: readonly { type: FlagType; evidence: string }[];
+}
+
+/** Compact flag marks for a list row; the tooltip carries the evidence so it is never hidden. */
+export function FlagIcons({ flags }: FlagIconsProps) {
+  const { t } = useTranslation();
+  if (flags.length === 0) return null;
+  return (
+    <Group gap={4} wrap="nowrap">
+      {flags.map((flag) => {
+        const FlagIcon = flagIcons[flag.type];
+        const label = t('inbox.flagWithEvidence', { flag: t(`inbox.flags.${flag.type}`), evidence: flag.evidence });
+        return (
+          <Tooltip key={flag.type} label={label} withArrow multiline maw={280}>
+            <ThemeIcon size={22} radius="sm" color="red" variant="light" aria-label={label} role="img">
+              <FlagIcon size={14} />
+            </ThemeIcon>
+          </Tooltip>
+        );
+      })}
+    </Group>
+  );
+}

@@ -1,0 +1,109 @@
+import { Alert, Group, NativeSelect, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconHandFinger, IconRobot } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary, StaffMember } from '../../../../../shared/contract';
+import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
+import { useApi } from '../../../api/api-context';
+import { notifySuccess } from '../../../components/notify';
+import { useRunAction } from '../../../errors/use-run-action';
+import { flagIcons } from '../badges/flag-icons';
+import { SeverityBadge, StatusBadge } from '../badges/status-badge';
+import { DetailSection } from './detail-section';
+import { explainClassification } from './explain-classification';
+
+interface CasePanelProps {
+  /** The review's case. */
+  reviewCase: CaseSummary;
+  assignable: StaffMember[];
+  staffNames: ReadonlyMap<number, string>;
+  /** Reloads the pane after a change, before the backend's change event arrives. */
+  onChanged: () => void;
+}
+
+/** The case behind a review: status, category and why, assignee, and each flag with its evidence. */
+export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: CasePanelProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const run = useRunAction();
+  const manual = reviewCase.classification.source === 'manual';
+
+  async function recategorize(category: CaseCategory) {
+    const result = await run(() => api.call('cases.recategorize', { caseIds: [reviewCase.id], category }));
+    if (!result) return;
+    notifySuccess(t('inbox.detail.recategorized', { category: t(`inbox.categories.${category}`) }));
+    onChanged();
+  }
+
+  async function assign(value: string) {
+    const assigneeId = value === '' ? null : Number(value);
+    const result = await run(() => api.call('cases.assign', { caseIds: [reviewCase.id], assigneeId }));
+    if (!result) return;
+    notifySuccess(assigneeId === null ? t('inbox.detail.unassignedDone') : t('inbox.detail.assigned', { name: staffNames.get(assigneeId) ?? '' }));
+    onChanged();
+  }
+
+  // A deactivated assignee stays visible in the picker so the current value is never blank.
+  const assigneeOptions = [...assignable];
+  if (reviewCase.assigneeId !== null && !assignable.some((member) => member.id === reviewCase.assigneeId)) {
+    assigneeOptions.push({ id: reviewCase.assigneeId, name: staffNames.get(reviewCase.assigneeId) ?? `#${reviewCase.assigneeId}` } as StaffMember);
+  }
+
+  return (
+    <DetailSection title={t('inbox.detail.case')} testId="detail-case">
+      <Group gap="xs">
+        <StatusBadge status={reviewCase.status} />
+        <SeverityBadge severity={reviewCase.severity} />
+      </Group>
+      <Group gap="sm" grow align="flex-start">
+        <NativeSelect
+          size="xs"
+          label={t('inbox.detail.category')}
+          value={reviewCase.category}
+          onChange={(event) => void recategorize(event.currentTarget.value as CaseCategory)}
+          data={caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) }))}
+        />
+        <NativeSelect
+          size="xs"
+          label={t('inbox.detail.assignee')}
+          value={reviewCase.assigneeId === null ? '' : String(reviewCase.assigneeId)}
+          onChange={(event) => void assign(event.currentTarget.value)}
+          data={[
+            { value: '', label: t('inbox.unassigned') },
+            ...assigneeOptions.map((member) => ({ value: String(member.id), label: member.name })),
+          ]}
+        />
+      </Group>
+      <Group gap={8} wrap="nowrap" align="flex-start">
+        <ThemeIcon size={22} radius="xl" variant="light" color={manual ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
+          {manual ? <IconHandFinger size={14} /> : <IconRobot size={14} />}
+        </ThemeIcon>
+        <Text size="sm" data-testid="classification-explanation">
+          {explainClassification(reviewCase.classification, t)}
+        </Text>
+      </Group>
+      {reviewCase.flags.length > 0 ? (
+        <Stack gap={6} data-testid="case-flags">
+          {reviewCase.flags.map((flag) => {
+            const FlagIcon = flagIcons[flag.type];
+            return (
+              <Alert
+                key={flag.type}
+                color="red"
+                variant="light"
+                radius="md"
+                p="xs"
+                icon={<FlagIcon size={18} />}
+                title={t(`inbox.flags.${flag.type}`)}
+                styles={{ title: { marginBottom: 2 } }}
+              >
+                <Text size="sm" data-testid="flag-evidence">
+                  {flag.evidence}
+                </Text>
+              </Alert>
+            );
+          })}
+        </Stack>
+      ) : null}
+    </DetailSection>
+  );
+}

@@ -1,0 +1,114 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportRun } from '../../../../../shared/contract';
+import type { MemoryHandler } from '../../../api/memory-transport';
+import { ok, renderScreen, unexpected } from '../../../test/render-screen';
+import { ImportWizard } from './import-wizard';
+
+afterEach(cleanup);
+
+const shop = { id: 1, platform: 'taobao' as const, name: '小王家居旗舰店', createdAt: 0, updatedAt: 0 };
+
+// The platform export has 客户留言 where the review text usually is under 评价内容.
+const preview: ImportPreview = {
+  fileName: 'reviews.csv',
+  format: 'csv',
+  encoding: { detected: 'gb18030', used: 'gb18030' },
+  delimiter: ',',
+  sheets: [],
+  headerRow: 1,
+  headers: ['订单编号', '客户留言', '评价时间', '评分'],
+  sampleRows: [
+    ['T1001', '快递三天才到，盒子都压坏了', '2026-11-20 10:00', '1'],
+    ['T1002', '东西不错', '2026-11-20 11:00', '5'],
+  ],
+  presetId: 'taobao',
+  suggestedMapping: { orderNo: 0, postedAt: 2, rating: 3 },
+  unmappedHeaders: ['客户留言'],
+  missingFields: ['text'],
+  dedupeKey: '订单号 + 评价时间 + 评价内容',
+};
+
+function fakeImportBackend(previewResult: ReturnType<MemoryHandler> = ok(preview)) {
+  const calls: { method: string; input: unknown }[] = [];
+  const run: ImportRun = {
+    id: 9,
+    fileName: 'reviews.csv',
+    platform: 'taobao',
+    shopId: 1,
+    status: 'done',
+    counts: { read: 2, inserted: 2, duplicates: 0, rejected: 0, casesOpened: 1, alerts: 0 },
+    startedAt: 0,
+    finishedAt: 1,
+    message: null,
+    origin: 'manual',
+  };
+  const handler: MemoryHandler = async (method, input) => {
+    calls.push({ method, input });
+    if (method === 'imports.presets') return ok({ items: [] });
+    if (method === 'imports.preview') return previewResult;
+    if (method === 'imports.start') return ok({ importId: 9 });
+    if (method === 'imports.get') return ok(run);
+    return unexpected(method);
+  };
+  return { handler, calls };
+}
+
+function pickFile() {
+  const file = new File(['订单编号,客户留言\n'], 'reviews.csv', { type: 'text/csv' });
+  fireEvent.change(screen.getByTestId('import-file-input'), { target: { files: [file] } });
+}
+
+describe('ImportWizard', () => {
+  it('marks the missing required field, lets the person map the unknown header, and imports with that mapping', async () => {
+    const backend = fakeImportBackend();
+    let imported = 0;
+    renderScreen(<ImportWizard mode="file" shops={[shop]} shopsLoaded onClose={() => undefined} onImported={() => (imported += 1)} />, backend.handler);
+
+    pickFile();
+    const mapping = await screen.findByTestId('import-mapping');
+    expect(backend.calls).toContainEqual({
+      method: 'imports.preview',
+      input: { source: { kind: 'staged', id: expect.any(String) }, platform: 'taobao', options: { encoding: 'auto', delimiter: 'auto' } },
+    });
+    expect(within(mapping).getByTestId('detected-encoding').textContent).toContain('GB18030');
+    expect(within(mapping).getByTestId('dedupe-key').textContent).toContain('订单号 + 评价时间 + 评价内容');
+
+    // 评价内容 is required and unmapped: flagged, and the import cannot start.
+    expect(within(mapping).getByTestId('mapping-row-text').hasAttribute('data-missing')).toBe(true);
+    expect(within(mapping).getByTestId('mapping-missing').textContent).toContain('评价内容');
+    expect(within(within(mapping).getByTestId('unused-columns')).getByText('客户留言')).toBeTruthy();
+    const start = screen.getByTestId('import-start');
+    expect(start.hasAttribute('disabled')).toBe(true);
+
+    fireEvent.change(within(mapping).getByLabelText('评价内容'), { target: { value: '1' } });
+    expect(within(mapping).getByTestId('mapping-row-text').hasAttribute('data-missing')).toBe(false);
+    expect(within(mapping).queryByTestId('mapping-missing')).toBeNull();
+    // The live preview reads the rows through the new mapping.
+    expect(within(screen.getByTestId('mapping-preview')).getByText('快递三天才到，盒子都压坏了')).toBeTruthy();
+
+    expect(start.hasAttribute('disabled')).toBe(false);
+    fireEvent.click(start);
+    await waitFor(() =>
+      expect(backend.calls).toContainEqual({
+        method: 'imports.start',
+        input: expect.objectContaining({ shopId: 1, platform: 'taobao', mapping: { orderNo: 0, postedAt: 2, rating: 3, text: 1 } }),
+      }),
+    );
+    const summary = await screen.findByTestId('import-summary');
+    expect(within(summary).getByText('reviews.csv 导入完成')).toBeTruthy();
+    await waitFor(() => expect(imported).toBe(1));
+  });
+
+  it('says in words why a file that is not a table cannot be imported', async () => {
+    const backend = fakeImportBackend(
+      Promise.resolve({ ok: false, error: { code: 'BAD_FILE', message: 'not a table', details: { reason: 'not_a_table' } } }),
+    );
+    renderScreen(<ImportWizard mode="file" shops={[shop]} shopsLoaded onClose={() => undefined} onImported={() => undefined} />, backend.handler);
+    pickFile();
+    const error = await screen.findByTestId('import-error');
+    expect(error.textContent).toContain('这个文件不是表格');
+    expect(screen.queryByTestId('import-mapping')).toBeNull();
+  });
+});

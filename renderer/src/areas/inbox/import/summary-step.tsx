@@ -1,0 +1,67 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconDownload, IconPlayerStop } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportRun } from '../../../../../shared/contract';
+import { useApi } from '../../../api/api-context';
+import { useRunAction } from '../../../errors/use-run-action';
+import { downloadText } from './download';
+import { RejectsTable } from './rejects-table';
+import { Stat } from './stat';
+
+interface SummaryStepProps {
+  run: ImportRun;
+  onDone: () => void;
+}
+
+/** Step 4: what the import did, the rows it refused and why, and the report as CSV. */
+export function SummaryStep({ run, onDone }: SummaryStepProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const runAction = useRunAction();
+  const [exporting, setExporting] = useState(false);
+
+  async function exportReport() {
+    setExporting(true);
+    const report = await runAction(() => api.call('imports.exportReport', { importId: run.id }));
+    setExporting(false);
+    if (report) downloadText(report.fileName, report.csv);
+  }
+
+  const color = run.status === 'done' ? 'teal' : run.status === 'cancelled' ? 'orange' : 'red';
+  const Icon = run.status === 'done' ? IconCircleCheck : run.status === 'cancelled' ? IconPlayerStop : IconAlertTriangle;
+
+  return (
+    <Stack gap="md" data-testid="import-summary">
+      <Alert color={color} variant="light" icon={<Icon />} title={t(`inbox.import.finished.${run.status}`, { file: run.fileName })}>
+        {run.message ?? t('inbox.import.finishedHint')}
+      </Alert>
+      <SimpleGrid cols={{ base: 3, md: 6 }} spacing="sm">
+        <Stat label={t('inbox.import.counts.read')} value={run.counts.read} />
+        <Stat label={t('inbox.import.counts.inserted')} value={run.counts.inserted} color="teal" />
+        <Stat label={t('inbox.import.counts.duplicates')} value={run.counts.duplicates} />
+        <Stat label={t('inbox.import.counts.rejected')} value={run.counts.rejected} color={run.counts.rejected > 0 ? 'red' : undefined} />
+        <Stat label={t('inbox.import.counts.casesOpened')} value={run.counts.casesOpened} />
+        <Stat label={t('inbox.import.counts.alerts')} value={run.counts.alerts} color={run.counts.alerts > 0 ? 'orange' : undefined} />
+      </SimpleGrid>
+      {run.counts.rejected > 0 ? (
+        <Stack gap="xs">
+          <Title order={3} size="h6">
+            {t('inbox.import.rejectsTitle', { count: run.counts.rejected })}
+          </Title>
+          <RejectsTable importId={run.id} />
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('inbox.import.noRejects')}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" leftSection={<IconDownload size={16} />} loading={exporting} onClick={() => void exportReport()}>
+          {t('inbox.import.exportReport')}
+        </Button>
+        <Button onClick={onDone}>{t('inbox.import.viewInbox')}</Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,184 @@
+import { Button, Group, Kbd, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { platformIds } from '../../../../../shared/domain/platforms';
+import { caseCategories, caseStatuses, flagTypes, reviewLevels } from '../../../../../shared/domain/reviews';
+import type { InboxLookups } from '../use-inbox-lookups';
+import { FilterMenu } from './filter-menu';
+import type { InboxQuery, InboxSort } from './inbox-query';
+
+interface FiltersBarProps {
+  query: InboxQuery;
+  update: (patch: Partial<InboxQuery>) => void;
+  lookups: InboxLookups;
+  /** Matching reviews; null while reviews.count is still counting, undefined if it failed. */
+  total: number | null | undefined;
+  /** The search input, so `/` can focus it. */
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Whether any filter is set, to offer clearing them. */
+  filtered: boolean;
+}
+
+/** Search, sort and every filter of the inbox; all of it is written to the URL. */
+export function FiltersBar({ query, update, lookups, total, searchRef, filtered }: FiltersBarProps) {
+  const { t, i18n } = useTranslation();
+  // Bumped by 清除筛选 so the search box forgets what was typed.
+  const [resetCount, setResetCount] = useState(0);
+
+  return (
+    <Group gap="xs" wrap="wrap" align="center" data-testid="inbox-filters">
+      <SearchBox key={resetCount} initial={query.search} onSearch={(search) => update({ search })} inputRef={searchRef} />
+      <SegmentedControl
+        size="sm"
+        value={query.sort}
+        onChange={(sort) => update({ sort: sort as InboxSort })}
+        data={[
+          { value: 'newest', label: t('inbox.sort.newest') },
+          { value: 'sla_due', label: t('inbox.sort.slaDue') },
+        ]}
+        aria-label={t('inbox.sort.label')}
+      />
+      <FilterMenu
+        label={t('inbox.filters.level')}
+        options={reviewLevels.map((value) => ({ value, label: t(`inbox.levels.${value}`) }))}
+        value={query.levels}
+        onChange={(levels) => update({ levels })}
+        testId="filter-level"
+      />
+      <FilterMenu
+        label={t('inbox.filters.category')}
+        options={caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) }))}
+        value={query.categories}
+        onChange={(categories) => update({ categories })}
+        testId="filter-category"
+      />
+      <FilterMenu
+        label={t('inbox.filters.status')}
+        options={caseStatuses.map((value) => ({ value, label: t(`inbox.statuses.${value}`) }))}
+        value={query.statuses}
+        onChange={(statuses) => update({ statuses })}
+        testId="filter-status"
+      />
+      <FilterMenu
+        label={t('inbox.filters.flags')}
+        options={flagTypes.map((value) => ({ value, label: t(`inbox.flags.${value}`) }))}
+        value={query.flags}
+        onChange={(flags) => update({ flags })}
+        testId="filter-flags"
+      />
+      <Select
+        size="sm"
+        w={130}
+        aria-label={t('inbox.filters.assignee')}
+        placeholder={t('inbox.filters.assignee')}
+        value={query.assignee === 'all' ? null : String(query.assignee)}
+        onChange={(value) => update({ assignee: value === null ? 'all' : value === 'none' ? 'none' : Number(value) })}
+        data={[
+          { value: 'none', label: t('inbox.unassigned') },
+          ...lookups.assignable.map((member) => ({ value: String(member.id), label: member.name })),
+        ]}
+        clearable
+        searchable
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        size="sm"
+        w={110}
+        aria-label={t('inbox.filters.platform')}
+        placeholder={t('inbox.filters.platform')}
+        value={query.platform}
+        onChange={(value) => update({ platform: value as InboxQuery['platform'] })}
+        data={platformIds.map((value) => ({ value, label: t(`platforms.${value}`) }))}
+        clearable
+      />
+      <Select
+        size="sm"
+        w={150}
+        aria-label={t('inbox.filters.shop')}
+        placeholder={t('inbox.filters.shop')}
+        value={query.shopId ? String(query.shopId) : null}
+        onChange={(value) => update({ shopId: value ? Number(value) : null })}
+        data={lookups.shops.map((shop) => ({ value: String(shop.id), label: shop.name }))}
+        clearable
+        searchable
+      />
+      <Group gap={4} wrap="nowrap">
+        <TextInput
+          type="date"
+          size="sm"
+          w={140}
+          aria-label={t('inbox.filters.from')}
+          value={query.from}
+          onChange={(event) => update({ from: event.currentTarget.value })}
+        />
+        <Text size="sm" c="dimmed">
+          –
+        </Text>
+        <TextInput
+          type="date"
+          size="sm"
+          w={140}
+          aria-label={t('inbox.filters.to')}
+          value={query.to}
+          onChange={(event) => update({ to: event.currentTarget.value })}
+        />
+      </Group>
+      {filtered ? (
+        <Button
+          size="sm"
+          variant="subtle"
+          leftSection={<IconFilterOff size={16} />}
+          onClick={() => {
+            setResetCount((n) => n + 1);
+            update({ platform: null, shopId: null, levels: [], categories: [], statuses: [], assignee: 'all', flags: [], from: '', to: '', search: '' });
+          }}
+        >
+          {t('inbox.filters.clear')}
+        </Button>
+      ) : null}
+      {total === undefined ? null : (
+        <Text size="sm" c="dimmed" ml="auto" data-testid="review-count" aria-live="polite">
+          {total === null ? t('inbox.counting') : t('inbox.total', { total: total.toLocaleString(i18n.language) })}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+interface SearchBoxProps {
+  /** The search in the URL when the box was created. */
+  initial: string;
+  /** Called once typing pauses, so each keystroke is not a query over a million rows. */
+  onSearch: (search: string) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+}
+
+function SearchBox({ initial, onSearch, inputRef }: SearchBoxProps) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(initial);
+  const debounced = useDebouncedCallback(onSearch, 300);
+  return (
+    <TextInput
+      ref={inputRef}
+      size="sm"
+      w={280}
+      type="search"
+      aria-label={t('inbox.search.label')}
+      placeholder={t('inbox.search.placeholder')}
+      leftSection={<IconSearch size={16} />}
+      rightSection={<Kbd size="xs">/</Kbd>}
+      value={value}
+      onChange={(event) => {
+        setValue(event.currentTarget.value);
+        debounced(event.currentTarget.value);
+      }}
+      onKeyDown={(event) => {
+        // Enter searches at once; Esc hands the keyboard back to the list.
+        if (event.key === 'Enter') onSearch(event.currentTarget.value);
+        if (event.key === 'Escape') event.currentTarget.blur();
+      }}
+    />
+  );
+}

@@ -1,0 +1,142 @@
+import { Alert, Badge, Button, Group, NativeSelect, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconFolderSearch, IconPlayerStop } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Shop } from '../../../../shared/contract';
+import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/use-api-query';
+import { notifySuccess } from '../../components/notify';
+import { QueryError } from '../../components/query-error';
+import { SectionCard } from '../../components/section-card';
+import { useFieldErrors } from '../../errors/use-field-errors';
+import { useRunAction } from '../../errors/use-run-action';
+import { formatDateTime } from '../../format/date-time';
+import { usePreferences } from '../../preferences/preferences-context';
+
+const fields = ['folder', 'platform', 'shopId'];
+
+/** 监控文件夹: a folder whose new platform exports are imported on their own. */
+export function WatchedFolderSection() {
+  const { t } = useTranslation();
+  const watch = useApiQuery('watch.get', {}, ['imports', 'settings']);
+  const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
+  return (
+    <SectionCard title={t('watch.title')} description={t('watch.description')}>
+      {watch.error && !watch.data ? (
+        <QueryError error={watch.error} onRetry={watch.reload} />
+      ) : !watch.data || !shops.data ? (
+        <Skeleton height={90} />
+      ) : (
+        // Keyed by the saved values so a change from elsewhere (another window, the CLI) refills the form.
+        <WatchedFolderForm
+          key={`${watch.data.folder}|${watch.data.shopId}`}
+          folder={watch.data.folder}
+          shopId={watch.data.shopId}
+          shops={shops.data.items}
+          status={watch.data}
+        />
+      )}
+    </SectionCard>
+  );
+}
+
+interface WatchedFolderFormProps {
+  folder: string | null;
+  shopId: number | null;
+  shops: Shop[];
+  status: { lastScanAt: number | null; filesImported: number; problem: string | null };
+}
+
+function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const run = useRunAction();
+  const { timeZone, language } = usePreferences();
+  const { fieldErrors, handleError, clearField } = useFieldErrors(fields);
+  const [path, setPath] = useState(folder ?? '');
+  const [shop, setShop] = useState(shopId ? String(shopId) : '');
+  const [busy, setBusy] = useState(false);
+  const watching = folder !== null;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const chosen = shops.find((candidate) => String(candidate.id) === shop);
+    setBusy(true);
+    try {
+      await api.call('watch.set', { folder: path.trim() || null, platform: chosen?.platform ?? null, shopId: chosen?.id ?? null });
+      notifySuccess(path.trim() ? t('watch.saved', { folder: path.trim() }) : t('watch.stopped'));
+    } catch (error) {
+      handleError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function stop() {
+    const result = await run(() => api.call('watch.set', { folder: null, platform: null, shopId: null }));
+    if (result) notifySuccess(t('watch.stopped'));
+  }
+
+  return (
+    <form onSubmit={(event) => void save(event)} noValidate>
+      <Stack gap="sm">
+        <Group align="flex-start" gap="md" wrap="wrap">
+          <TextInput
+            label={t('watch.folder')}
+            placeholder={t('watch.folderPlaceholder')}
+            description={t('watch.folderHint')}
+            value={path}
+            onChange={(event) => {
+              setPath(event.currentTarget.value);
+              clearField('folder');
+            }}
+            error={fieldErrors.folder}
+            style={{ flex: '1 1 320px' }}
+            leftSection={<IconFolderSearch size={16} />}
+          />
+          <NativeSelect
+            label={t('watch.shop')}
+            description={t('watch.shopHint')}
+            value={shop}
+            onChange={(event) => {
+              setShop(event.currentTarget.value);
+              clearField('shopId');
+            }}
+            data={[
+              { value: '', label: t('inbox.import.chooseShop'), disabled: true },
+              ...shops.map((candidate) => ({ value: String(candidate.id), label: t('inbox.import.shopOption', { shop: candidate.name, platform: t(`platforms.${candidate.platform}`) }) })),
+            ]}
+            error={fieldErrors.shopId ?? fieldErrors.platform}
+            miw={220}
+          />
+        </Group>
+        <Group gap="sm">
+          <Button type="submit" loading={busy}>
+            {t('watch.save')}
+          </Button>
+          {watching ? (
+            <Button variant="default" leftSection={<IconPlayerStop size={16} />} onClick={() => void stop()}>
+              {t('watch.stop')}
+            </Button>
+          ) : null}
+        </Group>
+        <Group gap="md" data-testid="watch-status">
+          <Badge variant="dot" color={watching ? (status.problem ? 'red' : 'teal') : 'gray'} tt="none">
+            {watching ? t('watch.watching') : t('watch.off')}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {status.lastScanAt ? t('watch.lastScan', { time: formatDateTime(status.lastScanAt, timeZone, language) }) : t('watch.neverScanned')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('watch.filesImported', { count: status.filesImported })}
+          </Text>
+        </Group>
+        {status.problem ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('watch.problemTitle')}>
+            {status.problem}
+          </Alert>
+        ) : null}
+      </Stack>
+    </form>
+  );
+}
