@@ -242,6 +242,22 @@ describe('evidence.add', () => {
     expect(adds[0].after).toMatchObject({ originalName: 'copy of a.jpg', duplicateOf: first.evidence.id });
     await core.close();
   });
+  it('deduplicates within one add: the same bytes twice in a batch are named once and recorded once', async () => {
+    const { core, call, put, vaultFiles } = await setup();
+    const bytes = sampleFile('png');
+    const other = sampleFile('jpg');
+    const paths = [put('a.png', bytes), put('b.jpg', other), put('copy of a.png', bytes), put('big.bin', Buffer.alloc(3 * 1024 * 1024, 9))];
+    const { items } = await call('evidence.add', { paths });
+    expect(items.every((item: { ok: boolean }) => item.ok)).toBe(true);
+    // Whichever of the two is ready first is the new evidence; the other is its duplicate.
+    expect([items[0].duplicate, items[2].duplicate].sort()).toEqual([false, true]);
+    expect([items[1].duplicate, items[3].duplicate]).toEqual([false, false]);
+    expect(items[2].evidence.id).toBe(items[0].evidence.id);
+    expect(vaultFiles().tmp).toEqual([]);
+    expect(vaultFiles().objects.sort()).toEqual([sha256(bytes), sha256(other), sha256(Buffer.alloc(3 * 1024 * 1024, 9))].sort());
+    expect((await call('evidence.list')).items).toHaveLength(3);
+    await core.close();
+  });
 });
 
 describe('evidence metadata, links and trash', () => {

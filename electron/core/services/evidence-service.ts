@@ -44,9 +44,11 @@ import {
   formatBytes,
   hashFile,
   listObjectNames,
-  commitObjects,
   discardObject,
+  flushObjects,
+  nameObjects,
   prepareObject,
+  type FlushResult,
   releaseSource,
   removeObject,
   type OpenFile,
@@ -132,7 +134,7 @@ class VaultLock {
 }
 
 /** Files copied at once: enough to keep the disk busy while the next file is hashed and inspected. */
-const addConcurrency = Number(process.env.ADD_CONC ?? 4);
+const addConcurrency = 4;
 
 /**
  * Most files committed as one group. Each waiting file holds its temporary file open and its
@@ -331,6 +333,27 @@ export class EvidenceService {
       }
     };
 
+    /** Names and records a flushed group; one group at a time, so the same bytes are never named twice. */
+    const nameAndRecord = async (group: PreparedEntry[], flushed: FlushResult[]) => {
+      const results = await nameObjects(this.deps.dataDir, group.map((item) => item.object), flushed).catch((error: unknown) => {
+        fatal ??= { error };
+        return null;
+      });
+      for (const [position, item] of group.entries()) {
+        const result = results?.[position];
+        try {
+          if (!result) continue;
+          if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
+          outcomes[item.index] = { ok: true, path: item.path, ...(await this.record(item, result.created, options, actor)) };
+        } catch (error) {
+          if (error instanceof AppError) refuse(item.index, item.path, error);
+          else fatal ??= { error };
+        } finally {
+          await item.done?.().catch(() => undefined);
+        }
+      }
+    };
+
     const commit = async () => {
       for (;;) {
         if (ready.length === 0) {
@@ -345,25 +368,7 @@ export class EvidenceService {
           await Promise.all(group.map(async (item) => (await discardObject(item.object), await item.done?.().catch(() => undefined))));
           continue;
         }
-        const results = await commitObjects(this.deps.dataDir, group.map((item) => item.object)).catch((error: unknown) => {
-          fatal ??= { error };
-          return null;
-        });
-        for (const [position, item] of group.entries()) {
-          const result = results?.[position];
-          try {
-            if (!result) continue;
-            if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
-            const t = performance.now(); // PERF
-            outcomes[item.index] = { ok: true, path: item.path, ...(await this.record(item, result.created, options, actor)) };
-            (globalThis as any).__T.record = ((globalThis as any).__T.record ?? 0) + performance.now() - t; // PERF
-          } catch (error) {
-            if (error instanceof AppError) refuse(item.index, item.path, error);
-            else fatal ??= { error };
-          } finally {
-            await item.done?.().catch(() => undefined);
-          }
-        }
+        await nameAndRecord(group, await flushObjects(group.map((item) => item.object)));
       }
     };
 
@@ -407,9 +412,7 @@ export class EvidenceService {
         });
       }
       // Read from the temporary file: the bytes just hashed, while the next file is being copied.
-      const t = performance.now(); // PERF
       const info = (await findLiveEvidenceBySha(this.deps.db, object.sha256)) ? null : await inspectContent(object.tmpPath, object.head, name);
-      (globalThis as any).__T.inspect = ((globalThis as any).__T.inspect ?? 0) + performance.now() - t; // PERF
       return { object, info };
     } catch (error) {
       await discardObject(object);

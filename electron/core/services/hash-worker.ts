@@ -92,11 +92,12 @@ class HashThread {
 }
 
 /**
- * SHA-256 off the main thread, which then only orchestrates: while one file is hashed here, the
- * kernel copies the next and the main thread inspects and records the previous one. One thread
- * per core beyond the first, at least one: the kernel copy and the main thread need a core too.
+ * Copies and hashes off the main thread, which then only orchestrates: while one file is hashed
+ * in one thread, the kernel copies the next in the other and the main thread inspects and records
+ * a third. Two: one measured slower on two cores (hashes queued behind copies), more than two
+ * only adds threads waiting for the same cores and disk.
  */
-const threadCount = Number(process.env.HASH_THREADS ?? 0) || Math.max(1, Math.min(2, availableParallelism() - 1));
+const threadCount = Math.min(2, availableParallelism());
 const threads: HashThread[] = [];
 let nextId = 0;
 

@@ -10,8 +10,6 @@ import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 /** Bytes kept from the start of a file for text detection; the rest is never held in memory. */
 export const headBytes = 64 * 1024;
-const T: Record<string, number> = ((globalThis as any).__T ??= {}); // PERF
-const tick = (k: string, t0: number) => { T[k] = (T[k] ?? 0) + performance.now() - t0; return performance.now(); }; // PERF
 const chunkBytes = 1024 * 1024;
 
 /**
@@ -150,18 +148,15 @@ async function renameIntoShard(tmpPath: string, target: string): Promise<void> {
 
 export type CommitResult = { ok: true; created: boolean } | { ok: false; error: unknown };
 
+/** Whether a prepared object's bytes reached the disk; `nameObjects` takes it from here. */
+export type FlushResult = PromiseSettledResult<void>;
+
 /**
- * Makes prepared objects part of the vault, in the order that keeps a crash harmless: every
- * temporary file flushed, then renamed to its hash, then each folder that gained a name flushed
- * once. Done for a group at once because on a journaling file system each flush commits the
- * journal: the group's flushes share one or two commits where one file at a time paid two each.
- * Each result is settled when this returns: `created` objects are on disk under their names.
- * A failed object's temporary file is removed; the others are unaffected.
+ * Flushes prepared objects' temporary files, all at once: on a journaling file system each
+ * flush commits the journal, and flushes in flight together share a commit. Closes them.
  */
-export async function commitObjects(dataDir: string, objects: PreparedObject[]): Promise<CommitResult[]> {
-  let t = performance.now(); // PERF
-  T.groups = (T.groups ?? 0) + 1; // PERF
-  const flushed = await Promise.allSettled(
+export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> {
+  return Promise.allSettled(
     objects.map(async (object) => {
       try {
         // Read-only before the flush, so the mode is on disk with the bytes.
@@ -172,33 +167,51 @@ export async function commitObjects(dataDir: string, objects: PreparedObject[]):
       }
     }),
   );
-  t = tick('flush', t); // PERF
-  const results: CommitResult[] = [];
+}
+
+/**
+ * Names flushed objects by their hash, then flushes each folder that gained a name, once. When
+ * this returns every `created` object is on disk under its name; a failed object's temporary file
+ * is removed and the others are unaffected. Callers must not name two groups at the same time:
+ * two objects of the same bytes must never both be renamed.
+ */
+export async function nameObjects(dataDir: string, objects: PreparedObject[], flushed: FlushResult[]): Promise<CommitResult[]> {
   const folders = new Set<string>();
-  // One at a time: two objects of the same bytes in one group must not both be renamed.
-  for (const [index, object] of objects.entries()) {
-    const outcome = flushed[index]!;
-    try {
-      if (outcome.status === 'rejected') throw outcome.reason;
-      const target = vaultObjectPath(dataDir, object.sha256);
-      if (await exists(target)) {
-        // Never renamed over: the stored object stays the one every earlier row was checked against.
-        await unlink(object.tmpPath);
-        results.push({ ok: true, created: false });
-        continue;
-      }
-      await renameIntoShard(object.tmpPath, target);
-      folders.add(dirname(target));
-      results.push({ ok: true, created: true });
-    } catch (error) {
-      await rm(object.tmpPath, { force: true });
-      results.push({ ok: false, error });
-    }
-  }
-  t = tick('rename', t); // PERF
+  const bySha = new Map<string, Promise<unknown>>();
+  const results = await Promise.all(
+    objects.map(async (object, index): Promise<CommitResult> => {
+      // Different bytes are named in parallel; the same bytes twice wait for each other.
+      const before = bySha.get(object.sha256);
+      const naming = (async (): Promise<CommitResult> => {
+        await before;
+        const outcome = flushed[index]!;
+        try {
+          if (outcome.status === 'rejected') throw outcome.reason;
+          const target = vaultObjectPath(dataDir, object.sha256);
+          if (await exists(target)) {
+            // Never renamed over: the stored object stays the one every earlier row was checked against.
+            await unlink(object.tmpPath);
+            return { ok: true, created: false };
+          }
+          await renameIntoShard(object.tmpPath, target);
+          folders.add(dirname(target));
+          return { ok: true, created: true };
+        } catch (error) {
+          await rm(object.tmpPath, { force: true });
+          return { ok: false, error };
+        }
+      })();
+      bySha.set(object.sha256, naming);
+      return naming;
+    }),
+  );
   await Promise.all([...folders].map(syncFolder));
-  tick('dirsync', t); // PERF
   return results;
+}
+
+/** Flushes, then names: the temporary file is on disk before any name points at it. */
+export async function commitObjects(dataDir: string, objects: PreparedObject[]): Promise<CommitResult[]> {
+  return nameObjects(dataDir, objects, await flushObjects(objects));
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -239,18 +252,14 @@ const sameFile = (a: BigIntStats, b: BigIntStats) =>
 async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
   if (source.stat.size > BigInt(options.maxBytes)) throw tooLarge(options);
   // EXCL: a temp name is never reused. The copy takes the source's mode; made private below.
-  let t = performance.now(); // PERF
   await copyOffThread(source.path, tmpPath);
-  t = tick('copy', t); // PERF
   const [after, atPath] = await Promise.all([source.handle.stat({ bigint: true }), stat(source.path, { bigint: true })]);
   await source.handle.close();
   if (!sameFile(source.stat, after) || !sameFile(source.stat, atPath)) throw changed(options);
   await chmod(tmpPath, 0o600);
   const handle = await open(tmpPath, 'r+');
   try {
-    t = tick('check+open', t); // PERF
     const hashed = await hashOpenFile(handle);
-    tick('hash', t); // PERF
     if (BigInt(hashed.size) !== source.stat.size) throw changed(options);
     if (hashed.size === 0) throw empty(options);
     return { ...hashed, tmpPath, handle };
