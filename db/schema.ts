@@ -154,6 +154,8 @@ export interface ReviewFlagsTable {
   review_id: number;
   type: string;
   evidence: string;
+  /** FlagParams (shared/contract/inbox-schemas.ts) as JSON. */
+  params_json: Generated<string>;
   created_at: number;
 }
 

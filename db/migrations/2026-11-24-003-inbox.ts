@@ -156,6 +156,7 @@ export const inbox: Migration = {
         review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
         type TEXT NOT NULL CHECK (type IN ('extortion','competitor','burst','high_return_rate','same_device')),
         evidence TEXT NOT NULL,
+        params_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params_json) AND json_type(params_json) = 'object'),
         created_at INTEGER NOT NULL,
         PRIMARY KEY (review_id, type)
       ) STRICT, WITHOUT ROWID`.execute(db);

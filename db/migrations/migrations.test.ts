@@ -105,6 +105,16 @@ describe('migrations', () => {
     expect(() => openCase.run(lastInsertRowid, 'weather')).toThrow(/CHECK/);
     openCase.run(lastInsertRowid, 'logistics');
     expect(() => openCase.run(lastInsertRowid, 'logistics')).toThrow(/UNIQUE/);
+    // A flag's params are a JSON object ('{}' when a writer gives none).
+    const flag = sqlite.prepare("INSERT INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, ?, '证据', ?, 1)");
+    expect(() => flag.run(lastInsertRowid, 'burst', '[1]')).toThrow(/CHECK/);
+    expect(() => flag.run(lastInsertRowid, 'burst', 'not json')).toThrow(/CHECK/);
+    flag.run(lastInsertRowid, 'burst', '{"count":5}');
+    sqlite.prepare("INSERT INTO review_flags (review_id, type, evidence, created_at) VALUES (?, 'competitor', '同行', 1)").run(lastInsertRowid);
+    expect(sqlite.prepare('SELECT type, params_json AS params FROM review_flags ORDER BY type').all()).toEqual([
+      { type: 'burst', params: '{"count":5}' },
+      { type: 'competitor', params: '{}' },
+    ]);
     expect(() => sqlite.prepare('DELETE FROM shops WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     sqlite.prepare('DELETE FROM reviews WHERE id = ?').run(lastInsertRowid);
     expect(sqlite.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 0 });

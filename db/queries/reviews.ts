@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Review, ReviewFilters } from '../../shared/contract/inbox-schemas';
+import type { FlagParams, Review, ReviewFilters } from '../../shared/contract/inbox-schemas';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../shared/domain/reviews';
 import type { Sqlite } from '../connection';
@@ -279,7 +279,12 @@ const reviewColumns = `r.id, r.platform, r.shop_id, s.name AS shop_name, r.platf
   c.id AS case_id, c.status, c.category, c.category_source, c.category_rule_id, c.category_rule_name, c.category_words_json,
   c.severity, c.assignee_id, c.opened_at, c.due_at`;
 
-export type ReviewFlagRow = { type: FlagType; evidence: string };
+export type ReviewFlagRow = { type: FlagType; evidence: string; params: FlagParams };
+
+/** A review_flags row as the contract has it: params_json parsed. */
+export function toReviewFlag(row: { type: FlagType; evidence: string; paramsJson: string }): ReviewFlagRow {
+  return { type: row.type, evidence: row.evidence, params: JSON.parse(row.paramsJson) as FlagParams };
+}
 
 function toReview(row: ReviewRow, flags: ReviewFlagRow[]): Review {
   return {
@@ -330,13 +335,13 @@ export function loadReviews(sqlite: Sqlite, ids: readonly number[]): Review[] {
     sqlite,
     `SELECT ${reviewColumns} FROM reviews r JOIN shops s ON s.id = r.shop_id LEFT JOIN cases c ON c.review_id = r.id WHERE r.id IN (${placeholders})`,
   ).all(...ids) as ReviewRow[];
-  const flags = cachedStatement(sqlite, `SELECT review_id AS reviewId, type, evidence FROM review_flags WHERE review_id IN (${placeholders}) ORDER BY type`).all(
+  const flags = cachedStatement(sqlite, `SELECT review_id AS reviewId, type, evidence, params_json AS paramsJson FROM review_flags WHERE review_id IN (${placeholders}) ORDER BY type`).all(
     ...ids,
-  ) as (ReviewFlagRow & { reviewId: number })[];
+  ) as { reviewId: number; type: FlagType; evidence: string; paramsJson: string }[];
   const flagsById = new Map<number, ReviewFlagRow[]>();
   for (const flag of flags) {
     const list = flagsById.get(flag.reviewId) ?? [];
-    list.push({ type: flag.type, evidence: flag.evidence });
+    list.push(toReviewFlag(flag));
     flagsById.set(flag.reviewId, list);
   }
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -60,8 +60,14 @@ export const importPreview = z.object({
   unmappedHeaders: z.array(z.string()),
   /** Required fields the suggested mapping cannot fill; the mapping screen asks for these. */
   missingFields: z.array(reviewField),
-  /** The de-duplication key used for this platform, in words (shown to the user). */
+  /** The de-duplication key used for this platform, in words: a fallback for `dedupe`. */
   dedupeKey: z.string(),
+  /**
+   * The platform's own header names for the parts of the de-duplication key (the same in every
+   * UI language); the renderer builds the sentence from these. `orderFallback`: the order column
+   * read when the first one is empty (Taobao/Tmall 子订单编号 → 订单编号), else null.
+   */
+  dedupe: z.object({ idHeader: z.string(), orderHeader: z.string(), orderFallbackHeader: z.string().nullable(), timeHeader: z.string() }),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
@@ -107,11 +113,34 @@ export const mappingPreset = z.object({
 });
 export type MappingPreset = z.infer<typeof mappingPreset>;
 
+/**
+ * What raised a flag, as data the UI puts into its own sentence. Which fields are set depends on
+ * the type: extortion/competitor `words`; burst `count`, `hours`, `product`, `from`, `to`;
+ * same_device `kind`, `value`, `count` (`countCapped`: at least that many), `buyers` (the first few).
+ */
+export const flagParams = z
+  .object({
+    words: z.array(z.string()),
+    count: z.number().int(),
+    countCapped: z.boolean(),
+    hours: z.number().int(),
+    product: z.string(),
+    from: timestamp,
+    to: timestamp,
+    kind: z.enum(['ip', 'device']),
+    value: z.string(),
+    buyers: z.array(z.string()),
+  })
+  .partial();
+export type FlagParams = z.infer<typeof flagParams>;
+
 export const reviewFlag = z.object({
   type: flagType,
-  /** The words, counts or ids that raised it, in plain language. */
+  /** The words, counts or ids that raised it, in plain (Chinese) language: a fallback for `params`. */
   evidence: z.string(),
+  params: flagParams,
 });
+export type ReviewFlag = z.infer<typeof reviewFlag>;
 
 /** Why a case has its category: the rule and the words, or a person's decision. */
 export const classification = z.object({
@@ -175,12 +204,37 @@ export const reviewFilters = z
   .strict();
 export type ReviewFilters = z.infer<typeof reviewFilters>;
 
+/**
+ * The facts behind a timeline entry, as data the UI puts into its own sentence per action:
+ * reviews.imported `fileName`, `importId`; cases.opened `category` (+ `ruleName`, `words` when a
+ * rule decided it); cases.recategorize `fromCategory`, `toCategory`; cases.assign `fromName`,
+ * `toName` (null: nobody); reviews.followUp `text`.
+ */
+export const timelineParams = z
+  .object({
+    fileName: z.string(),
+    importId: z.number().int(),
+    category: caseCategory,
+    ruleName: z.string(),
+    words: z.array(z.string()),
+    fromCategory: caseCategory,
+    toCategory: caseCategory,
+    fromName: z.string().nullable(),
+    toName: z.string().nullable(),
+    text: z.string(),
+  })
+  .partial();
+export type TimelineParams = z.infer<typeof timelineParams>;
+
 export const timelineEntry = z.object({
   at: timestamp,
   actor: z.string(),
   action: z.string(),
+  /** In plain language: a fallback for `params`, and the only text for actions without params. */
   detail: z.string().nullable(),
+  params: timelineParams.nullable(),
 });
+export type TimelineEntry = z.infer<typeof timelineEntry>;
 
 export const monitorRule = z.object({
   id,

@@ -61,7 +61,7 @@ describe('textFlags', () => {
     ['同行来看看，质量真差', 'competitor', '同行'],
     ['别家的比你好', 'competitor', '别家'],
   ])('%s → %s with the words quoted', (text, type, words) => {
-    expect(textFlags(text, null)).toContainEqual({ type, evidence: expect.stringContaining(`「${words}」`) });
+    expect(textFlags(text, null)).toContainEqual({ type, evidence: expect.stringContaining(`「${words}」`), params: { words: [words] } });
   });
 
   it('leaves ordinary complaints and praise alone', () => {

@@ -1,9 +1,12 @@
+import type { FlagParams } from '../contract/inbox-schemas';
 import type { FlagType } from '../domain/reviews';
 
 export interface FlagFinding {
   type: FlagType;
-  /** What raised it, in plain language, quoting the words. */
+  /** What raised it, in plain language, quoting the words: the fallback for `params`. */
   evidence: string;
+  /** The same as data, for the UI's own sentence (text flags: `words`). */
+  params: FlagParams;
 }
 
 // Extortion: money or a refund demanded in exchange for removing or changing the review, or a
@@ -31,8 +34,8 @@ export function textFlags(text: string, followUpText: string | null): FlagFindin
   const haystack = followUpText ? `${text}\n${followUpText}` : text;
   const findings: FlagFinding[] = [];
   const extortion = firstMatch(haystack, extortionPatterns);
-  if (extortion) findings.push({ type: 'extortion', evidence: `Extortion wording 「${extortion}」 in the review` });
+  if (extortion) findings.push({ type: 'extortion', evidence: `评价中有索要钱款的字眼「${extortion}」`, params: { words: [extortion] } });
   const competitor = firstMatch(haystack, competitorPatterns);
-  if (competitor) findings.push({ type: 'competitor', evidence: `Competitor wording 「${competitor}」 in the review` });
+  if (competitor) findings.push({ type: 'competitor', evidence: `评价中提到同行「${competitor}」`, params: { words: [competitor] } });
   return findings;
 }

@@ -139,7 +139,13 @@ describe('real exports’ quirks', () => {
     expect(preview.presetId).toBe(platform);
     expect(preview.suggestedMapping).toEqual(mapping);
     expect(preview.missingFields).toEqual([]);
-    expect(preview.dedupeKey).toMatch(/order number/);
+    expect(preview.dedupe).toEqual({
+      idHeader: '评价ID',
+      orderHeader: platform === 'taobao' || platform === 'tmall' ? '子订单编号' : expect.any(String),
+      orderFallbackHeader: platform === 'taobao' || platform === 'tmall' ? '订单编号' : null,
+      timeHeader: '评价时间',
+    });
+    expect(preview.dedupeKey).toContain(preview.dedupe.orderHeader);
     await core.close();
   });
 
@@ -197,6 +203,12 @@ describe('idempotent imports', () => {
     expect(third.followUpText).toBe('追评：客服终于回复了');
     const detail = await call('reviews.get', { id: third.id });
     expect(detail.timeline.map((entry: { action: string }) => entry.action)).toEqual(['reviews.posted', 'reviews.imported', 'cases.opened', 'reviews.followUp']);
+    expect(detail.timeline.map((entry: { params: unknown }) => entry.params)).toEqual([
+      null,
+      { fileName: expect.any(String), importId: expect.any(Number) },
+      { category: third.case.category, ...(third.case.classification.ruleName ? { ruleName: third.case.classification.ruleName, words: third.case.classification.matchedWords } : {}) },
+      { text: '追评：客服终于回复了' },
+    ]);
     await core.close();
   });
 
@@ -218,8 +230,8 @@ describe('idempotent imports', () => {
     expect(kept).toMatchObject({ reviewId: review.id, category: 'service', assigneeId: staff.id, classification: { source: 'manual', ruleId: null, matchedWords: [] } });
     const timeline = (await call('reviews.get', { id: review.id })).timeline;
     expect(timeline.filter((entry: { action: string }) => entry.action.startsWith('cases.') && entry.action !== 'cases.opened')).toMatchObject([
-      { action: 'cases.recategorize', actor: 'local', detail: '物流延误 → 服务态度' },
-      { action: 'cases.assign', detail: '— → 赵雪' },
+      { action: 'cases.recategorize', actor: 'local', detail: '物流延误 → 服务态度', params: { fromCategory: 'logistics', toCategory: 'service' } },
+      { action: 'cases.assign', detail: '— → 赵雪', params: { fromName: null, toName: '赵雪' } },
     ]);
     const missing = await core.call('cases.assign', { caseIds: [review.case.id, 999], assigneeId: null });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');

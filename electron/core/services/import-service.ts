@@ -19,7 +19,7 @@ import {
 } from '../../../db/queries/imports';
 import { findShop } from '../../../db/queries/shops';
 import { AppError, notFound } from '../errors';
-import { dedupeKeyDescription } from './import/dedupe';
+import { dedupeHeaders, dedupeKeyDescription } from './import/dedupe';
 import { runImport } from './import/import-run';
 import { readLayout, type TableLayout } from './import/layout';
 import { builtInPresets, missingFields, presetFromMapping } from './import/presets';
@@ -113,6 +113,7 @@ export class ImportService {
         unmappedHeaders: layout.headers.filter((header, index) => header !== '' && !mapped.has(index)),
         missingFields: missingFields(mapping),
         dedupeKey: dedupeKeyDescription(input.platform),
+        dedupe: dedupeHeaders(input.platform),
       };
     } finally {
       await ImportService.release(table, layout);

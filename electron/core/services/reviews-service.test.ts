@@ -190,8 +190,12 @@ describe('monitoring, classification and flags', () => {
       ['F2', '别家买的比你好多了', day(2), '差评', '乙', '杯子', ''],
     ]);
     const items = (await call('reviews.list', {})).items;
-    expect(items[1].case).toMatchObject({ category: 'malicious', severity: 'critical', flags: [{ type: 'extortion', evidence: 'Extortion wording 「不退款就差评」 in the review' }] });
-    expect(items[0].case.flags).toEqual([{ type: 'competitor', evidence: 'Competitor wording 「别家」 in the review' }]);
+    expect(items[1].case).toMatchObject({
+      category: 'malicious',
+      severity: 'critical',
+      flags: [{ type: 'extortion', evidence: '评价中有索要钱款的字眼「不退款就差评」', params: { words: ['不退款就差评'] } }],
+    });
+    expect(items[0].case.flags).toEqual([{ type: 'competitor', evidence: '评价中提到同行「别家」', params: { words: ['别家'] } }]);
     expect((await call('reviews.list', { filters: { flags: ['extortion'] } })).items).toHaveLength(1);
     await core.close();
   });
@@ -203,7 +207,11 @@ describe('monitoring, classification and flags', () => {
     const { core, call } = await withReviews([...burst, ...spread, ...returning]);
     const flagged = (await call('reviews.list', { filters: { flags: ['burst'] } })).items;
     expect(flagged.map((item: { orderNo: string }) => item.orderNo).sort()).toEqual(['B0', 'B1', 'B2', 'B3', 'B4']);
-    expect(flagged[0].case.flags[0].evidence).toBe('5 bad reviews of 「保温杯」 from buyers with no earlier review in this shop within 4 h (2026-11-20 01:00 – 2026-11-20 05:00 China time)');
+    expect(flagged[0].case.flags[0]).toEqual({
+      type: 'burst',
+      evidence: '4 小时内「保温杯」收到 5 条差评，买家此前都没在本店评价过（北京时间 2026-11-20 01:00 – 2026-11-20 05:00）',
+      params: { count: 5, hours: 4, product: '保温杯', from: Date.UTC(2026, 10, 19, 17), to: Date.UTC(2026, 10, 19, 21) },
+    });
     await core.close();
   });
 
@@ -217,9 +225,10 @@ describe('monitoring, classification and flags', () => {
     const { core, call } = await withReviews(rows);
     const flagged = (await call('reviews.list', { filters: { flags: ['same_device'] } })).items;
     expect(flagged.map((item: { orderNo: string }) => item.orderNo)).toEqual(['P2', 'P1']);
-    expect(flagged[0].case.flags).toEqual([{ type: 'same_device', evidence: 'Same IP 1.2.3.4 used by 3 different buyers (丙、乙、甲)' }]);
+    const params = { kind: 'ip', value: '1.2.3.4', count: 3, countCapped: false, buyers: ['丙', '乙', '甲'] };
+    expect(flagged[0].case.flags).toEqual([{ type: 'same_device', evidence: '同一IP 1.2.3.4 被 3 个不同买家使用（丙、乙、甲）', params }]);
     const detail = await call('reviews.get', { id: flagged[0].id });
-    expect(detail.buyer).toMatchObject({ nick: '乙', reviews: 1, negative: 1, flags: [{ type: 'same_device' }] });
+    expect(detail.buyer).toMatchObject({ nick: '乙', reviews: 1, negative: 1, flags: [{ type: 'same_device', params }] });
     await core.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { Review, ReviewFilters } from '../../../shared/contract/inbox-schemas';
-import type { ReviewLevel } from '../../../shared/domain/reviews';
+import type { Review, ReviewFilters, TimelineEntry, TimelineParams } from '../../../shared/contract/inbox-schemas';
+import { caseCategories, type CaseCategory, type ReviewLevel } from '../../../shared/domain/reviews';
 import { insertAudit } from '../../../db/queries/audit';
 import {
   cachedStatement,
@@ -8,6 +8,7 @@ import {
   highlightRanges,
   loadReviews,
   pageReviewIds,
+  toReviewFlag,
   type ReviewFlagRow,
   type ReviewSort,
 } from '../../../db/queries/reviews';
@@ -20,13 +21,6 @@ import { levelForRating } from './import/values';
 import type { RulesService } from './rules-service';
 import type { ServiceDeps } from './service-deps';
 
-export interface TimelineEntry {
-  at: number;
-  actor: string;
-  action: string;
-  detail: string | null;
-}
-
 const categoryNames: Record<string, string> = {
   logistics: '物流延误',
   quality: '产品质量',
@@ -37,15 +31,33 @@ const categoryNames: Record<string, string> = {
   other: '其他',
 };
 
-/** A person-readable line for an audit entry on a case or review. */
-function auditDetail(action: string, before: unknown, after: unknown): string | null {
+const asCategory = (value: unknown): CaseCategory | undefined => ((caseCategories as readonly unknown[]).includes(value) ? (value as CaseCategory) : undefined);
+const asName = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * An audit entry on a case or review for the timeline: `params` for the UI's own sentence where
+ * the action has one, and `detail`, a (Chinese) line that is the fallback.
+ */
+function auditEntry(action: string, before: unknown, after: unknown): { detail: string | null; params: TimelineParams | null } {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  if (action === 'cases.recategorize') return `${categoryNames[String(b.category)] ?? b.category} → ${categoryNames[String(a.category)] ?? a.category}`;
-  if (action === 'cases.assign') return `${b.assigneeName ?? '—'} → ${a.assigneeName ?? '—'}`;
-  if (action === 'reviews.followUp') return `追评: ${String(a.followUpText ?? '').slice(0, 80)}`;
-  if (after === null && before === null) return null;
-  return JSON.stringify(after ?? before).slice(0, 200);
+  if (action === 'cases.recategorize') {
+    const [fromCategory, toCategory] = [asCategory(b.category), asCategory(a.category)];
+    return {
+      detail: `${categoryNames[String(b.category)] ?? b.category} → ${categoryNames[String(a.category)] ?? a.category}`,
+      params: fromCategory && toCategory ? { fromCategory, toCategory } : null,
+    };
+  }
+  if (action === 'cases.assign') {
+    const [fromName, toName] = [asName(b.assigneeName), asName(a.assigneeName)];
+    return { detail: `${fromName ?? '—'} → ${toName ?? '—'}`, params: { fromName, toName } };
+  }
+  if (action === 'reviews.followUp') {
+    const text = String(a.followUpText ?? '').slice(0, 80);
+    return { detail: `追评：${text}`, params: { text } };
+  }
+  if (after === null && before === null) return { detail: null, params: null };
+  return { detail: JSON.stringify(after ?? before).slice(0, 200), params: null };
 }
 
 export class ReviewsService {
@@ -83,7 +95,7 @@ export class ReviewsService {
     const [review] = loadReviews(this.deps.sqlite, [id]);
     if (!review) throw notFound('Review', id);
     const sqlite = this.deps.sqlite;
-    const timeline: TimelineEntry[] = [{ at: review.postedAt, actor: review.buyerNick ?? '买家', action: 'reviews.posted', detail: null }];
+    const timeline: TimelineEntry[] = [{ at: review.postedAt, actor: review.buyerNick ?? '买家', action: 'reviews.posted', detail: null, params: null }];
     const run = cachedStatement(sqlite, 'SELECT i.id, i.actor, i.file_name AS fileName FROM reviews r JOIN import_runs i ON i.id = r.import_id WHERE r.id = ?').get(id) as
       | { id: number; actor: string; fileName: string }
       | undefined;
@@ -91,7 +103,8 @@ export class ReviewsService {
       at: review.importedAt,
       actor: run?.actor ?? 'local',
       action: run ? 'reviews.imported' : 'reviews.created',
-      detail: run ? `${run.fileName} (import #${run.id})` : null,
+      detail: run ? `${run.fileName}（导入 #${run.id}）` : null,
+      params: run ? { fileName: run.fileName, importId: run.id } : null,
     });
     if (review.case) {
       const why = review.case.classification;
@@ -99,7 +112,8 @@ export class ReviewsService {
         at: review.case.openedAt,
         actor: 'rules',
         action: 'cases.opened',
-        detail: `${categoryNames[review.case.category]}${why.ruleName ? ` by rule 「${why.ruleName}」: ${why.matchedWords.join('、')}` : ''}`,
+        detail: `${categoryNames[review.case.category]}${why.ruleName ? `（规则「${why.ruleName}」命中：${why.matchedWords.join('、')}）` : ''}`,
+        params: { category: review.case.category, ...(why.ruleName ? { ruleName: why.ruleName, words: why.matchedWords } : {}) },
       });
     }
     const audits = cachedStatement(
@@ -110,7 +124,7 @@ export class ReviewsService {
     for (const entry of audits) {
       if (entry.action === 'reviews.create') continue;
       const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
-      timeline.push({ at: entry.at, actor: entry.actor, action: entry.action, detail: auditDetail(entry.action, parse(entry.beforeJson), parse(entry.afterJson)) });
+      timeline.push({ at: entry.at, actor: entry.actor, action: entry.action, ...auditEntry(entry.action, parse(entry.beforeJson), parse(entry.afterJson)) });
     }
     timeline.sort((a, b) => a.at - b.at);
 
@@ -120,11 +134,14 @@ export class ReviewsService {
         sqlite,
         `SELECT count(*) AS reviews, sum(level <> 'good') AS negative FROM reviews WHERE shop_id = ? AND buyer_nick = ?`,
       ).get(review.shopId, review.buyerNick) as { reviews: number; negative: number | null };
+      // With min(), SQLite takes the bare params_json from the same row as the evidence.
       const flags = cachedStatement(
         sqlite,
-        `SELECT f.type, min(f.evidence) AS evidence FROM reviews r JOIN review_flags f ON f.review_id = r.id
+        `SELECT f.type, min(f.evidence) AS evidence, f.params_json AS paramsJson FROM reviews r JOIN review_flags f ON f.review_id = r.id
          WHERE r.shop_id = ? AND r.buyer_nick = ? GROUP BY f.type ORDER BY f.type`,
-      ).all(review.shopId, review.buyerNick) as ReviewFlagRow[];
+      )
+        .all(review.shopId, review.buyerNick)
+        .map((row) => toReviewFlag(row as { type: ReviewFlagRow['type']; evidence: string; paramsJson: string }));
       buyer = { nick: review.buyerNick, reviews: stats.reviews, negative: stats.negative ?? 0, flags };
     }
     const sameOrderIds =

@@ -239,6 +239,21 @@ export const en: Messages = {
     counting: 'Counting…',
     unassigned: 'Unassigned',
     flagWithEvidence: '{{flag}}: {{evidence}}',
+    flagEvidence: {
+      extortion: 'Demands money in the review: “{{words}}”',
+      competitor: 'Mentions a competitor in the review: “{{words}}”',
+      burst: '{{count}} bad reviews of “{{product}}” within {{hours}} h from buyers with no earlier review in this shop ({{from}} – {{to}})',
+      sameIp: 'The same IP {{value}} used by {{count}} different buyers ({{buyers}})',
+      sameDevice: 'The same device {{value}} used by {{count}} different buyers ({{buyers}})',
+      moreBuyers: '{{buyers}} and others',
+    },
+    timelineDetail: {
+      imported: '{{file}} (import #{{id}})',
+      openedByRule: '{{category}} (rule “{{rule}}” matched: {{words}})',
+      openedByRuleNoWords: '{{category}} (rule “{{rule}}” matched)',
+      change: '{{from}} → {{to}}',
+      followUp: 'Follow-up: {{text}}',
+    },
     search: {
       label: 'Search reviews',
       placeholder: 'Search reviews and follow-ups',
@@ -435,7 +450,9 @@ export const en: Messages = {
       preset: 'Mapping preset',
       presetAuto: 'Match automatically',
       presetBuiltIn: '{{name}} (built in)',
-      dedupe: 'Duplicates: {{key}}',
+      dedupeRule:
+        'Duplicates: the review id ({{idHeader}}) when the export has one; otherwise the order number ({{order}}) + the review time ({{timeHeader}}) + the review text. A review already in this shop counts as a duplicate and is left as it is, except that a follow-up (追评) that arrived later is added.',
+      dedupeOrderFallback: '{{orderHeader}}, else {{fallbackHeader}}',
       colField: 'Field',
       colColumn: 'Column in the file',
       required: 'Required',

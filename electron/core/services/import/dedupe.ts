@@ -14,21 +14,27 @@ export function dedupeKey(review: { platformReviewId: string | null; orderNo: st
   return createHash('sha256').update(identity).digest('base64url').slice(0, 22);
 }
 
-const labels: Record<PlatformId, { id: string; order: string; time: string }> = {
-  taobao: { id: '评价ID', order: '子订单编号 (else 订单编号)', time: '评价时间' },
-  tmall: { id: '评价ID', order: '子订单编号 (else 订单编号)', time: '评价时间' },
-  douyin: { id: '评价ID', order: '订单号', time: '评价时间' },
-  jd: { id: '评价ID', order: '订单号', time: '评价时间' },
-  pinduoduo: { id: '评价ID', order: '订单编号', time: '评价时间' },
-  kuaishou: { id: '评价ID', order: '订单编号', time: '评价时间' },
+/** The platform's own header names for the parts of the key (never translated: they are what the file says). */
+const headers: Record<PlatformId, { idHeader: string; orderHeader: string; orderFallbackHeader: string | null; timeHeader: string }> = {
+  taobao: { idHeader: '评价ID', orderHeader: '子订单编号', orderFallbackHeader: '订单编号', timeHeader: '评价时间' },
+  tmall: { idHeader: '评价ID', orderHeader: '子订单编号', orderFallbackHeader: '订单编号', timeHeader: '评价时间' },
+  douyin: { idHeader: '评价ID', orderHeader: '订单号', orderFallbackHeader: null, timeHeader: '评价时间' },
+  jd: { idHeader: '评价ID', orderHeader: '订单号', orderFallbackHeader: null, timeHeader: '评价时间' },
+  pinduoduo: { idHeader: '评价ID', orderHeader: '订单编号', orderFallbackHeader: null, timeHeader: '评价时间' },
+  kuaishou: { idHeader: '评价ID', orderHeader: '订单编号', orderFallbackHeader: null, timeHeader: '评价时间' },
 };
 
-/** The de-duplication key in words, shown before an import. */
+/** The parts of the de-duplication key as header names; the UI builds its sentence from them. */
+export function dedupeHeaders(platform: PlatformId) {
+  return { ...headers[platform] };
+}
+
+/** The de-duplication key in (Chinese) words: the fallback when the UI has no sentence for `dedupeHeaders`. */
 export function dedupeKeyDescription(platform: PlatformId): string {
-  const label = labels[platform];
+  const label = headers[platform];
+  const order = label.orderFallbackHeader ? `${label.orderHeader}（为空时用${label.orderFallbackHeader}）` : label.orderHeader;
   return (
-    `The review id (${label.id}) when the export has one; otherwise the order number (${label.order}) + ` +
-    `the review time (${label.time}) + the review text. A row already in this shop is counted as a duplicate and ` +
-    `left as it is, except that a follow-up (追评) that arrived later is added.`
+    `有${label.idHeader}时按${label.idHeader}；否则按${order} + ${label.timeHeader} + 评价内容。` +
+    `本店已有的评价记为重复、保持不变，只补上后来才有的追评。`
   );
 }

@@ -1,3 +1,4 @@
+import type { FlagParams } from '../../../../shared/contract/inbox-schemas';
 import type { Sqlite } from '../../../../db/connection';
 
 /** A burst: this many bad reviews of one product from new buyers … */
@@ -24,7 +25,7 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
     FROM reviews r
     WHERE r.shop_id = ? AND r.product = ? AND r.level = 'bad'
     ORDER BY r.posted_at, r.id`);
-  const upsert = sqlite.prepare(`INSERT OR REPLACE INTO review_flags (review_id, type, evidence, created_at) VALUES (?, 'burst', ?, ?)`);
+  const upsert = sqlite.prepare(`INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, 'burst', ?, ?, ?)`);
   let flagged = 0;
   for (const product of products) {
     const rows = (select.all(shopId, product) as { id: number; postedAt: number; buyer: string | null; seenBefore: number }[]).filter(
@@ -47,8 +48,10 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
         const first = members[0] as { postedAt: number };
         const last = members.at(-1) as { postedAt: number };
         const hours = Math.max(1, Math.ceil((last.postedAt - first.postedAt) / 3600_000));
-        const evidence = `${members.length} bad reviews of 「${product}」 from buyers with no earlier review in this shop within ${hours} h (${chinaTime(first.postedAt)} – ${chinaTime(last.postedAt)} China time)`;
-        for (const member of members) upsert.run(member.id, evidence, now);
+        const params: FlagParams = { count: members.length, hours, product, from: first.postedAt, to: last.postedAt };
+        const evidence = `${hours} 小时内「${product}」收到 ${members.length} 条差评，买家此前都没在本店评价过（北京时间 ${chinaTime(first.postedAt)} – ${chinaTime(last.postedAt)}）`;
+        const paramsJson = JSON.stringify(params);
+        for (const member of members) upsert.run(member.id, evidence, paramsJson, now);
         flagged += members.length;
       }
     })();
@@ -62,20 +65,22 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
  */
 export function flagSharedDevices(sqlite: Sqlite, shopId: number, keys: { ips: Iterable<string>; devices: Iterable<string> }, now: number): number {
   let flagged = 0;
-  for (const [column, label, values] of [
-    ['buyer_ip', 'IP', keys.ips],
-    ['device_id', 'device', keys.devices],
+  for (const [column, kind, label, values] of [
+    ['buyer_ip', 'ip', 'IP', keys.ips],
+    ['device_id', 'device', '设备', keys.devices],
   ] as const) {
     const buyers = sqlite.prepare(`SELECT DISTINCT buyer_nick AS nick FROM reviews WHERE shop_id = ? AND ${column} = ? AND buyer_nick IS NOT NULL LIMIT 50`);
     const flag = sqlite.prepare(`
-      INSERT OR REPLACE INTO review_flags (review_id, type, evidence, created_at)
-      SELECT id, 'same_device', ?, ? FROM reviews WHERE shop_id = ? AND ${column} = ? AND level <> 'good'`);
+      INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at)
+      SELECT id, 'same_device', ?, ?, ? FROM reviews WHERE shop_id = ? AND ${column} = ? AND level <> 'good'`);
     for (const value of values) {
       const nicks = (buyers.all(shopId, value) as { nick: string }[]).map((row) => row.nick);
       if (nicks.length < sameDeviceMinimum) continue;
+      const capped = nicks.length === 50;
+      const params: FlagParams = { kind, value, count: nicks.length, countCapped: capped, buyers: nicks.slice(0, 5) };
       const shown = nicks.slice(0, 5).join('、') + (nicks.length > 5 ? ' …' : '');
-      const evidence = `Same ${label} ${value} used by ${nicks.length}${nicks.length === 50 ? '+' : ''} different buyers (${shown})`;
-      flagged += flag.run(evidence, now, shopId, value).changes;
+      const evidence = `同一${label} ${value} 被 ${nicks.length}${capped ? '+' : ''} 个不同买家使用（${shown}）`;
+      flagged += flag.run(evidence, JSON.stringify(params), now, shopId, value).changes;
     }
   }
   return flagged;

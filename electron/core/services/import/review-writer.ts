@@ -69,7 +69,7 @@ export class ReviewWriter {
       INSERT INTO cases (review_id, shop_id, level, posted_at, status, category, category_source, category_rule_id,
         category_rule_name, category_words_json, severity, opened_at, updated_at)
       VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertFlag = sqlite.prepare(`INSERT OR IGNORE INTO review_flags (review_id, type, evidence, created_at) VALUES (?, ?, ?, ?)`);
+    this.insertFlag = sqlite.prepare(`INSERT OR IGNORE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, ?, ?, ?, ?)`);
     this.insertAlert = sqlite.prepare(`
       INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at) VALUES (?, ?, ?, ?, ?) RETURNING id`);
     this.insertReject = sqlite.prepare(`
@@ -142,7 +142,7 @@ export class ReviewWriter {
           result.casesOpened++;
           result.negatives.push({ product: draft.product, buyerIp: draft.buyerIp, deviceId: draft.deviceId });
         }
-        for (const flag of row.flags) this.insertFlag.run(reviewId, flag.type, flag.evidence, context.now);
+        for (const flag of row.flags) this.insertFlag.run(reviewId, flag.type, flag.evidence, JSON.stringify(flag.params), context.now);
         for (const alert of row.alerts) {
           const { id } = this.insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now) as { id: number };
           result.alerts.push({

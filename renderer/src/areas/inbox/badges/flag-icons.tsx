@@ -1,7 +1,9 @@
 import { Group, ThemeIcon, Tooltip } from '@mantine/core';
 import { IconBolt, IconDevices, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ReviewFlag } from '../../../../../shared/contract';
 import type { FlagType } from '../../../../../shared/domain/reviews';
+import { useExplainFlag } from './flag-evidence';
 
 export const flagIcons: Record<FlagType, Icon> = {
   extortion: IconMoneybag,
@@ -13,18 +15,19 @@ export const flagIcons: Record<FlagType, Icon> = {
 
 interface FlagIconsProps {
   /** The malicious-pattern flags raised on a case, each with the evidence behind it. */
-  flags: readonly { type: FlagType; evidence: string }[];
+  flags: readonly ReviewFlag[];
 }
 
 /** Compact flag marks for a list row; the tooltip carries the evidence so it is never hidden. */
 export function FlagIcons({ flags }: FlagIconsProps) {
   const { t } = useTranslation();
+  const explainFlag = useExplainFlag();
   if (flags.length === 0) return null;
   return (
     <Group gap={4} wrap="nowrap">
       {flags.map((flag) => {
         const FlagIcon = flagIcons[flag.type];
-        const label = t('inbox.flagWithEvidence', { flag: t(`inbox.flags.${flag.type}`), evidence: flag.evidence });
+        const label = t('inbox.flagWithEvidence', { flag: t(`inbox.flags.${flag.type}`), evidence: explainFlag(flag) });
         return (
           <Tooltip key={flag.type} label={label} withArrow multiline maw={280}>
             <ThemeIcon size={22} radius="sm" color="red" variant="light" aria-label={label} role="img">

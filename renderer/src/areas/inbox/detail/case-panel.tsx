@@ -6,6 +6,7 @@ import { caseCategories, type CaseCategory } from '../../../../../shared/domain/
 import { useApi } from '../../../api/api-context';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
+import { useExplainFlag } from '../badges/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../badges/status-badge';
 import { DetailSection } from './detail-section';
@@ -25,6 +26,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const { t } = useTranslation();
   const api = useApi();
   const run = useRunAction();
+  const explainFlag = useExplainFlag();
   const manual = reviewCase.classification.source === 'manual';
 
   async function recategorize(category: CaseCategory) {
@@ -97,7 +99,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
                 styles={{ title: { marginBottom: 2 } }}
               >
                 <Text size="sm" data-testid="flag-evidence">
-                  {flag.evidence}
+                  {explainFlag(flag)}
                 </Text>
               </Alert>
             );

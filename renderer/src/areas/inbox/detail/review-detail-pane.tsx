@@ -6,12 +6,14 @@ import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../format/date-time';
 import { usePreferences } from '../../../preferences/preferences-context';
 import { CategoryBadge } from '../badges/category-badge';
+import { useExplainFlag } from '../badges/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { LevelBadge } from '../badges/level-badge';
 import { findRanges, HighlightedText } from '../list/highlighted-text';
 import type { InboxLookups } from '../use-inbox-lookups';
 import { CasePanel } from './case-panel';
 import { DetailSection, Fact } from './detail-section';
+import { timelineDetail } from './timeline-detail';
 
 interface ReviewDetailPaneProps {
   reviewId: number;
@@ -29,6 +31,7 @@ export function ReviewDetailPane({ reviewId, ranges, search, lookups, onClose }:
   const { timeZone, language } = usePreferences();
   const detail = useApiQuery('reviews.get', { id: reviewId }, ['reviews']);
   const when = (at: number) => formatDateTime(at, timeZone, language);
+  const explainFlag = useExplainFlag();
   // An old answer for the previously open review must not flash under the new one's id.
   const data = detail.data?.review.id === reviewId ? detail.data : undefined;
 
@@ -115,7 +118,7 @@ export function ReviewDetailPane({ reviewId, ranges, search, lookups, onClose }:
                     {data.buyer.flags.map((flag) => {
                       const FlagIcon = flagIcons[flag.type];
                       return (
-                        <Tooltip key={flag.type} label={flag.evidence} multiline maw={280}>
+                        <Tooltip key={flag.type} label={explainFlag(flag)} multiline maw={280}>
                           <Badge color="red" variant="light" tt="none" leftSection={<FlagIcon size={12} />}>
                             {t(`inbox.flags.${flag.type}`)}
                           </Badge>
@@ -146,18 +149,21 @@ export function ReviewDetailPane({ reviewId, ranges, search, lookups, onClose }:
                   </Text>
                 ) : (
                   <Timeline bulletSize={12} lineWidth={2} active={data.timeline.length - 1}>
-                    {data.timeline.map((entry, index) => (
-                      <Timeline.Item key={`${entry.at}-${index}`} title={<Text size="sm">{t(`inbox.timeline.${entry.action}`, { defaultValue: entry.action })}</Text>}>
-                        {entry.detail ? (
+                    {data.timeline.map((entry, index) => {
+                      const line = timelineDetail(entry, t);
+                      return (
+                        <Timeline.Item key={`${entry.at}-${index}`} title={<Text size="sm">{t(`inbox.timeline.${entry.action}`, { defaultValue: entry.action })}</Text>}>
+                          {line ? (
+                            <Text size="xs" c="dimmed" data-testid="timeline-detail">
+                              {line}
+                            </Text>
+                          ) : null}
                           <Text size="xs" c="dimmed">
-                            {entry.detail}
+                            {t('inbox.detail.byAt', { actor: t(`activity.actors.${entry.actor}`, { defaultValue: entry.actor }), time: when(entry.at) })}
                           </Text>
-                        ) : null}
-                        <Text size="xs" c="dimmed">
-                          {t('inbox.detail.byAt', { actor: t(`activity.actors.${entry.actor}`, { defaultValue: entry.actor }), time: when(entry.at) })}
-                        </Text>
-                      </Timeline.Item>
-                    ))}
+                        </Timeline.Item>
+                      );
+                    })}
                   </Timeline>
                 )}
               </DetailSection>

@@ -27,7 +27,8 @@ const preview: ImportPreview = {
   suggestedMapping: { orderNo: 0, postedAt: 2, rating: 3 },
   unmappedHeaders: ['客户留言'],
   missingFields: ['text'],
-  dedupeKey: '订单号 + 评价时间 + 评价内容',
+  dedupeKey: 'fallback sentence, not shown',
+  dedupe: { idHeader: '评价ID', orderHeader: '子订单编号', orderFallbackHeader: '订单编号', timeHeader: '评价时间' },
 };
 
 function fakeImportBackend(previewResult: ReturnType<MemoryHandler> = ok(preview)) {
@@ -73,7 +74,10 @@ describe('ImportWizard', () => {
       input: { source: { kind: 'staged', id: expect.any(String) }, platform: 'taobao', options: { encoding: 'auto', delimiter: 'auto' } },
     });
     expect(within(mapping).getByTestId('detected-encoding').textContent).toContain('GB18030');
-    expect(within(mapping).getByTestId('dedupe-key').textContent).toContain('订单号 + 评价时间 + 评价内容');
+    // The rule is the UI's own sentence around the platform's header names.
+    expect(within(mapping).getByTestId('dedupe-key').textContent).toBe(
+      '去重规则：有评价ID时按它判断；否则按子订单编号（为空时用订单编号） + 评价时间 + 评价内容。本店已有的评价记为重复、保持不变，只补上后来才有的追评。',
+    );
 
     // 评价内容 is required and unmapped: flagged, and the import cannot start.
     expect(within(mapping).getByTestId('mapping-row-text').hasAttribute('data-missing')).toBe(true);

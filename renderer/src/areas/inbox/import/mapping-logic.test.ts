@@ -19,6 +19,7 @@ const preview: ImportPreview = {
   unmappedHeaders: ['客户留言'],
   missingFields: ['text'],
   dedupeKey: '订单号 + 评价时间',
+  dedupe: { idHeader: '评价ID', orderHeader: '订单编号', orderFallbackHeader: null, timeHeader: '评价时间' },
 };
 
 describe('mapping logic', () => {

@@ -112,7 +112,15 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
       </SimpleGrid>
 
       <Alert variant="light" color="indigo" icon={<IconKey size={18} />} p="xs" data-testid="dedupe-key">
-        <Text size="sm">{t('inbox.import.dedupe', { key: preview.dedupeKey })}</Text>
+        <Text size="sm">
+          {t('inbox.import.dedupeRule', {
+            idHeader: preview.dedupe.idHeader,
+            order: preview.dedupe.orderFallbackHeader
+              ? t('inbox.import.dedupeOrderFallback', { orderHeader: preview.dedupe.orderHeader, fallbackHeader: preview.dedupe.orderFallbackHeader })
+              : preview.dedupe.orderHeader,
+            timeHeader: preview.dedupe.timeHeader,
+          })}
+        </Text>
       </Alert>
 
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
