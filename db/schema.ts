@@ -93,6 +93,8 @@ export interface ImportRunsTable {
   started_at: number;
   finished_at: number | null;
   message: string | null;
+  /** ImportNotice (shared/contract/inbox-schemas.ts) as JSON, or null. */
+  notice_json: string | null;
   actor: string;
 }
 

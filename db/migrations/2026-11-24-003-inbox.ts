@@ -45,6 +45,9 @@ export const inbox: Migration = {
         started_at INTEGER NOT NULL,
         finished_at INTEGER,
         message TEXT,
+        -- What the UI says about the outcome, as a code and params it translates; message stays
+        -- as the plain-text detail (CLI, logs, the technical line under the sentence).
+        notice_json TEXT CHECK (notice_json IS NULL OR json_valid(notice_json)),
         actor TEXT NOT NULL
       ) STRICT`.execute(db);
     await sql`CREATE INDEX import_runs_started ON import_runs (started_at)`.execute(db);

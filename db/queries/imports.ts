@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ImportRun, MappingPreset } from '../../shared/contract/inbox-schemas';
+import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contract/inbox-schemas';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { ImportRunsTable, MappingPresetsTable } from '../schema';
 import type { Executor } from './executor';
@@ -25,13 +25,14 @@ function toImportRun(row: Selectable<ImportRunsTable>): ImportRun {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     message: row.message,
+    notice: row.notice_json === null ? null : (JSON.parse(row.notice_json) as ImportNotice),
     origin: row.origin as ImportOrigin,
   };
 }
 
 export async function insertImportRun(
   db: Executor,
-  values: { shopId: number; platform: PlatformId; fileName: string; origin: ImportOrigin; format: string | null; encoding: string | null; mapping: unknown; now: number; actor: string; status?: ImportStatus; message?: string | null },
+  values: { shopId: number; platform: PlatformId; fileName: string; origin: ImportOrigin; format: string | null; encoding: string | null; mapping: unknown; now: number; actor: string; status?: ImportStatus; message?: string | null; notice?: ImportNotice | null },
 ): Promise<number> {
   const row = await db
     .insertInto('import_runs')
@@ -47,6 +48,7 @@ export async function insertImportRun(
       started_at: values.now,
       finished_at: values.status && values.status !== 'running' ? values.now : null,
       message: values.message ?? null,
+      notice_json: values.notice ? JSON.stringify(values.notice) : null,
       actor: values.actor,
     })
     .returning('id')
@@ -64,8 +66,16 @@ export async function listImportRuns(db: Executor, limit: number): Promise<Impor
   return rows.map(toImportRun);
 }
 
-export async function finishImportRun(db: Executor, id: number, values: { status: Exclude<ImportStatus, 'running'>; message: string | null; now: number }) {
-  await db.updateTable('import_runs').set({ status: values.status, message: values.message, finished_at: values.now }).where('id', '=', id).execute();
+export async function finishImportRun(
+  db: Executor,
+  id: number,
+  values: { status: Exclude<ImportStatus, 'running'>; message: string | null; notice: ImportNotice | null; now: number },
+) {
+  await db
+    .updateTable('import_runs')
+    .set({ status: values.status, message: values.message, notice_json: values.notice ? JSON.stringify(values.notice) : null, finished_at: values.now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Runs left 'running' by a crash: whole batches were committed, the rest never was. */
@@ -76,6 +86,7 @@ export async function failInterruptedRuns(db: Executor, now: number): Promise<nu
       status: 'failed',
       finished_at: now,
       message: 'The app stopped during this import. Whole batches up to that point were kept; import the file again to add the rest (rows already stored are skipped).',
+      notice_json: JSON.stringify({ code: 'interrupted', params: {} } satisfies ImportNotice),
     })
     .where('status', '=', 'running')
     .executeTakeFirst();

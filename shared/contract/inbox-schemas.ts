@@ -80,6 +80,13 @@ export const importCounts = z.object({
   casesOpened: z.number().int(),
   alerts: z.number().int(),
 });
+/** The outcome in words the UI translates (message keeps the plain-text detail). */
+export const importNotice = z.object({
+  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ImportNotice = z.infer<typeof importNotice>;
+
 export const importRun = z.object({
   id,
   fileName: z.string(),
@@ -91,6 +98,7 @@ export const importRun = z.object({
   finishedAt: timestamp.nullable(),
   /** Why it failed or was stopped, for people. */
   message: z.string().nullable(),
+  notice: importNotice.nullable(),
   origin: z.enum(['manual', 'watched-folder', 'cli', 'paste']),
 });
 export type ImportRun = z.infer<typeof importRun>;

@@ -42,6 +42,7 @@ describe('import of platform exports', () => {
 
     expect(preview).toMatchObject({ encoding: { detected, used: detected }, delimiter, headerRow: 1, presetId: 'taobao', missingFields: [] });
     expect(run.message).toBeNull();
+    expect(run.notice).toBeNull();
     expect(run).toMatchObject({ status: 'done', counts: { read: 6, inserted: 2, duplicates: 1, rejected: 3, casesOpened: 1 } });
     const rejects = await call('imports.rejects', { importId: run.id });
     expect(rejects.total).toBe(3);
@@ -197,6 +198,7 @@ describe('idempotent imports', () => {
     const { run } = await importFile(core, call, { kind: 'path', path: second }, 'taobao', shopId);
     expect(run.counts).toMatchObject({ read: 5, inserted: 2, duplicates: 3 });
     expect(run.message).toMatch(/1 follow-up/);
+    expect(run.notice).toEqual({ code: 'follow_ups_added', params: { count: 1 } });
     expect(countRows(core, 'reviews')).toBe(7);
     expect(countRows(core, 'cases')).toBe(7);
     const third = (await call('reviews.list', { filters: { search: '第3条' } })).items[0];
@@ -309,6 +311,7 @@ describe('import runs', () => {
     const run = await core.services!.imports.waitFor(importId);
     expect(run.status).toBe('cancelled');
     expect(run.message).toMatch(/Whole batches/);
+    expect(run.notice).toMatchObject({ code: 'cancelled', params: { rows: expect.any(Number) } });
     expect(progress.length).toBeGreaterThan(0);
     expect(run.counts.inserted).toBeGreaterThan(0);
     expect(run.counts.inserted).toBeLessThan(30_000);

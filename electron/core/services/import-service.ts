@@ -1,6 +1,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ColumnMapping, FileSource, ImportPreview, ImportRun, MappingPreset } from '../../../shared/contract/inbox-schemas';
+import type { ColumnMapping, FileSource, ImportNotice, ImportPreview, ImportRun, MappingPreset } from '../../../shared/contract/inbox-schemas';
 import type { PlatformId } from '../../../shared/domain/platforms';
 import { reviewFields } from '../../../shared/domain/reviews';
 import { insertAudit } from '../../../db/queries/audit';
@@ -178,6 +178,7 @@ export class ImportService {
   ): Promise<ImportRun> {
     let status: 'done' | 'cancelled' | 'failed';
     let message: string | null = null;
+    let notice: ImportNotice | null = null;
     let alerts = 0;
     try {
       const result = await runImport({
@@ -203,8 +204,10 @@ export class ImportService {
       alerts = result.counts.alerts;
       if (status === 'cancelled') {
         message = `Cancelled after ${result.counts.read} rows. Whole batches up to then were kept; importing the file again adds the rest.`;
+        notice = { code: 'cancelled', params: { rows: result.counts.read } };
       } else if (result.counts.followUpsAdded > 0) {
         message = `${result.counts.followUpsAdded} follow-up review(s) (追评) added to reviews already stored.`;
+        notice = { code: 'follow_ups_added', params: { count: result.counts.followUpsAdded } };
       }
     } catch (error) {
       status = 'failed';
@@ -212,13 +215,14 @@ export class ImportService {
         error instanceof AppError
           ? `${error.message} Rows before the problem were kept in whole batches.`
           : `The import failed unexpectedly (${error instanceof Error ? error.message : String(error)}). Rows before the problem were kept in whole batches.`;
+      notice = { code: 'failed', params: {} };
       if (!(error instanceof AppError)) console.error('[import] failed', error);
     } finally {
       await ImportService.release(job.table, job.layout).catch(() => undefined);
       if (job.stagedId !== null) this.removeStaged(job.stagedId);
     }
     const now = this.deps.clock.now();
-    await finishImportRun(this.deps.db, importId, { status, message, now });
+    await finishImportRun(this.deps.db, importId, { status, message, notice, now });
     await insertAudit(this.deps.db, { at: now, actor: job.actor, action: 'imports.finish', entity: 'import', entityId: importId, after: { status, message } });
     this.deps.events.emit('import.finished', { importId, status, message });
     this.deps.events.emit('data.changed', { domain: 'imports' });

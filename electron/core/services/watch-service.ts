@@ -198,6 +198,7 @@ export class WatchService {
         actor,
         status: 'failed',
         message,
+        notice: { code: 'failed', params: {} },
       });
       this.deps.events.emit('import.finished', { importId, status: 'failed', message });
       this.deps.events.emit('data.changed', { domain: 'imports' });

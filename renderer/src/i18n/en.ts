@@ -495,6 +495,12 @@ export const en: Messages = {
         failed: 'Import of {{file}} failed',
       },
       finishedHint: 'The new reviews are categorised and waiting in the inbox.',
+      notice: {
+        cancelled: 'Cancelled after {{rows}} rows. Whole batches up to then were kept; importing the file again adds the rest.',
+        follow_ups_added: 'Follow-up reviews (追评) added to {{count}} reviews already stored.',
+        failed: 'The import stopped with a problem. Whole batches before it were kept; fix the file and import it again — rows already stored are skipped.',
+        interrupted: 'The app was closed during this import. Whole batches up to then were kept; importing the file again adds the rest.',
+      },
       rejectsTitle: 'Rows with problems ({{count}})',
       rejectReason: 'Reason',
       rejectRaw: 'Original content',

@@ -491,6 +491,12 @@ export const zhCN = {
         failed: '{{file}} 导入失败',
       },
       finishedHint: '新导入的评价已经分类，可以在收件箱里查看。',
+      notice: {
+        cancelled: '已在读到第 {{rows}} 行后取消。之前整批写入的评价都已保存；再次导入同一文件会补上剩下的行。',
+        follow_ups_added: '已为 {{count}} 条已有评价补上追评。',
+        failed: '导入中途出错。出错前整批写入的评价都已保存；处理好文件后再次导入即可，已有的行会被跳过。',
+        interrupted: '导入过程中应用被关闭。之前整批写入的评价都已保存；再次导入同一文件会补上剩下的行。',
+      },
       rejectsTitle: '有问题的行（{{count}}）',
       rejectReason: '原因',
       rejectRaw: '原始内容',

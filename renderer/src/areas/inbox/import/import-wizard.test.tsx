@@ -43,6 +43,7 @@ function fakeImportBackend(previewResult: ReturnType<MemoryHandler> = ok(preview
     startedAt: 0,
     finishedAt: 1,
     message: null,
+    notice: null,
     origin: 'manual',
   };
   const handler: MemoryHandler = async (method, input) => {

@@ -34,7 +34,12 @@ export function SummaryStep({ run, onDone }: SummaryStepProps) {
   return (
     <Stack gap="md" data-testid="import-summary">
       <Alert color={color} variant="light" icon={<Icon />} title={t(`inbox.import.finished.${run.status}`, { file: run.fileName })}>
-        {run.message ?? t('inbox.import.finishedHint')}
+        {run.notice ? t(`inbox.import.notice.${run.notice.code}`, run.notice.params) : t('inbox.import.finishedHint')}
+        {run.notice?.code === 'failed' && run.message ? (
+          <Text size="xs" c="dimmed" mt={4}>
+            {run.message}
+          </Text>
+        ) : null}
       </Alert>
       <SimpleGrid cols={{ base: 3, md: 6 }} spacing="sm">
         <Stat label={t('inbox.import.counts.read')} value={run.counts.read} />
