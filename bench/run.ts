@@ -1,6 +1,7 @@
 import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
 import { inboxLoadBench } from './inbox-load.bench';
+import { slaBench } from './sla.bench';
 
 /** One benchmark's figures; `ok` is false when a target in the issue is missed. */
 export interface BenchResult {
@@ -10,7 +11,7 @@ export interface BenchResult {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: (() => Promise<BenchResult>)[] = [evidenceAddBench, inboxImportBench, inboxLoadBench];
+const benches: (() => Promise<BenchResult>)[] = [evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench];
 
 async function main() {
   let failed = 0;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import { foundation } from './2026-11-24-001-foundation';
 import { evidence } from './2026-11-24-002-evidence';
 import { inbox } from './2026-11-24-003-inbox';
+import { sla } from './2026-11-24-004-sla';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-001-foundation': foundation,
   '2026-11-24-002-evidence': evidence,
   '2026-11-24-003-inbox': inbox,
+  '2026-11-24-004-sla': sla,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

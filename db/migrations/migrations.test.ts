@@ -122,6 +122,41 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-11-24-004-sla adds policies with the playbook defaults, timers and notifications, keeping existing data', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-11-24-003-inbox')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('douyin', '山野小铺', 1, 1)").run();
+    sqlite.prepare("INSERT INTO staff (name, role, created_at, updated_at) VALUES ('张敏', 'owner', 1, 1)").run();
+    const review = sqlite
+      .prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'douyin', 'k', 'bad', '快递太慢', 1, 1)")
+      .run().lastInsertRowid;
+    const caseId = sqlite
+      .prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, 1, 'bad', 1, 'logistics', 'rule', 'high', 1, 1)")
+      .run(review).lastInsertRowid;
+
+    expect((await migrator.migrateTo('2026-11-24-004-sla')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT name, pin_hash AS pin FROM staff').all()).toEqual([{ name: '张敏', pin: null }]);
+    // The playbook's figures are the default policies: logistics 2 h by any agent, quality 4 h by
+    // a supervisor, malicious 1 h by legal with an appeal.
+    const policy = (category: string) =>
+      sqlite
+        .prepare(
+          `SELECT v.first_response_minutes AS first, v.resolution_minutes AS resolution, v.owner_role AS role, v.requires_appeal AS appeal
+           FROM sla_policies p JOIN sla_policy_versions v ON v.id = p.current_version_id WHERE p.category = ? AND p.shop_id IS NULL`,
+        )
+        .get(category);
+    expect(policy('logistics')).toEqual({ first: 15, resolution: 120, role: 'agent', appeal: 0 });
+    expect(policy('quality')).toEqual({ first: 15, resolution: 240, role: 'supervisor', appeal: 0 });
+    expect(policy('malicious')).toEqual({ first: 15, resolution: 60, role: 'legal', appeal: 1 });
+
+    // A point fires once per case, target and point, and never before it is due.
+    const fire = sqlite.prepare("INSERT INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, 'resolution', 'breach', NULL, 100, ?, 0)");
+    expect(() => fire.run(caseId, 99)).toThrow(/CHECK/);
+    fire.run(caseId, 100);
+    expect(() => fire.run(caseId, 101)).toThrow(/UNIQUE/);
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -11,6 +11,7 @@ import { handlers } from './handlers';
 import type { Platform } from './platform';
 import { Services } from './services';
 import type { WatchTimers } from './services/watch-service';
+import type { SchedulerTimers } from './services/sla-scheduler';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface CoreOptions {
   background?: boolean;
   /** Tests pass fake timers for the watched-folder scheduler. */
   watchTimers?: WatchTimers;
+  /** Tests pass fake timers for the SLA scheduler. */
+  slaTimers?: SchedulerTimers;
 }
 
 export interface CallMeta {
@@ -57,8 +60,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
 
   const services = opened.ok
-    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir }, { watchTimers: options.watchTimers })
+    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir }, { watchTimers: options.watchTimers, slaTimers: options.slaTimers })
     : null;
+  if (services) services.notifications.platform = options.platform;
   if (services && options.background !== false) await services.start();
   const status: AppStatus = opened.ok
     ? {
@@ -95,7 +99,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     status: () => status,
     call(method, input, meta = {}) {
       const context: RequestContext = {
-        actor: meta.actor ?? 'local',
+        actor: meta.actor ?? services?.auth.actorName() ?? 'local',
         platform: options.platform,
         status: () => status,
         services: requireServices,

@@ -9,6 +9,8 @@ export interface DesktopNotification {
   /** Route the app opens when the notification is clicked, e.g. '/cases/42'. */
   route?: string;
   urgent?: boolean;
+  /** Play a sound (malicious-review alerts). */
+  sound?: boolean;
 }
 
 export interface Platform {

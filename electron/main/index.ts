@@ -83,10 +83,12 @@ if (!app.requestSingleInstanceLock()) {
       onEvent: (message) => {
         broadcast(message);
         if (message.event === 'data.changed' && message.payload.domain === 'settings') void refreshMenu();
+        // Dock (macOS) and launcher (Linux) badge: how many open cases are past their deadline.
+        if (message.event === 'badge.changed') app.setBadgeCount(message.payload.breached);
       },
       notify: (notification) => {
         if (!Notification.isSupported()) return;
-        const shown = new Notification({ title: notification.title, body: notification.body, silent: !notification.urgent });
+        const shown = new Notification({ title: notification.title, body: notification.body, silent: !(notification.sound ?? notification.urgent) });
         shown.on('click', () => {
           mainWindow?.show();
           mainWindow?.focus();

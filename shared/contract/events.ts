@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const events = {
   /** Something in a domain changed; views showing that domain reload. */
   'data.changed': z.object({
-    domain: z.enum(['shops', 'staff', 'settings', 'audit', 'demo', 'evidence', 'reviews', 'rules', 'imports', 'alerts']),
+    domain: z.enum(['shops', 'staff', 'settings', 'audit', 'demo', 'evidence', 'reviews', 'rules', 'imports', 'alerts', 'sla', 'notifications', 'auth', 'cases']),
   }),
   /** A running import's progress, at most a few times a second. */
   'import.progress': z.object({
@@ -35,6 +35,33 @@ export const events = {
     shopName: z.string(),
     excerpt: z.string(),
   }),
+  /** SLA timers of these cases changed (transition, pause, policy edit, a point fired): refresh countdowns. */
+  'sla.changed': z.object({ caseIds: z.array(z.number().int()) }),
+  /** A warning or breach fired (exactly once per case, target and point). */
+  'sla.fired': z.object({
+    caseId: z.number().int(),
+    target: z.enum(['first_response', 'resolution']),
+    point: z.enum(['warning', 'breach']),
+    percent: z.number().int().nullable(),
+    dueAt: z.number().int(),
+    firedAt: z.number().int(),
+    late: z.boolean(),
+  }),
+  /** A new entry in the notification centre (held ones arrive when quiet hours end, with `held: true`). */
+  'notification.created': z.object({
+    id: z.number().int(),
+    kind: z.enum(['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary']),
+    title: z.string(),
+    body: z.string(),
+    route: z.string().nullable(),
+    urgent: z.boolean(),
+    sound: z.boolean(),
+    held: z.boolean(),
+  }),
+  /** Breached open cases: the tray/dock badge count. */
+  'badge.changed': z.object({ breached: z.number().int() }),
+  /** Someone signed in or out. */
+  'auth.changed': z.object({ operator: z.object({ id: z.number().int(), name: z.string(), role: z.enum(['agent', 'supervisor', 'legal', 'owner']) }).nullable() }),
   /** Ask the UI to show a route, e.g. after a desktop notification is clicked. */
   'app.navigate': z.object({ route: z.string().startsWith('/') }),
 } as const;

@@ -26,6 +26,7 @@ import {
 } from './evidence-schemas';
 
 import { inboxMethods } from './inbox-methods';
+import { slaMethods } from './sla-methods';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -131,6 +132,7 @@ export const contract = {
   'evidence.updateSettings': method(evidenceSettings.partial().strict(), evidenceSettings),
 
   ...inboxMethods,
+  ...slaMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -20,7 +20,12 @@ export const inboxHandlers = defineHandlers({
   'reviews.get': (input, context) => context.services().reviews.get(input.id),
   'reviews.create': (input, context) => context.services().reviews.create(input, context.actor),
 
-  'cases.assign': (input, context) => context.services().cases.assign(input.caseIds, input.assigneeId, context.actor),
+  'cases.assign': (input, context) => {
+    const services = context.services();
+    // With someone signed in, the role table decides who may take which category.
+    if (services.auth.current() && input.assigneeId !== null) services.sla.checkMayTake(input.caseIds, input.assigneeId);
+    return services.cases.assign(input.caseIds, input.assigneeId, context.actor);
+  },
   'cases.recategorize': (input, context) => context.services().cases.recategorize(input.caseIds, input.category, context.actor),
   'cases.get': (input, context) => context.services().cases.get(input.id),
 

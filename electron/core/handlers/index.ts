@@ -3,6 +3,7 @@ import { appHandlers } from './app.handlers';
 import { evidenceHandlers } from './evidence.handlers';
 import { inboxHandlers } from './inbox.handlers';
 import { settingsHandlers } from './settings.handlers';
+import { slaHandlers } from './sla.handlers';
 import { shopsHandlers } from './shops.handlers';
 import { staffHandlers } from './staff.handlers';
 import { systemHandlers } from './system.handlers';
@@ -15,4 +16,5 @@ export const handlers = mergeHandlers(
   systemHandlers,
   evidenceHandlers,
   inboxHandlers,
+  slaHandlers,
 );

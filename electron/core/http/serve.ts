@@ -53,6 +53,7 @@ async function main() {
             if (body.reset) clock.reset();
             if (body.at !== undefined) clock.set(body.at, { freeze: body.freeze });
             if (body.advanceMs !== undefined) clock.advance(body.advanceMs);
+            core.services?.slaScheduler.poke();
             return clock.now();
           },
           async reset() {

@@ -12,6 +12,10 @@ import { SettingsService } from './settings-service';
 import { ShopsService } from './shops-service';
 import { StaffService } from './staff-service';
 import { WatchService, type WatchTimers } from './watch-service';
+import { AuthService } from './auth-service';
+import { NotificationsService } from './notifications-service';
+import { SlaScheduler, type SchedulerTimers } from './sla-scheduler';
+import { SlaService } from './sla-service';
 
 /** Everything the handlers can reach once the database is open. */
 export class Services {
@@ -27,10 +31,14 @@ export class Services {
   readonly cases: CasesService;
   readonly alerts: AlertsService;
   readonly watch: WatchService;
+  readonly auth: AuthService;
+  readonly notifications: NotificationsService;
+  readonly sla: SlaService;
+  readonly slaScheduler: SlaScheduler;
 
   constructor(
     readonly deps: ServiceDeps,
-    options: { watchTimers?: WatchTimers } = {},
+    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers } = {},
   ) {
     this.shops = new ShopsService(deps);
     this.staff = new StaffService(deps);
@@ -44,6 +52,20 @@ export class Services {
     this.alerts = new AlertsService(deps);
     this.watch = new WatchService(deps, this.imports, options.watchTimers);
     this.demo = new DemoService(deps, this.imports);
+    this.auth = new AuthService(deps);
+    this.notifications = new NotificationsService(deps);
+    this.sla = new SlaService(deps, this.auth, this.notifications);
+    this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
+    // New cases (imports, manual entry) get timers after each batch: one indexed query.
+    deps.events.subscribe((message) => {
+      if (message.event === 'import.progress' || message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
+        try {
+          this.sla.openMissing();
+        } catch (error) {
+          console.error('[sla] opening timers failed', error);
+        }
+      }
+    });
   }
 
   /** Background work once the database is open: recover interrupted imports, tidy uploads, watch the folder. */
@@ -51,10 +73,12 @@ export class Services {
     await this.imports.recoverInterrupted();
     this.imports.sweepStaging();
     await this.watch.start();
+    this.slaScheduler.start();
   }
 
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
+    this.slaScheduler.stop();
     const watchClosed = this.watch.close();
     await this.imports.close();
     await watchClosed;

@@ -1,0 +1,178 @@
+import type { AppNotification, NotificationSettings } from '../../../shared/contract/sla-schemas';
+import type { NotificationKind } from '../../../shared/domain/sla';
+import { defaultTimeZone } from '../../../shared/domain/sla';
+import { clockMinutes, localMinuteOfDay } from '../../../shared/sla/calendar';
+import type { Platform } from '../platform';
+import type { ServiceDeps } from './service-deps';
+
+const settingsKey = 'notifications';
+const defaults: NotificationSettings = {
+  desktop: true,
+  quietHours: { enabled: false, start: '22:00', end: '08:00' },
+  soundForMalicious: true,
+};
+
+interface Row {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  route: string | null;
+  caseId: number | null;
+  urgent: number;
+  sound: number;
+  createdAt: number;
+  deliveredAt: number | null;
+  readAt: number | null;
+}
+
+const columns = 'id, kind, title, body, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, read_at AS readAt';
+
+function toApi(row: Row): AppNotification {
+  return { ...row, urgent: row.urgent === 1, sound: row.sound === 1 };
+}
+
+export interface NewNotification {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  route: string | null;
+  caseId: number | null;
+  urgent: boolean;
+  sound: boolean;
+}
+
+/** The in-app notification centre, quiet hours, and delivery to the desktop through Platform.notify. */
+export class NotificationsService {
+  /** Set by the core once the platform is known (tests and the HTTP adapter record instead). */
+  platform: Platform | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  settings(): NotificationSettings {
+    const row = this.deps.sqlite.prepare('SELECT value_json AS value FROM settings WHERE key = ?').get(settingsKey) as { value: string } | undefined;
+    const saved = row ? (JSON.parse(row.value) as Partial<NotificationSettings>) : {};
+    return { ...defaults, ...saved, quietHours: { ...defaults.quietHours, ...saved.quietHours } };
+  }
+
+  updateSettings(patch: Partial<NotificationSettings>): NotificationSettings {
+    const after = { ...this.settings(), ...patch };
+    this.deps.sqlite
+      .prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at')
+      .run(settingsKey, JSON.stringify(after), this.deps.clock.now());
+    this.deps.events.emit('data.changed', { domain: 'notifications' });
+    this.releaseHeld();
+    return after;
+  }
+
+  private timeZone(): string {
+    const row = this.deps.sqlite.prepare("SELECT value_json AS value FROM settings WHERE key = 'preferences'").get() as { value: string } | undefined;
+    try {
+      return (row && (JSON.parse(row.value) as { timeZone?: string }).timeZone) || defaultTimeZone;
+    } catch {
+      return defaultTimeZone;
+    }
+  }
+
+  /** Whether quiet hours hold non-urgent alerts at `at` (a window may wrap midnight). */
+  isQuiet(at: number, settings = this.settings()): boolean {
+    const quiet = settings.quietHours;
+    if (!quiet.enabled) return false;
+    const minute = localMinuteOfDay(this.timeZone(), at);
+    const start = clockMinutes(quiet.start);
+    const end = clockMinutes(quiet.end);
+    if (start === end) return false;
+    return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+  }
+
+  /** The next instant quiet hours end, when notifications are held (for the scheduler's wake-up). */
+  quietEndsAt(now: number): number | null {
+    const settings = this.settings();
+    if (!this.isQuiet(now, settings)) return null;
+    const held = this.deps.sqlite.prepare('SELECT 1 FROM notifications WHERE delivered_at IS NULL LIMIT 1').get();
+    if (!held) return null;
+    const minute = localMinuteOfDay(this.timeZone(), now);
+    const end = clockMinutes(settings.quietHours.end);
+    const wait = (((end - minute) % 1440) + 1440) % 1440 || 1440;
+    return now - (now % 60_000) + wait * 60_000;
+  }
+
+  /** Records a notification, and shows it on the desktop unless quiet hours hold it. */
+  create(input: NewNotification): AppNotification {
+    const now = this.deps.clock.now();
+    const settings = this.settings();
+    const held = !input.urgent && this.isQuiet(now, settings);
+    const row = this.deps.sqlite
+      .prepare(
+        `INSERT INTO notifications (kind, title, body, route, case_id, urgent, sound, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+      )
+      .get(input.kind, input.title, input.body, input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? null : now) as Row;
+    const created = toApi(row);
+    if (!held) this.deliver(created, settings);
+    this.deps.events.emit('notification.created', {
+      id: created.id,
+      kind: created.kind,
+      title: created.title,
+      body: created.body,
+      route: created.route,
+      urgent: created.urgent,
+      sound: created.sound,
+      held,
+    });
+    return created;
+  }
+
+  private deliver(notification: AppNotification, settings: NotificationSettings): void {
+    if (!settings.desktop) return;
+    this.platform?.notify({
+      title: notification.title,
+      body: notification.body,
+      route: notification.route ?? undefined,
+      urgent: notification.urgent,
+      sound: notification.sound,
+    });
+  }
+
+  /** Delivers what quiet hours held, once they are over. Returns how many. */
+  releaseHeld(): number {
+    const now = this.deps.clock.now();
+    const settings = this.settings();
+    if (this.isQuiet(now, settings)) return 0;
+    const rows = this.deps.sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT 200`).all() as Row[];
+    if (rows.length === 0) return 0;
+    const mark = this.deps.sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ?');
+    this.deps.sqlite.transaction(() => {
+      for (const row of rows) mark.run(now, row.id);
+    })();
+    // Several held at once: one summary on the desktop rather than a burst.
+    if (rows.length > 3) {
+      this.platform?.notify({ title: `免打扰期间有 ${rows.length} 条提醒`, body: '打开通知中心查看。', route: '/notifications' });
+    } else {
+      for (const row of rows) this.deliver(toApi(row), settings);
+    }
+    return rows.length;
+  }
+
+  list(input: { unreadOnly?: boolean; limit?: number }) {
+    const rows = this.deps.sqlite
+      .prepare(`SELECT ${columns} FROM notifications ${input.unreadOnly ? 'WHERE read_at IS NULL' : ''} ORDER BY id DESC LIMIT ?`)
+      .all(input.limit ?? 50) as Row[];
+    const unread = (this.deps.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE read_at IS NULL').get() as { n: number }).n;
+    return { items: rows.map(toApi), unread };
+  }
+
+  markRead(input: { ids?: number[]; all?: boolean }): { updated: number } {
+    const now = this.deps.clock.now();
+    let updated = 0;
+    if (input.all) {
+      updated = this.deps.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL').run(now).changes;
+    } else if (input.ids?.length) {
+      const statement = this.deps.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL');
+      this.deps.sqlite.transaction(() => {
+        for (const id of input.ids ?? []) updated += statement.run(now, id).changes;
+      })();
+    }
+    if (updated > 0) this.deps.events.emit('data.changed', { domain: 'notifications' });
+    return { updated };
+  }
+}

@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createShop } from '../../../tests/helpers/inbox';
+import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { startTestCore } from '../../../tests/helpers/test-core';
+import type { SchedulerTimers } from './sla-scheduler';
+
+const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
+const minute = 60_000;
+const makeTempDir = useTempDirs();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function boot(dir: string, at?: number) {
+  const test = await startTestCore(dir, { slaTimers: fakeTimers() });
+  if (at !== undefined) test.clock.set(at, { freeze: true });
+  const events: { event: string; payload: any }[] = [];
+  test.core.events.subscribe((message) => events.push(message));
+  cleanups.push(() => test.core.close());
+  return { ...test, events, poke: () => test.core.services!.slaScheduler.poke() };
+}
+
+async function newCase(call: (m: string, i?: unknown) => Promise<any>, shopId: number, text: string, now: number) {
+  const review = await call('reviews.create', { shopId, text, level: 'bad', postedAt: now - minute });
+  return review.case.id as number;
+}
+
+describe('SLA timers', () => {
+  it('warns at 50 % and 80 %, breaches once, notifies and updates the badge', async () => {
+    const dir = makeTempDir();
+    const t = await boot(dir);
+    const shopId = await createShop(t.call);
+    const start = t.clock.now();
+    const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', start);
+    const sla = await t.call('sla.getCase', { caseId });
+    expect(sla.targets.map((target: any) => [target.kind, target.targetMinutes])).toContainEqual(['first_response', 15]);
+    const resolution = sla.targets.find((target: any) => target.kind === 'resolution');
+    t.clock.advance(resolution.targetMinutes * minute * 0.5);
+    t.poke();
+    t.clock.advance(resolution.targetMinutes * minute * 0.5 + 1000);
+    t.poke();
+    t.poke();
+    const fired = t.core.services!.deps.sqlite.prepare('SELECT target, point, due_at, fired_at FROM sla_events WHERE case_id = ?').all(caseId) as any[];
+    expect(fired.filter((row) => row.target === 'resolution').map((row) => row.point).sort()).toEqual(['breach', 'warn50', 'warn80']);
+    for (const row of fired) expect(row.fired_at).toBeGreaterThanOrEqual(row.due_at);
+    expect(t.platform.records.some((record) => record.type === 'notify' && record.notification.route === `/cases/${caseId}`)).toBe(true);
+    expect(t.events.filter((e) => e.event === 'badge.changed').at(-1)?.payload).toEqual({ breached: 1 });
+    const after = await t.call('sla.getCase', { caseId });
+    expect(after.targets.find((target: any) => target.kind === 'resolution').state).toBe('breached');
+    const { unread } = await t.call('notifications.list', {});
+    expect(unread).toBeGreaterThan(0);
+  });
+
+  it('records first response on contacting, pauses and resumes, validates the lifecycle', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const caseId = await newCase(t.call, shopId, '质量太差，穿一次就坏了', t.clock.now());
+    t.clock.advance(5 * minute);
+    const contacted = await t.call('cases.transition', { caseId, to: 'contacting' });
+    expect(contacted.firstResponseAt).toBe(t.clock.now());
+    expect(contacted.targets[0].state).toBe('met');
+    const paused = await t.call('cases.pause', { caseId, reason: 'waiting_buyer' });
+    expect(paused.targets[1].dueAt).toBeNull();
+    const remaining = paused.targets[1].remainingMs;
+    t.clock.advance(600 * minute);
+    t.poke();
+    const still = await t.call('sla.getCase', { caseId });
+    expect(still.targets[1].remainingMs).toBe(remaining);
+    const resumed = await t.call('cases.resume', { caseId });
+    expect(resumed.targets[1].dueAt).toBe(t.clock.now() + remaining);
+    const bad = await t.core.call('cases.transition', { caseId, to: 'outcome' });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('refuses owner-only and above-threshold actions to an agent, and audits with the signed-in actor', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const agent = await t.call('staff.create', { name: '小王', role: 'agent' });
+    await t.call('staff.setPin', { id: agent.id, pin: '1234' });
+    expect((await t.core.call('auth.signIn', { staffId: agent.id, pin: '0000' })).ok).toBe(false);
+    await t.call('auth.signIn', { staffId: agent.id, pin: '1234' });
+    const policies = await t.call('sla.listPolicies', {});
+    const logistics = policies.items.find((p: any) => p.category === 'logistics');
+    const denied = await t.core.call('sla.savePolicy', { ...pick(logistics), resolutionMinutes: 60, applyToOpenCases: true });
+    expect(denied.ok).toBe(false);
+    if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
+    const caseId = await newCase(t.call, shopId, '恶意差评，竞争对手刷的', t.clock.now());
+    await t.call('cases.transition', { caseId, to: 'contacting' });
+    const offer = await t.core.call('cases.transition', { caseId, to: 'solution_offered', compensationCents: 20_000 });
+    expect(offer.ok === false && offer.error.code).toBe('FORBIDDEN');
+    const audit = await t.call('audit.list', { entity: 'case' });
+    expect(audit.items.some((entry: any) => entry.actor === '小王' && entry.action === 'cases.transition')).toBe(true);
+  });
+
+  it('keeps the policy version with the case unless the edit applies to open cases', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const caseId = await newCase(t.call, shopId, '快递物流太慢', t.clock.now());
+    const before = await t.call('sla.getCase', { caseId });
+    const policy = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.id === before.policy.id);
+    const kept = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 60, applyToOpenCases: false });
+    expect(kept.openCasesUpdated).toBe(0);
+    expect((await t.call('sla.getCase', { caseId })).policy.current).toBe(false);
+    const moved = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 120, applyToOpenCases: true });
+    expect(moved.openCasesUpdated).toBe(1);
+    expect((await t.call('sla.getCase', { caseId })).targets[1].targetMinutes).toBe(policy.resolutionMinutes + 120);
+  });
+});
+
+function pick(policy: any) {
+  const { id, category, shopId, platform, firstResponseMinutes, resolutionMinutes, ownerRole, warnAtPercents, escalation, pauseReasons, businessHours, requiresAppeal } = policy;
+  return { id, category, shopId, platform, firstResponseMinutes, resolutionMinutes, ownerRole, warnAtPercents, escalation, pauseReasons, businessHours, requiresAppeal };
+}
+
+describe('SLA property: every warning and breach fires exactly once, never early', () => {
+  it('holds over random case events, pauses, policy edits, restarts and clock jumps', async () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('open' as const) }),
+      fc.record({ kind: fc.constant('contact' as const), pick: fc.nat(20) }),
+      fc.record({ kind: fc.constant('pause' as const), pick: fc.nat(20) }),
+      fc.record({ kind: fc.constant('resume' as const), pick: fc.nat(20) }),
+      fc.record({ kind: fc.constant('edit' as const), minutes: fc.integer({ min: 5, max: 300 }), apply: fc.boolean() }),
+      fc.record({ kind: fc.constant('restart' as const) }),
+      fc.record({ kind: fc.constant('jump' as const), ms: fc.integer({ min: -120 * minute, max: 400 * minute }) }),
+      fc.record({ kind: fc.constant('tick' as const), ms: fc.integer({ min: 0, max: 30 * minute }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 25 }), async (ops) => {
+        const dir = makeTempDir();
+        let t = await boot(dir);
+        let now = t.clock.now();
+        const shopId = await createShop(t.call);
+        const cases: number[] = [];
+        const sqlite = () => t.core.services!.deps.sqlite;
+        for (const step of ops) {
+          const target = cases.length ? cases[(step as any).pick % cases.length] : undefined;
+          if (step.kind === 'open') cases.push(await newCase(t.call, shopId, `物流慢 ${cases.length}`, now));
+          else if (step.kind === 'contact' && target) await t.core.call('cases.transition', { caseId: target, to: 'contacting' });
+          else if (step.kind === 'pause' && target) await t.core.call('cases.pause', { caseId: target, reason: 'waiting_buyer' });
+          else if (step.kind === 'resume' && target) await t.core.call('cases.resume', { caseId: target });
+          else if (step.kind === 'edit') {
+            const policy = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.category === 'logistics');
+            await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: step.minutes, applyToOpenCases: step.apply });
+          } else if (step.kind === 'restart') {
+            await t.core.close();
+            t = await boot(dir, now);
+          } else if (step.kind === 'jump' || step.kind === 'tick') {
+            now = Math.max(now + step.ms, Date.UTC(2026, 10, 24));
+            t.clock.set(now, { freeze: true });
+          }
+          t.poke();
+          const early = sqlite().prepare('SELECT count(*) AS n FROM sla_events WHERE fired_at < due_at').get() as { n: number };
+          expect(early.n).toBe(0);
+        }
+        // Far in the future every unmet, unpaused point has fired exactly once (UNIQUE makes > 1 impossible).
+        now += 60 * 24 * 60 * minute;
+        t.clock.set(now, { freeze: true });
+        t.poke();
+        const pending = sqlite()
+          .prepare(`SELECT count(*) AS n FROM case_sla_targets t JOIN case_sla s ON s.case_id = t.case_id WHERE t.met_at IS NULL AND s.paused_reason IS NULL AND t.next_fire_at IS NOT NULL`)
+          .get() as { n: number };
+        expect(pending.n).toBe(0);
+        const rows = sqlite().prepare('SELECT case_id, target, points_json FROM case_sla_targets t WHERE met_at IS NULL AND due_at IS NOT NULL').all() as any[];
+        for (const row of rows) {
+          for (const point of JSON.parse(row.points_json)) {
+            const n = (sqlite().prepare('SELECT count(*) AS n FROM sla_events WHERE case_id = ? AND target = ? AND point = ?').get(row.case_id, row.target, point.key) as { n: number }).n;
+            expect(n).toBe(1);
+          }
+        }
+        await t.core.close();
+        cleanups.length = 0;
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
