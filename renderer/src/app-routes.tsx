@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { CasesScreen } from './areas/cases/cases-screen';
 import { CaseEvidenceScreen } from './areas/evidence/case-evidence-screen';
 import { EvidenceScreen } from './areas/evidence/evidence-screen';
 import { InboxScreen } from './areas/inbox/inbox-screen';
@@ -18,6 +19,9 @@ export function AppRoutes() {
         {upcomingAreaIds.map((id) => (
           <Route key={id} path={id} element={<UpcomingArea area={id} />} />
         ))}
+        <Route path="cases" element={<CasesScreen />} />
+        <Route path="cases/:caseId" element={<CasesScreen />} />
+        <Route path="notifications" element={<Navigate to="/cases" replace />} />
         <Route path="inbox" element={<InboxScreen />} />
         <Route path="inbox/rules" element={<RulesScreen />} />
         <Route path="evidence" element={<EvidenceScreen />} />

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { slaEn } from './sla-en';
 
 /** English, the second language. Keys mirror zh-CN.ts exactly. */
 export const en: Messages = {
@@ -915,4 +916,5 @@ export const en: Messages = {
     connectionTitle: 'Cannot connect to the backend',
     connectionIntro: 'The window is open, but the service that stores your data cannot be reached.',
   },
+  ...slaEn,
 };

@@ -1,3 +1,4 @@
+import { slaZhCN } from './sla-zh-CN';
 /**
  * Chinese (Simplified) is the product's first language. en.ts must have exactly the same keys;
  * the `Messages` type and i18n-keys.test.ts both hold it to that.
@@ -906,6 +907,7 @@ export const zhCN = {
     connectionTitle: '无法连接到后台服务',
     connectionIntro: '界面已经打开，但还连不上保存数据的后台服务。',
   },
+  ...slaZhCN,
 };
 
 /** The shape every language file must have: same keys, any strings. */

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { AlertsBell } from '../areas/inbox/alerts/alerts-bell';
 import { ColorSchemeSwitch } from '../preferences/color-scheme-switch';
 import { LanguageSwitch } from '../preferences/language-switch';
+import { NotificationCentre } from '../notifications/notification-centre';
+import { OperatorMenu } from '../session/operator-menu';
 
 interface AppHeaderProps {
   /** Whether the navbar drawer is open on narrow windows. */
@@ -31,9 +33,11 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
         </Group>
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <NotificationCentre />
         <AlertsBell />
         <LanguageSwitch />
         <ColorSchemeSwitch />
+        <OperatorMenu />
       </Group>
     </Group>
   );

@@ -1,6 +1,8 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
+import { AwaySummaryModal } from '../notifications/away-summary-modal';
+import { SessionProvider } from '../session/session-context';
 import { AppHeader } from './app-header';
 import { AppNavbar } from './app-navbar';
 
@@ -8,6 +10,7 @@ import { AppNavbar } from './app-navbar';
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   return (
+    <SessionProvider>
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
@@ -23,5 +26,7 @@ export function AppLayout() {
         <Outlet />
       </AppShell.Main>
     </AppShell>
+    <AwaySummaryModal />
+    </SessionProvider>
   );
 }

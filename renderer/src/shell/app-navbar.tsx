@@ -1,4 +1,5 @@
-import { AppShell, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Badge, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useBreachedCount } from '../notifications/use-breached-count';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useReadyStatus } from '../startup/status-context';
@@ -14,6 +15,7 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const status = useReadyStatus();
+  const breached = useBreachedCount();
   return (
     <>
       <AppShell.Section grow component={ScrollArea} p="sm">
@@ -28,6 +30,13 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
                 to={`/${id}`}
                 label={t(`nav.${id}`)}
                 leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+                rightSection={
+                  id === 'cases' && breached > 0 ? (
+                    <Badge color="red" size="sm" circle={breached < 10} data-testid="breached-badge" aria-label={t('queue.breachedNav', { count: breached })}>
+                      {breached}
+                    </Badge>
+                  ) : undefined
+                }
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${id}`}

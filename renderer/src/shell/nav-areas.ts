@@ -15,7 +15,7 @@ export const areaIds = ['inbox', 'cases', 'customers', 'evidence', 'appeals', 'r
 export type AreaId = (typeof areaIds)[number];
 
 /** Areas not built yet; they show an empty state explaining what will live there. */
-export const upcomingAreaIds = ['cases', 'customers', 'appeals', 'reports'] as const;
+export const upcomingAreaIds = ['customers', 'appeals', 'reports'] as const;
 export type UpcomingAreaId = (typeof upcomingAreaIds)[number];
 
 export const areaIcons: Record<AreaId, Icon> = {

@@ -4,7 +4,10 @@ import { PageHeader } from '../../components/page-header';
 import { ActivitySection } from './activity-section';
 import { DataSection } from './data-section';
 import { PreferencesSection } from './preferences-section';
+import { NotificationSettingsSection } from './notification-settings-section';
 import { ShopsSection } from './shops-section';
+import { SlaPoliciesSection } from './sla-policies-section';
+import { WorkingHoursSection } from './working-hours-section';
 import { WatchedFolderSection } from './watched-folder-section';
 
 /** 设置: shops, preferences, data and recent activity. */
@@ -16,6 +19,9 @@ export function SettingsScreen() {
       <Stack gap="lg" maw={1080}>
         <ShopsSection />
         <WatchedFolderSection />
+        <SlaPoliciesSection />
+        <WorkingHoursSection />
+        <NotificationSettingsSection />
         <PreferencesSection />
         <DataSection />
         <ActivitySection />

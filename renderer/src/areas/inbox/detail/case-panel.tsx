@@ -6,6 +6,7 @@ import { caseCategories, type CaseCategory } from '../../../../../shared/domain/
 import { useApi } from '../../../api/api-context';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
+import { CaseSlaSection } from '../../cases/case-sla-section';
 import { useExplainFlag } from '../badges/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../badges/status-badge';
@@ -106,6 +107,9 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           })}
         </Stack>
       ) : null}
+      <DetailSection title={t('sla.panel.title')} testId="detail-sla">
+        <CaseSlaSection caseId={reviewCase.id} onChanged={onChanged} />
+      </DetailSection>
     </DetailSection>
   );
 }

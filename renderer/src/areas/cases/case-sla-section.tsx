@@ -1,0 +1,34 @@
+import { Loader, Stack } from '@mantine/core';
+import { QueryError } from '../../components/query-error';
+import { CaseActions } from './case-actions';
+import { SlaPanel } from './sla/sla-panel';
+import { useCaseSla } from './sla/use-case-sla';
+
+interface CaseSlaSectionProps {
+  caseId: number;
+  /** Show the lifecycle actions too; default true. */
+  withActions?: boolean;
+  /** Called after an action changed the case. */
+  onChanged?: () => void;
+}
+
+/** The SLA panel of one case with its lifecycle actions, loaded by id (cases drawer, inbox pane). */
+export function CaseSlaSection({ caseId, withActions = true, onChanged }: CaseSlaSectionProps) {
+  const sla = useCaseSla(caseId);
+  if (sla.loading && !sla.data) return <Loader size="sm" />;
+  if (!sla.data) return <QueryError error={sla.error} onRetry={sla.reload} />;
+  return (
+    <Stack gap="md">
+      <SlaPanel sla={sla.data} />
+      {withActions ? (
+        <CaseActions
+          sla={sla.data}
+          onChanged={() => {
+            sla.reload();
+            onChanged?.();
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { IconExternalLink, IconLayoutKanban, IconListCheck } from '@tabler/icons-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useApiQuery } from '../../api/use-api-query';
+import { EmptyStatePanel } from '../../components/empty-state-panel';
+import { PageHeader } from '../../components/page-header';
+import { QueryError } from '../../components/query-error';
+import { useSession } from '../../session/session-context';
+import { CaseSlaSection } from './case-sla-section';
+import { QueueTable } from './queue-table';
+import { noteServerNow } from './sla/server-clock';
+import { TeamBoard } from './team-board';
+import { useSlaEvents } from './use-live-reload';
+
+const domains = ['sla', 'cases', 'reviews', 'demo', 'staff', 'auth'] as const;
+
+function MyQueue({ onOpen }: { onOpen: (caseId: number) => void }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const queue = useApiQuery('cases.myQueue', { limit: 500 }, domains);
+  useSlaEvents(queue.reload);
+  useEffect(() => {
+    if (queue.data) noteServerNow(queue.data.now);
+  }, [queue.data]);
+  if (queue.loading && !queue.data) return <Loader size="sm" />;
+  if (!queue.data) return <QueryError error={queue.error} onRetry={queue.reload} />;
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" data-testid="queue-owner">
+        {session.operator ? t('queue.mineFor', { name: session.operator.name }) : t('queue.everyone')}
+      </Text>
+      {queue.data.items.length === 0 ? (
+        <EmptyStatePanel icon={<IconListCheck size={32} stroke={1.5} />} title={t('queue.empty')} description={t('areas.cases.description')} />
+      ) : (
+        <QueueTable items={queue.data.items} onOpen={onOpen} />
+      )}
+    </Stack>
+  );
+}
+
+function Board({ onOpen }: { onOpen: (caseId: number) => void }) {
+  const board = useApiQuery('cases.board', { perColumn: 100 }, domains);
+  useSlaEvents(board.reload);
+  useEffect(() => {
+    if (board.data) noteServerNow(board.data.now);
+  }, [board.data]);
+  if (board.loading && !board.data) return <Loader size="sm" />;
+  if (!board.data) return <QueryError error={board.error} onRetry={board.reload} />;
+  return <TeamBoard columns={board.data.columns} onOpen={onOpen} />;
+}
+
+function SummaryLine() {
+  const { t } = useTranslation();
+  const summary = useApiQuery('sla.summary', {}, domains);
+  useSlaEvents(summary.reload);
+  if (!summary.data) return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="sla-summary">
+      {t('queue.summary', summary.data)}
+    </Text>
+  );
+}
+
+/** 工单: my queue (most urgent first) and the team board, with a drawer per case. */
+export function CasesScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const { caseId: routeCaseId } = useParams();
+  const tab = params.get('view') === 'board' ? 'board' : 'mine';
+  // Notifications open /cases/<id>; the screen itself uses ?case=<id>.
+  const caseParam = Number(routeCaseId ?? params.get('case'));
+  const openCase = Number.isInteger(caseParam) && caseParam > 0 ? caseParam : null;
+  const caseInfo = useApiQuery('cases.get', { id: openCase ?? 1 }, ['cases', 'reviews']);
+
+  function update(next: Record<string, string | null>) {
+    const copy = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === null) copy.delete(key);
+      else copy.set(key, value);
+    }
+    if (routeCaseId !== undefined) {
+      if (!('case' in next)) copy.set('case', routeCaseId);
+      const query = copy.toString();
+      void navigate(`/cases${query ? `?${query}` : ''}`, { replace: true });
+      return;
+    }
+    setParams(copy);
+  }
+
+  return (
+    <>
+      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} actions={<SummaryLine />} />
+      <Tabs value={tab} onChange={(value) => update({ view: value === 'board' ? 'board' : null })} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="mine" leftSection={<IconListCheck size={16} />} data-testid="tab-mine">
+            {t('queue.tabs.mine')}
+          </Tabs.Tab>
+          <Tabs.Tab value="board" leftSection={<IconLayoutKanban size={16} />} data-testid="tab-board">
+            {t('queue.tabs.board')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="mine">
+          <MyQueue onOpen={(id) => update({ case: String(id) })} />
+        </Tabs.Panel>
+        <Tabs.Panel value="board">
+          <Board onOpen={(id) => update({ case: String(id) })} />
+        </Tabs.Panel>
+      </Tabs>
+      <Drawer
+        opened={openCase !== null}
+        onClose={() => update({ case: null })}
+        position="right"
+        size="xl"
+        title={openCase !== null ? t('queue.caseTitle', { id: openCase }) : ''}
+        data-testid="case-drawer"
+      >
+        {openCase !== null ? (
+          <Stack gap="md">
+            {caseInfo.data && caseInfo.data.id === openCase ? (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconExternalLink size={14} />}
+                  onClick={() => void navigate(`/inbox?review=${caseInfo.data!.reviewId}`)}
+                >
+                  {t('queue.openReview')}
+                </Button>
+              </Group>
+            ) : null}
+            <CaseSlaSection caseId={openCase} />
+          </Stack>
+        ) : null}
+      </Drawer>
+    </>
+  );
+}

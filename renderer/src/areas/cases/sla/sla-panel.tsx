@@ -1,0 +1,122 @@
+import { Badge, Group, Stack, Table, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CaseSla, SlaHistoryEntry } from '../../../../../shared/contract';
+import { formatDateTime } from '../../../format/date-time';
+import { usePreferences } from '../../../preferences/preferences-context';
+import { stateColors } from './countdown-logic';
+import { SlaCountdown } from './sla-countdown';
+
+interface SlaPanelProps {
+  /** The case's SLA as sla.getCase (or a lifecycle action) returned it. */
+  sla: CaseSla;
+}
+
+function historyColor(entry: SlaHistoryEntry): string {
+  if (entry.kind === 'breach' || entry.kind === 'escalated') return 'red';
+  if (entry.kind === 'warning') return 'orange';
+  if (entry.kind === 'met') return 'teal';
+  if (entry.kind === 'paused' || entry.kind === 'resumed') return 'gray';
+  return 'blue';
+}
+
+/** Each target with its state, due time and live countdown, then the SLA history of the case. */
+export function SlaPanel({ sla }: SlaPanelProps) {
+  const { t } = useTranslation();
+  const { timeZone, language } = usePreferences();
+  const at = (ms: number) => formatDateTime(ms, timeZone, language);
+  return (
+    <Stack gap="sm" data-testid="sla-panel">
+      <Text size="xs" c="dimmed">
+        {t('sla.panel.policy', { category: t(`inbox.categories.${sla.category}`), version: sla.policy.version })}
+        {sla.policy.current ? '' : t('sla.panel.policyOutdated')}
+      </Text>
+      {sla.paused ? (
+        <Badge color="gray" variant="light" tt="none" radius="sm" w="fit-content">
+          {t('sla.panel.pausedSince', { reason: t(`sla.pauseReasons.${sla.paused.reason}`), at: at(sla.paused.since) })}
+        </Badge>
+      ) : null}
+      <Table withTableBorder verticalSpacing={6} horizontalSpacing="sm" fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('sla.panel.target')}</Table.Th>
+            <Table.Th>{t('sla.panel.left')}</Table.Th>
+            <Table.Th>{t('sla.panel.due')}</Table.Th>
+            <Table.Th>{t('sla.panel.warnPoints')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sla.targets.map((target) => (
+            <Table.Tr key={target.kind} data-testid={`sla-target-${target.kind}`} data-state={target.state}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {t(`sla.targets.${target.kind}`)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('sla.panel.minutes', { minutes: target.targetMinutes })}
+                  {target.businessHours ? ` · ${t('sla.panel.businessHours')}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <SlaCountdown
+                  compact
+                  testId={`sla-countdown-${target.kind}`}
+                  target={{ state: target.state, dueAt: target.dueAt, remainingMs: target.remainingMs, warnAt: target.warnAt.map((point) => point.at) }}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{target.metAt !== null ? at(target.metAt) : target.dueAt !== null ? at(target.dueAt) : '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {target.warnAt.map((point) => (
+                    <Badge
+                      key={point.percent}
+                      size="xs"
+                      radius="sm"
+                      tt="none"
+                      variant={point.firedAt !== null ? 'filled' : 'outline'}
+                      color={point.firedAt !== null ? stateColors.warning : 'gray'}
+                      title={point.at !== null ? at(point.at) : undefined}
+                    >
+                      {point.percent}%{point.late ? ` · ${t('sla.panel.late')}` : ''}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {sla.firstResponseAt !== null ? (
+        <Text size="xs" c="dimmed">
+          {t('sla.panel.firstResponseAt', { at: at(sla.firstResponseAt) })}
+        </Text>
+      ) : null}
+      <Text size="xs" fw={700} c="dimmed">
+        {t('sla.panel.history')}
+      </Text>
+      {sla.history.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('sla.panel.noHistory')}
+        </Text>
+      ) : (
+        <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
+          {sla.history.map((entry, index) => (
+            <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
+              <Text size="sm" fw={500}>
+                {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(`sla.history.${entry.kind}`)}
+                {entry.target ? ` · ${t(`sla.targets.${entry.target}`)}` : ''}
+                {entry.late ? ` · ${t('sla.panel.late')}` : ''}
+              </Text>
+            }>
+              <Text size="xs" c="dimmed">
+                {at(entry.at)} · {entry.actor}
+                {entry.detail ? ` · ${entry.detail}` : ''}
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}
