@@ -128,12 +128,15 @@ export const sla: Migration = {
       ) STRICT`.execute(db);
     await sql`CREATE INDEX case_events_case ON case_events (case_id, at)`.execute(db);
 
+    // A notification is its kind + params (the UI and the desktop build the words in the user's
+    // language); title and body keep the text of the moment it was created, as a fallback.
     await sql`
       CREATE TABLE notifications (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL,
         title TEXT NOT NULL,
         body TEXT NOT NULL,
+        params_json TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(params_json) AND json_type(params_json) = 'object'),
         route TEXT,
         case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
         urgent INTEGER NOT NULL CHECK (urgent IN (0,1)),

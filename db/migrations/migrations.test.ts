@@ -154,6 +154,12 @@ describe('migrations', () => {
     expect(() => fire.run(caseId, 99)).toThrow(/CHECK/);
     fire.run(caseId, 100);
     expect(() => fire.run(caseId, 101)).toThrow(/UNIQUE/);
+
+    // Notifications are kind + params (a JSON object), the words are built in the reader's language.
+    const note = sqlite.prepare("INSERT INTO notifications (kind, title, body, params_json, urgent, sound, created_at) VALUES ('away_summary', 't', 'b', ?, 0, 0, 1)");
+    note.run('{"count":2}');
+    expect(() => note.run('[2]')).toThrow(/CHECK/);
+    expect(sqlite.prepare("INSERT INTO notifications (kind, title, body, urgent, sound, created_at) VALUES ('sla_warning', 't', 'b', 0, 0, 1) RETURNING params_json AS params").get()).toEqual({ params: '{}' });
     await db.destroy();
   });
 

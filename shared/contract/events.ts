@@ -53,6 +53,7 @@ export const events = {
     kind: z.enum(['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary']),
     title: z.string(),
     body: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
     route: z.string().nullable(),
     urgent: z.boolean(),
     sound: z.boolean(),

@@ -101,9 +101,9 @@ export const slaMethods = {
   'auth.getSettings': method(noInput, authSettings),
   /** Owner-only. */
   'auth.updateSettings': method(authSettings.partial().strict(), authSettings),
-  /** Sets or clears (null) a PIN of 4–12 digits. Yourself, or anyone when you are the owner. */
+  /** Sets or clears (null) a PIN of 4–8 digits. Yourself, or anyone when you are the owner. */
   'staff.setPin': method(
-    z.object({ id, pin: z.string().regex(/^\d{4,12}$/).nullable() }).strict(),
+    z.object({ id, pin: z.string().regex(/^\d{4,8}$/).nullable() }).strict(),
     z.object({ id, hasPin: z.boolean() }),
   ),
 } as const;

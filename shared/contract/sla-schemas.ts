@@ -221,11 +221,16 @@ export const awaySummary = z.object({
   items: z.array(firedPoint),
 });
 
+/** What a notification says, as values for the text of its kind (the UI translates category, target and role codes). */
+export const notificationParams = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
 export const notification = z.object({
   id,
   kind: notificationKind,
+  /** Text in the language of the moment it was created: a fallback when the kind has no translation. */
   title: z.string(),
   body: z.string(),
+  params: notificationParams,
   route: z.string().nullable(),
   caseId: id.nullable(),
   urgent: z.boolean(),

@@ -3,6 +3,7 @@ import type { Sqlite } from '../../../db/connection';
 import { loadReviews } from '../../../db/queries/reviews';
 import { AppError, notFound } from '../errors';
 import type { ServiceDeps } from './service-deps';
+import type { SlaService } from './sla-service';
 
 const chunk = 500;
 
@@ -17,7 +18,10 @@ function selectCases<T>(sqlite: Sqlite, columns: string, ids: readonly number[])
 }
 
 export class CasesService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly sla: SlaService,
+  ) {}
 
   private requireAll(found: { id: number }[], ids: readonly number[]) {
     const have = new Set(found.map((row) => row.id));
@@ -59,7 +63,10 @@ export class CasesService {
     return { updated };
   }
 
-  /** A person's category: kept over the rules from now on (re-import and reclassify leave it). */
+  /**
+   * A person's category: kept over the rules from now on (re-import and reclassify leave it).
+   * Open cases switch to the new category's SLA policy in the same transaction.
+   */
   recategorize(caseIds: readonly number[], category: CaseCategory, actor: string): { updated: number } {
     const sqlite = this.deps.sqlite;
     const rows = selectCases<{ id: number; category: string; source: string; ruleName: string | null }>(
@@ -74,15 +81,20 @@ export class CasesService {
         category_words_json = '[]', updated_at = ? WHERE id = ?`);
     const audit = sqlite.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, 'cases.recategorize', 'case', ?, ?, ?)`);
     let updated = 0;
+    let switched: number[] = [];
     sqlite.transaction(() => {
+      const changed: { caseId: number; from: CaseCategory }[] = [];
       for (const row of rows) {
         if (row.category === category && row.source === 'manual') continue;
         update.run(category, now, row.id);
         audit.run(now, actor, String(row.id), JSON.stringify({ category: row.category, source: row.source, ruleName: row.ruleName }), JSON.stringify({ category, source: 'manual' }));
+        changed.push({ caseId: row.id, from: row.category as CaseCategory });
         updated++;
       }
+      switched = this.sla.switchCategory(changed, actor, now);
     })();
     if (updated > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
+    if (switched.length > 0) this.sla.changed(switched);
     return { updated };
   }
 

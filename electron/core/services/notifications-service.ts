@@ -1,8 +1,11 @@
+import { preferences as preferencesSchema } from '../../../shared/contract/schemas';
 import type { AppNotification, NotificationSettings } from '../../../shared/contract/sla-schemas';
+import type { Language } from '../../../shared/domain/preferences';
 import type { NotificationKind } from '../../../shared/domain/sla';
-import { defaultTimeZone } from '../../../shared/domain/sla';
 import { clockMinutes, localMinuteOfDay } from '../../../shared/sla/calendar';
 import type { Platform } from '../platform';
+import { notificationText, type NotificationParams } from './notification-text';
+import { defaultPreferences } from './settings-service';
 import type { ServiceDeps } from './service-deps';
 
 const settingsKey = 'notifications';
@@ -17,6 +20,7 @@ interface Row {
   kind: NotificationKind;
   title: string;
   body: string;
+  paramsJson: string;
   route: string | null;
   caseId: number | null;
   urgent: number;
@@ -26,16 +30,16 @@ interface Row {
   readAt: number | null;
 }
 
-const columns = 'id, kind, title, body, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, read_at AS readAt';
+const columns = 'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, read_at AS readAt';
 
-function toApi(row: Row): AppNotification {
-  return { ...row, urgent: row.urgent === 1, sound: row.sound === 1 };
+function toApi({ paramsJson, ...row }: Row): AppNotification {
+  return { ...row, params: JSON.parse(paramsJson) as NotificationParams, urgent: row.urgent === 1, sound: row.sound === 1 };
 }
 
+/** A notification is its kind and params; the words come from the catalog in the user's language. */
 export interface NewNotification {
   kind: NotificationKind;
-  title: string;
-  body: string;
+  params: NotificationParams;
   route: string | null;
   caseId: number | null;
   urgent: boolean;
@@ -65,13 +69,28 @@ export class NotificationsService {
     return after;
   }
 
-  private timeZone(): string {
+  /**
+   * The stored preferences, read synchronously (the scheduler's tick is synchronous); same
+   * field-by-field fallback as SettingsService.getPreferences.
+   */
+  private preferences() {
     const row = this.deps.sqlite.prepare("SELECT value_json AS value FROM settings WHERE key = 'preferences'").get() as { value: string } | undefined;
+    let saved: unknown;
     try {
-      return (row && (JSON.parse(row.value) as { timeZone?: string }).timeZone) || defaultTimeZone;
+      saved = row ? JSON.parse(row.value) : {};
     } catch {
-      return defaultTimeZone;
+      saved = {};
     }
+    const parsed = preferencesSchema.partial().safeParse(saved);
+    return { ...defaultPreferences, ...(parsed.success ? parsed.data : {}) };
+  }
+
+  private timeZone(): string {
+    return this.preferences().timeZone;
+  }
+
+  private language(): Language {
+    return this.preferences().language;
   }
 
   /** Whether quiet hours hold non-urgent alerts at `at` (a window may wrap midnight). */
@@ -102,11 +121,13 @@ export class NotificationsService {
     const now = this.deps.clock.now();
     const settings = this.settings();
     const held = !input.urgent && this.isQuiet(now, settings);
+    // The stored title and body are a fallback (in the language of the moment) for readers without the catalog.
+    const words = notificationText(input.kind, input.params, this.language()) ?? { title: input.kind, body: '' };
     const row = this.deps.sqlite
       .prepare(
-        `INSERT INTO notifications (kind, title, body, route, case_id, urgent, sound, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+        `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
       )
-      .get(input.kind, input.title, input.body, input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? null : now) as Row;
+      .get(input.kind, words.title, words.body, JSON.stringify(input.params), input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? null : now) as Row;
     const created = toApi(row);
     if (!held) this.deliver(created, settings);
     this.deps.events.emit('notification.created', {
@@ -114,6 +135,7 @@ export class NotificationsService {
       kind: created.kind,
       title: created.title,
       body: created.body,
+      params: created.params,
       route: created.route,
       urgent: created.urgent,
       sound: created.sound,
@@ -124,9 +146,11 @@ export class NotificationsService {
 
   private deliver(notification: AppNotification, settings: NotificationSettings): void {
     if (!settings.desktop) return;
+    // Built now, not at creation: a notice held by quiet hours shows in the language chosen since.
+    const words = notificationText(notification.kind, notification.params, this.language()) ?? notification;
     this.platform?.notify({
-      title: notification.title,
-      body: notification.body,
+      title: words.title,
+      body: words.body,
       route: notification.route ?? undefined,
       urgent: notification.urgent,
       sound: notification.sound,
@@ -146,7 +170,8 @@ export class NotificationsService {
     })();
     // Several held at once: one summary on the desktop rather than a burst.
     if (rows.length > 3) {
-      this.platform?.notify({ title: `免打扰期间有 ${rows.length} 条提醒`, body: '打开通知中心查看。', route: '/notifications' });
+      const words = notificationText('quiet_summary', { count: rows.length }, this.language())!;
+      this.platform?.notify({ title: words.title, body: words.body, route: '/notifications' });
     } else {
       for (const row of rows) this.deliver(toApi(row), settings);
     }

@@ -53,6 +53,26 @@ describe('SLA timers', () => {
     expect(unread).toBeGreaterThan(0);
   });
 
+  it('stores notifications as kind + params and shows desktop text in the chosen language', async () => {
+    const t = await boot(makeTempDir());
+    await t.call('settings.updatePreferences', { language: 'en' });
+    const shopId = await createShop(t.call);
+    const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', t.clock.now());
+    t.clock.advance(15 * minute + 1000);
+    t.poke();
+    const desktop = t.platform.records.flatMap((record) => (record.type === 'notify' ? [record.notification] : []));
+    expect(desktop.map((note) => note.title)).toContain(`SLA breached: case #${caseId} (Shipping delay)`);
+    const { items } = await t.call('notifications.list', {});
+    const breach = items.find((item: any) => item.kind === 'sla_breach');
+    expect(breach.params).toMatchObject({ caseId, category: 'logistics', target: 'first_response' });
+    await t.call('settings.updatePreferences', { language: 'zh-CN' });
+    // Resolution (120 min) warns at 50 %: exactly on time, so not a late catch-up.
+    t.clock.advance(45 * minute - 1000);
+    t.poke();
+    const later = t.platform.records.flatMap((record) => (record.type === 'notify' ? [record.notification.title] : []));
+    expect(later.at(-1)).toMatch(/^SLA (预警|超时)/);
+  });
+
   it('records first response on contacting, pauses and resumes, validates the lifecycle', async () => {
     const t = await boot(makeTempDir());
     const shopId = await createShop(t.call);
@@ -102,10 +122,57 @@ describe('SLA timers', () => {
     const policy = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.id === before.policy.id);
     const kept = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 60, applyToOpenCases: false });
     expect(kept.openCasesUpdated).toBe(0);
+    // The settings list reloads on this even though no case moved.
+    expect(t.events.some((e) => e.event === 'data.changed' && e.payload.domain === 'sla')).toBe(true);
     expect((await t.call('sla.getCase', { caseId })).policy.current).toBe(false);
     const moved = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 120, applyToOpenCases: true });
     expect(moved.openCasesUpdated).toBe(1);
     expect((await t.call('sla.getCase', { caseId })).targets[1].targetMinutes).toBe(policy.resolutionMinutes + 120);
+  });
+
+  it('switches a recategorised case to the new category policy: fired points stay fired, new points fire once', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const start = t.clock.now();
+    const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', start);
+    expect((await t.call('sla.getCase', { caseId })).category).toBe('logistics');
+    // Quality: 240 min, warnings at 30 % (a point logistics does not have), 50 % and 80 %.
+    const quality = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.category === 'quality' && p.shopId === null && p.platform === null);
+    const saved = await t.call('sla.savePolicy', { ...pick(quality), warnAtPercents: [30, 50, 80], applyToOpenCases: false });
+    t.clock.advance(5 * minute);
+    await t.call('cases.transition', { caseId, to: 'contacting' });
+    // Logistics resolution (120 min) warns at 50 %: minute 60.
+    t.clock.advance(55 * minute);
+    t.poke();
+    const events = () => t.core.services!.deps.sqlite.prepare("SELECT point, fired_at AS firedAt FROM sla_events WHERE case_id = ? AND target = 'resolution' ORDER BY id").all(caseId) as { point: string; firedAt: number }[];
+    expect(events()).toEqual([{ point: 'warn50', firedAt: start + 60 * minute }]);
+
+    expect(await t.call('cases.recategorize', { caseIds: [caseId], category: 'quality' })).toEqual({ updated: 1 });
+    const switched = await t.call('sla.getCase', { caseId });
+    expect(switched.policy.versionId).toBe(saved.policy.versionId);
+    const resolution = switched.targets.find((target: any) => target.kind === 'resolution');
+    expect(resolution.targetMinutes).toBe(240);
+    // Recomputed from the opened time, not from the switch.
+    expect(resolution.dueAt).toBe(start + 240 * minute);
+    expect(resolution.warnAt.map((w: any) => [w.percent, w.firedAt])).toEqual([
+      [30, null],
+      [50, start + 60 * minute],
+      [80, null],
+    ]);
+    expect(switched.history.filter((entry: any) => entry.kind === 'policy_changed').map((entry: any) => entry.detail)).toEqual([`logistics→quality v${saved.policy.version}`]);
+
+    // New point at 72 min fires once; the 50 % point (now at 120 min) already fired and stays quiet.
+    t.clock.advance(12 * minute);
+    t.poke();
+    t.poke();
+    t.clock.advance(48 * minute);
+    t.poke();
+    expect(events()).toEqual([
+      { point: 'warn50', firedAt: start + 60 * minute },
+      { point: 'warn30', firedAt: start + 72 * minute },
+    ]);
+    const notes = (await t.call('notifications.list', {})).items.filter((item: any) => item.kind === 'sla_warning' && item.params.target === 'resolution');
+    expect(notes.map((item: any) => item.params.percent).sort()).toEqual([30, 50]);
   });
 });
 

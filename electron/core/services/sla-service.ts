@@ -78,7 +78,6 @@ interface TargetRow {
   nextFireAt: number | null;
 }
 
-const targetKindNames: Record<SlaTargetKind, string> = { first_response: '首次响应', resolution: '处理完成' };
 const categoryNames: Record<CaseCategory, string> = {
   logistics: '物流延误',
   quality: '产品质量',
@@ -212,6 +211,8 @@ export class SlaService {
       this.auth.audit(actor, 'sla.savePolicy', 'sla_policy', String(policyId), null, { ...input, version });
       if (input.applyToOpenCases) moved = this.reassignOpenCases(actor, now);
     })();
+    // The policy list changed even when no open case moved (the settings table shows the new version).
+    this.deps.events.emit('data.changed', { domain: 'sla' });
     if (moved.length > 0) this.changed(moved);
     return { policy: this.toPolicy(this.versionRow(versionId), this.openCount(versionId)), openCasesUpdated: moved.length };
   }
@@ -228,6 +229,7 @@ export class SlaService {
       this.auth.audit(actor, 'sla.removePolicy', 'sla_policy', String(policyId), null, null);
       if (applyToOpenCases) moved = this.reassignOpenCases(actor, now);
     })();
+    this.deps.events.emit('data.changed', { domain: 'sla' });
     if (moved.length > 0) this.changed(moved);
     return { id: policyId, openCasesUpdated: moved.length };
   }
@@ -249,6 +251,32 @@ export class SlaService {
       update.run(current, row.id);
       this.caseEvent(row.id, now, 'policy_changed', null, null, null, false, actor, `v${this.versionRow(current).version}`);
       moved.push(row.id);
+    }
+    this.recompute(moved, now);
+    return moved;
+  }
+
+  /**
+   * A person changed the category of cases (cases.recategorize): each open case takes the new
+   * category's current policy version, its targets are recomputed from its opened time with its
+   * pauses, and points that already fired stay fired (sla_events keeps them, and a point key
+   * never fires twice). Call inside the transaction that changes the category, then `changed`.
+   */
+  switchCategory(changes: readonly { caseId: number; from: CaseCategory }[], actor: string, now: number): number[] {
+    const row = this.sqlite.prepare(
+      `SELECT c.category, c.shop_id AS shopId, sh.platform, c.status, s.policy_version_id AS versionId
+       FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id WHERE c.id = ?`,
+    );
+    const update = this.sqlite.prepare('UPDATE case_sla SET policy_version_id = ? WHERE case_id = ?');
+    const moved: number[] = [];
+    for (const { caseId, from } of changes) {
+      // Cases without timers yet get the new category's policy when they are opened.
+      const found = row.get(caseId) as { category: CaseCategory; shopId: number; platform: string; status: CaseStatus; versionId: number } | undefined;
+      if (!found || found.status === 'closed' || found.category === from) continue;
+      const current = this.currentVersionFor(found.category, found.shopId, found.platform);
+      if (current !== found.versionId) update.run(current, caseId);
+      this.caseEvent(caseId, now, 'policy_changed', null, null, null, false, actor, `${from}→${found.category} v${this.versionRow(current).version}`);
+      moved.push(caseId);
     }
     this.recompute(moved, now);
     return moved;
@@ -461,12 +489,10 @@ export class SlaService {
       const row = info.get(point.caseId) as { category: CaseCategory; shopName: string; assignee: string | null; assigneeRole: StaffRole | null; escalation: string } | undefined;
       if (!row) continue;
       const malicious = row.category === 'malicious';
-      const what = `${targetKindNames[point.target]}`;
       if (point.point === 'warning') {
         this.notifications.create({
           kind: 'sla_warning',
-          title: `SLA 预警 ${point.percent}%：案件 #${point.caseId}（${categoryNames[row.category]}）`,
-          body: `${row.shopName} · ${what}即将到期${row.assignee ? ` · 负责人 ${row.assignee}` : ' · 未分配'}`,
+          params: { caseId: point.caseId, percent: point.percent, category: row.category, shopName: row.shopName, target: point.target, assignee: row.assignee },
           route: `/cases/${point.caseId}`,
           caseId: point.caseId,
           urgent: malicious,
@@ -478,8 +504,7 @@ export class SlaService {
         const escalateTo = chain[from + 1] ?? chain.at(-1)!;
         this.notifications.create({
           kind: 'sla_breach',
-          title: `SLA 超时：案件 #${point.caseId}（${categoryNames[row.category]}）`,
-          body: `${row.shopName} · ${what}已超时 · 升级至 ${escalateTo}`,
+          params: { caseId: point.caseId, category: row.category, shopName: row.shopName, target: point.target, escalateTo },
           route: `/cases/${point.caseId}`,
           caseId: point.caseId,
           urgent: true,
@@ -491,8 +516,7 @@ export class SlaService {
     if (lateCount > 0) {
       this.notifications.create({
         kind: 'away_summary',
-        title: `离开期间有 ${lateCount} 个 SLA 节点到期`,
-        body: '打开“离开期间”摘要查看。',
+        params: { count: lateCount },
         route: '/sla/away',
         caseId: null,
         urgent: false,
@@ -521,7 +545,8 @@ export class SlaService {
     }
   }
 
-  private changed(caseIds: number[]): void {
+  /** Tells the UI and the scheduler that timers of these cases moved. */
+  changed(caseIds: number[]): void {
     if (caseIds.length > 0) this.deps.events.emit('sla.changed', { caseIds: caseIds.slice(0, 1000) });
     this.updateBadge();
     this.onChange();

@@ -11,6 +11,7 @@ import { useRunAction } from '../errors/use-run-action';
 import { formatDateTime } from '../format/date-time';
 import { usePreferences } from '../preferences/preferences-context';
 import classes from '../areas/inbox/alerts/alerts-bell.module.css';
+import { notificationWords } from './notification-words';
 import { playAlertTone } from './tone';
 
 const listed = 50;
@@ -40,15 +41,16 @@ export function NotificationCentre() {
       if (note.kind === 'review_alert') return;
       if (note.sound && note.urgent && document.hasFocus()) playAlertTone();
       const id = `notification-${note.id}`;
+      const words = notificationWords(t, note);
       toasts.show({
         id,
         color: note.kind === 'sla_warning' ? 'orange' : 'red',
         icon: <IconAlarm size={18} />,
-        title: note.title,
+        title: words.title,
         message: (
           <Stack gap={4}>
             <Text size="sm" lineClamp={2}>
-              {note.body}
+              {words.body}
             </Text>
             {note.route ? (
               <Button
@@ -123,28 +125,31 @@ export function NotificationCentre() {
         ) : (
           <ScrollArea.Autosize mah={420} type="auto">
             <Stack gap={0} pb={4} data-testid="notifications-list">
-              {items.map((item) => (
-                <UnstyledButton
-                  key={item.id}
-                  className={classes.item}
-                  data-unread={item.readAt === null || undefined}
-                  data-kind={item.kind}
-                  onClick={() => void openItem(item)}
-                >
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Text size="sm" fw={item.readAt === null ? 700 : 500} c={item.kind === 'sla_warning' ? 'orange' : item.kind === 'away_summary' ? undefined : 'red'} truncate="end">
-                      {item.title}
+              {items.map((item) => {
+                const words = notificationWords(t, item);
+                return (
+                  <UnstyledButton
+                    key={item.id}
+                    className={classes.item}
+                    data-unread={item.readAt === null || undefined}
+                    data-kind={item.kind}
+                    onClick={() => void openItem(item)}
+                  >
+                    <Group justify="space-between" wrap="nowrap" gap="xs">
+                      <Text size="sm" fw={item.readAt === null ? 700 : 500} c={item.kind === 'sla_warning' ? 'orange' : item.kind === 'away_summary' ? undefined : 'red'} truncate="end">
+                        {words.title}
+                      </Text>
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(item.createdAt, timeZone, language)}
+                      </Text>
+                    </Group>
+                    <Text size="sm" lineClamp={2} mt={2}>
+                      {words.body}
+                      {item.deliveredAt === null ? t('notifications.held') : ''}
                     </Text>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(item.createdAt, timeZone, language)}
-                    </Text>
-                  </Group>
-                  <Text size="sm" lineClamp={2} mt={2}>
-                    {item.body}
-                    {item.deliveredAt === null ? t('notifications.held') : ''}
-                  </Text>
-                </UnstyledButton>
-              ))}
+                  </UnstyledButton>
+                );
+              })}
             </Stack>
           </ScrollArea.Autosize>
         )}

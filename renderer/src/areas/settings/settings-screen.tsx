@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
+import { AccessSettingsSection } from './access-settings-section';
 import { ActivitySection } from './activity-section';
 import { DataSection } from './data-section';
 import { PreferencesSection } from './preferences-section';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
         <SlaPoliciesSection />
         <WorkingHoursSection />
         <NotificationSettingsSection />
+        <AccessSettingsSection />
         <PreferencesSection />
         <DataSection />
         <ActivitySection />

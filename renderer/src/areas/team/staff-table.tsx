@@ -1,5 +1,5 @@
 import { Avatar, Badge, Button, Group, Table, Text } from '@mantine/core';
-import { IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
@@ -11,11 +11,13 @@ interface StaffTableProps {
   members: StaffMember[];
   /** Opens the edit dialog for one member. */
   onEdit: (member: StaffMember) => void;
+  /** Opens the PIN dialog for one member. */
+  onSetPin: (member: StaffMember) => void;
   /** Asks to deactivate an active member or reactivate an inactive one. */
   onToggleActive: (member: StaffMember) => void;
 }
 
-export function StaffTable({ members, onEdit, onToggleActive }: StaffTableProps) {
+export function StaffTable({ members, onEdit, onSetPin, onToggleActive }: StaffTableProps) {
   const { t } = useTranslation();
   const { timeZone, language } = usePreferences();
   return (
@@ -64,6 +66,16 @@ export function StaffTable({ members, onEdit, onToggleActive }: StaffTableProps)
                     aria-label={t('team.editAria', { name: member.name })}
                   >
                     {t('team.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    leftSection={<IconKey size={14} />}
+                    onClick={() => onSetPin(member)}
+                    aria-label={t('pin.actionAria', { name: member.name })}
+                    disabled={!member.active}
+                  >
+                    {t('pin.action')}
                   </Button>
                   <Button
                     size="xs"

@@ -16,6 +16,7 @@ function fakeStaffBackend() {
   const handler: MemoryHandler = async (method, input) => {
     calls.push({ method, input });
     if (method === 'staff.list') return ok({ items: staff });
+    if (method === 'staff.setPin') return ok({ id: (input as { id: number }).id, hasPin: (input as { pin: string | null }).pin !== null });
     if (method === 'staff.create') {
       const { name, role } = input as { name: string; role: StaffMember['role'] };
       const trimmed = name.trim();
@@ -73,5 +74,30 @@ describe('TeamScreen', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(message.id);
     expect(backend.staff).toHaveLength(0);
+  });
+
+  it('sets a PIN of 4–8 digits after confirming it, and clears it', async () => {
+    const backend = fakeStaffBackend();
+    backend.staff.push({ id: 7, name: '李娜', role: 'agent', active: true, createdAt: 0, updatedAt: 0 });
+    renderScreen(<TeamScreen />, backend.handler);
+
+    fireEvent.click(await screen.findByRole('button', { name: '设置 李娜 的 PIN 码' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('新 PIN 码'), { target: { value: '12' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await within(dialog).findByText('PIN 码必须是 4–8 位数字')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('新 PIN 码'), { target: { value: '2468' } });
+    fireEvent.change(within(dialog).getByLabelText('再输入一次'), { target: { value: '2469' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(await within(dialog).findByText('两次输入的 PIN 码不一致')).toBeTruthy();
+    expect(backend.calls.some((call) => call.method === 'staff.setPin')).toBe(false);
+
+    fireEvent.change(within(dialog).getByLabelText('再输入一次'), { target: { value: '2468' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(backend.calls).toContainEqual({ method: 'staff.setPin', input: { id: 7, pin: '2468' } }));
+
+    fireEvent.click(await screen.findByRole('button', { name: '设置 李娜 的 PIN 码' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '清除 PIN' }));
+    await waitFor(() => expect(backend.calls).toContainEqual({ method: 'staff.setPin', input: { id: 7, pin: null } }));
   });
 });

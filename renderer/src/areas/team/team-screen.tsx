@@ -15,6 +15,7 @@ import { QueryError } from '../../components/query-error';
 import { useRunAction } from '../../errors/use-run-action';
 import { StaffEditModal } from './staff-edit-modal';
 import { StaffForm } from './staff-form';
+import { StaffPinModal } from './staff-pin-modal';
 import { StaffTable } from './staff-table';
 
 /** 团队: who works the reviews, in which role, and who is no longer active. */
@@ -25,6 +26,7 @@ export function TeamScreen() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const staff = useApiQuery('staff.list', { includeInactive }, ['staff', 'demo']);
   const [editing, setEditing] = useState<StaffMember | null>(null);
+  const [settingPin, setSettingPin] = useState<StaffMember | null>(null);
   // Kept after the dialog closes so its text does not change during the closing animation.
   const [toggling, setToggling] = useState<StaffMember | null>(null);
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -106,7 +108,7 @@ export function TeamScreen() {
               {t('team.count', { count: members.length })}
             </Text>
           </Group>
-          <StaffTable members={members} onEdit={setEditing} onToggleActive={(member) => {
+          <StaffTable members={members} onEdit={setEditing} onSetPin={setSettingPin} onToggleActive={(member) => {
               setToggling(member);
               setConfirmOpen(true);
             }} />
@@ -114,6 +116,7 @@ export function TeamScreen() {
       )}
 
       <StaffEditModal member={editing} onClose={() => setEditing(null)} />
+      <StaffPinModal member={settingPin} onClose={() => setSettingPin(null)} />
       <ConfirmModal
         opened={confirmOpen}
         title={t(toggling?.active === false ? 'team.reactivateTitle' : 'team.deactivateTitle', { name: toggling?.name ?? '' })}
