@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { BrowserWindow, Notification, app, ipcMain, shell } from 'electron';
+import { BrowserWindow, Notification, app, ipcMain, nativeImage, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { EventMessage } from '../../shared/contract/events';
 import { preferences as preferencesSchema } from '../../shared/contract/schemas';
@@ -37,6 +37,18 @@ if (!app.requestSingleInstanceLock()) {
       backup: () => void core.call('maintenance.backup', {}),
       openDataFolder: () => void core.call('app.openFolder', { folder: 'data' }),
     });
+  };
+
+  /**
+   * How many open cases are past their deadline: the dock (macOS) and launcher (Linux) badge, and
+   * on Windows, which has no badge count, a red overlay on the taskbar button.
+   */
+  const showBreachedBadge = (breached: number) => {
+    app.setBadgeCount(breached);
+    if (process.platform === 'win32' && mainWindow) {
+      const overlay = breached > 0 ? nativeImage.createFromPath(join(app.getAppPath(), 'resources', 'badge-overlay.png')) : null;
+      mainWindow.setOverlayIcon(overlay, breached > 0 ? `${breached} 个工单已超时 / ${breached} overdue` : '');
+    }
   };
 
   const createWindow = () => {
@@ -83,8 +95,7 @@ if (!app.requestSingleInstanceLock()) {
       onEvent: (message) => {
         broadcast(message);
         if (message.event === 'data.changed' && message.payload.domain === 'settings') void refreshMenu();
-        // Dock (macOS) and launcher (Linux) badge: how many open cases are past their deadline.
-        if (message.event === 'badge.changed') app.setBadgeCount(message.payload.breached);
+        if (message.event === 'badge.changed') showBreachedBadge(message.payload.breached);
       },
       notify: (notification) => {
         if (!Notification.isSupported()) return;
