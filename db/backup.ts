@@ -1,21 +1,46 @@
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Sqlite } from './connection';
 import { fileStamp } from './files';
 
+function fsyncPath(path: string, flags: 'r' | 'r+') {
+  const fd = openSync(path, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Writes a consistent, compacted copy of the open database with VACUUM INTO (safe while the app
- * is in use; readers and writers are not blocked for long). synchronous=FULL around it so the
- * copy is durable when this returns.
+ * VACUUM INTO a durable copy: SQLite does not fsync the file VACUUM INTO writes, so the copy goes
+ * to `<path>.partial`, is fsynced, renamed, and the folder fsynced. A failure (disk full) leaves no
+ * half-written file under a backup's name.
+ */
+export function vacuumIntoDurably(sqlite: Sqlite, path: string): void {
+  const partial = `${path}.partial`;
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(partial);
+    fsyncPath(partial, 'r+');
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  try {
+    fsyncPath(dirname(path), 'r');
+  } catch {
+    // Windows cannot open a folder for fsync; its rename is already durable enough there.
+  }
+}
+
+/**
+ * Writes a consistent, compacted copy of the open database (safe while the app is in use) into
+ * `dir`, durable when this returns.
  */
 export function backupDatabase(sqlite: Sqlite, dir: string, now: number, label = 'manual') {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `reviewdesk-${fileStamp(now)}-${label}.sqlite`);
-  sqlite.pragma('synchronous = FULL');
-  try {
-    sqlite.prepare('VACUUM INTO ?').run(path);
-  } finally {
-    sqlite.pragma('synchronous = NORMAL');
-  }
+  vacuumIntoDurably(sqlite, path);
   return { path, bytes: statSync(path).size };
 }

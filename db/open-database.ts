@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Migrator, type Migration } from 'kysely/migration';
+import { vacuumIntoDurably } from './backup';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
 import { backupsDir, databasePath, fileStamp, inspectDatabaseFile } from './files';
 import { migrations as allMigrations } from './migrations';
@@ -107,7 +108,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenResult> {
     if (pending.length > 0 && kind === 'sqlite') {
       mkdirSync(backups, { recursive: true });
       backupPath = join(backups, `reviewdesk-${fileStamp(options.now())}-before-${pending[0]}.sqlite`);
-      sqlite.prepare('VACUUM INTO ?').run(backupPath);
+      vacuumIntoDurably(sqlite, backupPath);
     }
     if (pending.length > 0) {
       sqlite.pragma('synchronous = FULL');

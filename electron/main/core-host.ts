@@ -43,7 +43,7 @@ export class CoreHost {
   call(method: string, input: unknown, actor?: string): Promise<Envelope<unknown>> {
     const child = this.child;
     if (!child) {
-      return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The backend is restarting. Try again in a moment.' } });
+      return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'The backend stopped unexpectedly and is restarting. Try again in a minute.' } });
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -91,7 +91,13 @@ export class CoreHost {
     const now = Date.now();
     this.restarts = this.restarts.filter((at) => now - at < 60_000);
     if (this.restarts.length >= maxRestartsPerMinute) {
-      console.error(`[core-host] backend exited with ${code} ${maxRestartsPerMinute} times in a minute; not restarting.`);
+      // Not a crash loop, but not dead for good either: one more try after a quiet minute.
+      console.error(`[core-host] backend exited with ${code} ${maxRestartsPerMinute} times in a minute; next try in a minute.`);
+      setTimeout(() => {
+        if (this.stopping || this.child) return;
+        this.restarts = [];
+        this.start();
+      }, 60_000);
       return;
     }
     this.restarts.push(now);

@@ -104,6 +104,19 @@ describe('HTTP adapter', () => {
     }
   });
 
+  it('answers an oversized body with 413 rather than a dropped connection', async () => {
+    const root = tempDir();
+    const { core } = await startTestCore(join(root, 'data'));
+    const adapter = await startHttpAdapter({ core: () => core, staticDir: root, token: 'test-token', maxBodyBytes: 100 });
+    cleanups.push(async () => {
+      await adapter.close();
+      await core.close();
+    });
+    const response = await api(adapter, 'staff.create', { name: 'x'.repeat(5000), role: 'agent' });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('has no test routes unless started with them', async () => {
     const { adapter } = await start();
     const response = await fetch(`${adapter.url}/__test/reset`, { method: 'POST', headers: { 'x-reviewdesk-token': 'test-token' } });

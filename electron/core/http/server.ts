@@ -61,15 +61,16 @@ function errorEnvelope(code: 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNA
   return { ok: false, error: { code, message } };
 }
 
+/** The body as text, or null when it is over `limit` (the rest is drained so a 413 can be sent). */
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+    // Keep reading without keeping: leaving the loop would destroy the socket before the answer.
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -224,7 +225,8 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
         'content-security-policy': "frame-ancestors 'none'",
       });
       if (req.method === 'HEAD') res.end();
-      else streamFile(file).pipe(res);
+      // A file removed mid-response (a rebuild of out/renderer) must not crash the harness.
+      else pipeline(streamFile(file), res).catch(() => res.destroy());
     } catch (error) {
       console.error('[http] request failed', error);
       if (!res.headersSent) sendJson(res, 500, errorEnvelope('INTERNAL', 'The request failed unexpectedly.'));

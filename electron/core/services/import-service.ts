@@ -167,6 +167,9 @@ export class ImportService {
     const done = this.execute(importId, { table, layout, mapping: input.mapping, shop, actor, stagedId, signal: controller.signal }).finally(() =>
       this.active.delete(importId),
     );
+    // Nobody may be waiting on `done` (imports started from the UI): an unhandled rejection would
+    // take the whole backend down. Waiters still see the failure through their own await.
+    done.catch((error: unknown) => console.error(`[import] run ${importId} could not be finished`, error));
     this.active.set(importId, { controller, done });
     this.deps.events.emit('data.changed', { domain: 'imports' });
     return { importId };
@@ -222,8 +225,17 @@ export class ImportService {
       if (job.stagedId !== null) this.removeStaged(job.stagedId);
     }
     const now = this.deps.clock.now();
-    await finishImportRun(this.deps.db, importId, { status, message, notice, now });
-    await insertAudit(this.deps.db, { at: now, actor: job.actor, action: 'imports.finish', entity: 'import', entityId: importId, after: { status, message } });
+    // Recording the outcome must not fail silently: a run left 'running' while the app keeps
+    // going would spin forever in the UI. Try twice; on start-up such a run is failed anyway.
+    const record = async () => {
+      await finishImportRun(this.deps.db, importId, { status, message, notice, now });
+      await insertAudit(this.deps.db, { at: now, actor: job.actor, action: 'imports.finish', entity: 'import', entityId: importId, after: { status, message } });
+    };
+    await record().catch(async (error: unknown) => {
+      console.error('[import] recording the outcome failed; retrying once', error);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await record();
+    });
     this.deps.events.emit('import.finished', { importId, status, message });
     this.deps.events.emit('data.changed', { domain: 'imports' });
     this.deps.events.emit('data.changed', { domain: 'reviews' });
@@ -298,10 +310,15 @@ export class ImportService {
     return failInterruptedRuns(this.deps.db, this.deps.clock.now());
   }
 
+  /** Best effort: a staged upload held open elsewhere (antivirus on Windows) is swept a day later. */
   private removeStaged(id: string) {
     const paths = stagedPaths(this.deps.dataDir, id);
-    rmSync(paths.data, { force: true });
-    rmSync(paths.meta, { force: true });
+    try {
+      rmSync(paths.data, { force: true });
+      rmSync(paths.meta, { force: true });
+    } catch (error) {
+      console.warn('[import] staged upload not removed yet', error);
+    }
   }
 
   /** Removes uploads older than a day that no import took. */

@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
@@ -144,6 +146,20 @@ describe('demo data', () => {
 });
 
 describe('maintenance', () => {
+  it('leaves no half-written copy when a backup cannot be finished', async () => {
+    const dataDir = tempDir();
+    const { core, call } = await startTestCore(dataDir);
+    const first = await call('maintenance.backup');
+    // The clock is frozen, so the next backup wants the same name: make that name a folder so
+    // the final rename fails after the copy was written.
+    rmSync(first.path);
+    mkdirSync(first.path);
+    const envelope = await core.call('maintenance.backup', {});
+    expect(envelope.ok).toBe(false);
+    expect(readdirSync(join(dataDir, 'backups')).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    await core.close();
+  });
+
   it('backs up to a readable copy and verifies the live database', async () => {
     const { core, call } = await startTestCore(tempDir());
     await call('demo.load');

@@ -79,6 +79,30 @@ describe('watched folder', () => {
     await restarted.core.close();
   });
 
+  it('tries a file again under a new name when the same content failed before', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'exports');
+    mkdirSync(folder);
+    const { core, call } = await startTestCore(join(dir, 'data'), { watchTimers: fakeTimers().timers });
+    const shopId = await createShop(call);
+    await call('watch.set', { folder, platform: 'taobao', shopId });
+    const unknownHeaders = csvText([['客户留言', '时间'], ['物流太慢', '2026-11-24 08:00']]);
+    writeFileSync(join(folder, 'first.csv'), unknownHeaders);
+    const watch = core.services!.watch;
+    await watch.poll();
+    await watch.poll();
+    writeFileSync(join(folder, 'retry.csv'), unknownHeaders);
+    await watch.poll();
+    await watch.poll();
+    const runs = (await call('imports.list', {})).items.map((run: { fileName: string; status: string }) => [run.fileName, run.status]).sort();
+    expect(runs).toEqual([
+      ['first.csv', 'failed'],
+      ['retry.csv', 'failed'],
+    ]);
+    expect(await call('watch.get')).toMatchObject({ filesImported: 0 });
+    await core.close();
+  });
+
   it('reports a folder that is gone and stops watching when cleared', async () => {
     const dir = tempDir();
     const fake = fakeTimers();

@@ -144,7 +144,9 @@ export class WatchService {
       this.lastScanAt = this.deps.clock.now();
     }
     const taken = this.deps.sqlite.prepare('SELECT 1 FROM watched_files WHERE path = ? AND size = ? AND mtime_ms = ?');
-    const sameContent = this.deps.sqlite.prepare('SELECT import_id AS importId FROM watched_files WHERE sha256 = ? LIMIT 1');
+    // Only content that was imported counts: a file that failed and comes back under a new name
+    // (after the user fixed a mapping) must be tried again.
+    const sameContent = this.deps.sqlite.prepare("SELECT import_id AS importId FROM watched_files WHERE sha256 = ? AND outcome = 'imported' LIMIT 1");
     const remember = this.deps.sqlite.prepare(
       'INSERT OR IGNORE INTO watched_files (path, size, mtime_ms, sha256, import_id, outcome, message, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -175,7 +177,12 @@ export class WatchService {
       }
       const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number });
       // Stopped by shutdown: not taken, so the next start imports it (rows already stored are skipped).
-      if (outcome.cancelled) break;
+      if (outcome.cancelled && this.closing) break;
+      // Cancelled by the user: remembered, or the next poll would simply start it again.
+      if (outcome.cancelled) {
+        remember.run(path, info.size, mtimeMs, sha256, outcome.importId, 'failed', 'Cancelled by the user.', this.deps.clock.now());
+        continue;
+      }
       remember.run(path, info.size, mtimeMs, sha256, outcome.importId, outcome.ok ? 'imported' : 'failed', outcome.message, this.deps.clock.now());
       if (outcome.ok) imported.push(outcome.importId);
     }
