@@ -130,6 +130,9 @@ export const sla: Migration = {
 
     // A notification is its kind + params (the UI and the desktop build the words in the user's
     // language); title and body keep the text of the moment it was created, as a fallback.
+    // The table is also the outbox of desktop delivery: rows are written in the transaction that
+    // decides them, delivered after the commit. delivered_at NULL with held = 0: not yet delivered
+    // (a crash or failure in between; retried); with held = 1: held by quiet hours until they end.
     await sql`
       CREATE TABLE notifications (
         id INTEGER PRIMARY KEY,
@@ -143,10 +146,11 @@ export const sla: Migration = {
         sound INTEGER NOT NULL CHECK (sound IN (0,1)),
         created_at INTEGER NOT NULL,
         delivered_at INTEGER,
+        held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0,1)),
         read_at INTEGER
       ) STRICT`.execute(db);
     await sql`CREATE INDEX notifications_unread ON notifications (read_at, id)`.execute(db);
-    await sql`CREATE INDEX notifications_held ON notifications (id) WHERE delivered_at IS NULL`.execute(db);
+    await sql`CREATE INDEX notifications_undelivered ON notifications (held, id) WHERE delivered_at IS NULL`.execute(db);
 
     // Optional sign-in PIN: scrypt hash "salt:hash" in hex.
     await sql`ALTER TABLE staff ADD COLUMN pin_hash TEXT`.execute(db);

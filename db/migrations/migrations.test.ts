@@ -160,6 +160,9 @@ describe('migrations', () => {
     note.run('{"count":2}');
     expect(() => note.run('[2]')).toThrow(/CHECK/);
     expect(sqlite.prepare("INSERT INTO notifications (kind, title, body, urgent, sound, created_at) VALUES ('sla_warning', 't', 'b', 0, 0, 1) RETURNING params_json AS params").get()).toEqual({ params: '{}' });
+    // Outbox states: not yet delivered (held = 0, the default) stays distinct from held by quiet hours.
+    expect(sqlite.prepare('SELECT held, delivered_at AS deliveredAt FROM notifications WHERE id = 1').get()).toEqual({ held: 0, deliveredAt: null });
+    expect(() => sqlite.prepare("INSERT INTO notifications (kind, title, body, urgent, sound, created_at, held) VALUES ('sla_warning', 't', 'b', 0, 0, 1, 2)").run()).toThrow(/CHECK/);
     await db.destroy();
   });
 

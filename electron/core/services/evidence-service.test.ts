@@ -2,14 +2,41 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { sampleFile, type SampleType } from '../../../tests/helpers/evidence-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { EvidenceService, nodeEvidenceIo, type EvidenceIo } from './evidence-service';
+import { setWorkerStartForTests } from './hash-worker';
 import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 const tempDir = useTempDirs();
+
+/** The database, except that each transaction waits `delayMs(turn)` first, and the `failTurn`th fails (a full disk). */
+function scriptTransactions<T extends { transaction(): { execute: (...args: any[]) => Promise<any> } }>(db: T, failTurn: number, delayMs: (turn: number) => number): T {
+  let transactions = 0;
+  return new Proxy(db, {
+    get(target, key) {
+      if (key !== 'transaction') {
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return () => {
+        const turn = ++transactions;
+        const real = target.transaction();
+        return {
+          execute: async (work: unknown) => {
+            await sleep(delayMs(turn));
+            if (turn === failTurn) throw new Error('SQLITE_FULL: database or disk is full');
+            return real.execute(work);
+          },
+        };
+      };
+    },
+  });
+}
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 async function setup() {
@@ -256,6 +283,70 @@ describe('evidence.add', () => {
     expect(vaultFiles().tmp).toEqual([]);
     expect(vaultFiles().objects.sort()).toEqual([sha256(bytes), sha256(other), sha256(Buffer.alloc(3 * 1024 * 1024, 9))].sort());
     expect((await call('evidence.list')).items).toHaveLength(3);
+    await core.close();
+  });
+
+  it('keeps the object when one of two concurrent adds of the same bytes fails to record it', async () => {
+    const { core, call, put, vaultFiles } = await setup();
+    const deps = core.services!.deps;
+    const bytes = sampleFile('png');
+    // The first record's transaction fails after a while (a full disk); the other add's commits
+    // later still. Unserialised, the failed add would remove the object the other had already
+    // found (or renamed over) and was about to record.
+    const db = scriptTransactions(deps.db, 1, (turn) => (turn === 1 ? 50 : 150));
+    const service = new EvidenceService({ ...deps, db });
+    const settled = await Promise.allSettled([service.add([put('a.png', bytes)], {}, 'local'), service.add([put('b.png', bytes)], {}, 'local')]);
+    const failed = settled.filter((result) => result.status === 'rejected');
+    const added = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    expect(failed).toHaveLength(1);
+    expect(String((failed[0] as PromiseRejectedResult).reason)).toMatch(/SQLITE_FULL/);
+    expect(added).toMatchObject([{ ok: true, duplicate: false, evidence: { sha256: sha256(bytes) } }]);
+    expect(vaultFiles()).toEqual({ objects: [sha256(bytes)], tmp: [] });
+    expect((await call('evidence.list')).items).toHaveLength(1);
+    expect(await call('evidence.verify')).toMatchObject({ ok: true, checked: 1, missing: [], altered: [], unreferenced: [] });
+    await core.close();
+  });
+
+  it('keeps the object for the second copy in a batch when the first copy fails to record it', async () => {
+    const { core, put, vaultFiles } = await setup();
+    const deps = core.services!.deps;
+    const bytes = sampleFile('gif');
+    const other = sampleFile('pdf');
+    // first.pdf is committed alone and slowly, while both copies get ready: they commit as one group.
+    const late: EvidenceIo = {
+      openSource: async (path, name) => (name === 'first.pdf' ? undefined : await sleep(30), nodeEvidenceIo.openSource(path, name)),
+    };
+    const service = new EvidenceService({ ...deps, db: scriptTransactions(deps.db, 2, (turn) => (turn === 1 ? 100 : 0)) }, late);
+    const paths = [put('first.pdf', other), put('a.gif', bytes), put('copy of a.gif', bytes)];
+    await expect(service.add(paths, {}, 'local')).rejects.toThrow(/SQLITE_FULL/);
+    expect(vaultFiles().objects.sort()).toEqual([sha256(bytes), sha256(other)].sort());
+    expect(vaultFiles().tmp).toEqual([]);
+    expect(await service.list({})).toHaveLength(2);
+    expect(await service.verify('local')).toMatchObject({ ok: true, checked: 2, missing: [], unreferenced: [] });
+    await core.close();
+  });
+
+  it('copies and hashes on the main thread when no worker thread can be started', async () => {
+    const { core, call, put, addOne, vaultFiles } = await setup();
+    const photo = sampleFile('jpg');
+    try {
+      // new Worker throwing (out of threads): copyInWorker rejects, which must not fail the add.
+      await setWorkerStartForTests(() => {
+        throw Object.assign(new Error('Worker initialization failure'), { code: 'ERR_WORKER_INIT_FAILED' });
+      });
+      expect(await addOne(put('photo.jpg', photo))).toMatchObject({ ok: true, evidence: { sha256: sha256(photo), detectedType: 'jpg' } });
+      // A thread that starts but dies before it takes any job is the same.
+      await setWorkerStartForTests(() => new Worker('throw new Error("out of memory")', { eval: true }));
+      expect(await addOne(put('chat.txt', '买家说收到破损\n'))).toMatchObject({ ok: true, evidence: { sha256: sha256('买家说收到破损\n') } });
+    } finally {
+      await setWorkerStartForTests(null);
+    }
+    // And the default threads are used again.
+    const pdf = sampleFile('pdf');
+    expect(await addOne(put('report.pdf', pdf))).toMatchObject({ ok: true, evidence: { sha256: sha256(pdf) } });
+    expect(vaultFiles().tmp).toEqual([]);
+    expect(vaultFiles().objects.sort()).toEqual([sha256(photo), sha256('买家说收到破损\n'), sha256(pdf)].sort());
+    expect(await call('evidence.verify')).toMatchObject({ ok: true, checked: 3 });
     await core.close();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import {
   evidenceAddBytesMax,
@@ -130,6 +130,30 @@ class VaultLock {
       this.exclusive = null;
       release();
     }
+  }
+}
+
+/**
+ * The tail of each vault's name-and-record queue, for every add of every EvidenceService in this
+ * process: from the exists check through the rename, the row and a failed add's discard, one
+ * group at a time. Otherwise two adds of the same bytes could both rename, or one could discard
+ * an object the other had found and was about to record.
+ */
+const namingQueues = new Map<string, Promise<void>>();
+
+async function oneNamingAtATime<T>(dataDir: string, task: () => Promise<T>): Promise<T> {
+  const key = resolve(dataDir);
+  const before = namingQueues.get(key);
+  let release!: () => void;
+  const mine = new Promise<void>((done) => (release = done));
+  const tail = before ? before.then(() => mine) : mine;
+  namingQueues.set(key, tail);
+  await before;
+  try {
+    return await task();
+  } finally {
+    release();
+    if (namingQueues.get(key) === tail) namingQueues.delete(key);
   }
 }
 
@@ -333,26 +357,46 @@ export class EvidenceService {
       }
     };
 
-    /** Names and records a flushed group; one group at a time, so the same bytes are never named twice. */
-    const nameAndRecord = async (group: PreparedEntry[], flushed: FlushResult[]) => {
-      const results = await nameObjects(this.deps.dataDir, group.map((item) => item.object), flushed).catch((error: unknown) => {
-        fatal ??= { error };
-        return null;
-      });
-      for (const [position, item] of group.entries()) {
-        const result = results?.[position];
-        try {
-          if (!result) continue;
-          if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
-          outcomes[item.index] = { ok: true, path: item.path, ...(await this.record(item, result.created, options, actor)) };
-        } catch (error) {
-          if (error instanceof AppError) refuse(item.index, item.path, error);
-          else fatal ??= { error };
-        } finally {
-          await item.done?.().catch(() => undefined);
+    /**
+     * Names and records a flushed group. One group at a time per vault, across every add in this
+     * process, so the same bytes are never named twice and no discard races another add's record.
+     */
+    const nameAndRecord = (group: PreparedEntry[], flushed: FlushResult[]) =>
+      oneNamingAtATime(this.deps.dataDir, async () => {
+        const results = await nameObjects(this.deps.dataDir, group.map((item) => item.object), flushed).catch((error: unknown) => {
+          fatal ??= { error };
+          return null;
+        });
+        // Items of this group named but not yet recorded, per hash: the same bytes twice in a
+        // batch share one object, which a failed first record must leave for the second.
+        const pending = new Map<string, number>();
+        for (const [position, item] of group.entries()) {
+          if (results?.[position]?.ok) pending.set(item.object.sha256, (pending.get(item.object.sha256) ?? 0) + 1);
         }
-      }
-    };
+        /** Objects created by an item whose record failed, left to a later item of the same bytes. */
+        const handedOn = new Set<string>();
+        for (const [position, item] of group.entries()) {
+          const result = results?.[position];
+          const sha256 = item.object.sha256;
+          let created = false;
+          try {
+            if (!result) continue;
+            if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
+            created = result.created || handedOn.delete(sha256);
+            outcomes[item.index] = { ok: true, path: item.path, ...(await this.record(item, options, actor)) };
+          } catch (error) {
+            if (created) {
+              if (pending.get(sha256)! > 1) handedOn.add(sha256);
+              else await this.discardCreated(sha256).catch(() => undefined);
+            }
+            if (error instanceof AppError) refuse(item.index, item.path, error);
+            else fatal ??= { error };
+          } finally {
+            if (result?.ok) pending.set(sha256, pending.get(sha256)! - 1);
+            await item.done?.().catch(() => undefined);
+          }
+        }
+      });
 
     const commit = async () => {
       for (;;) {
@@ -420,67 +464,69 @@ export class EvidenceService {
     }
   }
 
-  /** The rows for one committed object: new evidence, or the existing one with the new link. */
-  private async record(item: PreparedEntry, created: boolean, options: AddOptions, actor: string): Promise<{ duplicate: boolean; evidence: EvidenceItem }> {
+  /**
+   * Removes an object a failed add created, unless evidence names it. Runs inside the naming
+   * queue, so no other add of the same bytes is between its naming and its record.
+   */
+  private async discardCreated(sha256: string): Promise<void> {
+    if ((await countEvidenceForSha(this.deps.db, sha256)) === 0) await removeObject(this.deps.dataDir, sha256);
+  }
+
+  /**
+   * The rows for one committed object: new evidence, or the existing one with the new link. On
+   * failure the caller discards the object if this add created it.
+   */
+  private async record(item: PreparedEntry, options: AddOptions, actor: string): Promise<{ duplicate: boolean; evidence: EvidenceItem }> {
     const { sha256, size, head } = item.object;
     const name = item.name;
-    // Only an object this add created, and only while no evidence names it (a parallel add of the same bytes may).
-    const discard = async () => {
-      if (created && (await countEvidenceForSha(this.deps.db, sha256)) === 0) await removeObject(this.deps.dataDir, sha256);
-    };
     let info = item.info;
     // The live row seen while preparing went to the trash since: this add is new evidence again.
     if (!info && !(await findLiveEvidenceBySha(this.deps.db, sha256))) info = await inspectContent(vaultObjectPath(this.deps.dataDir, sha256), head, name);
     const now = this.deps.clock.now();
-    try {
-      return await this.deps.db.transaction().execute(async (trx) => {
-        const existing = await findLiveEvidenceBySha(trx, sha256);
-        if (existing) {
-          await insertAudit(trx, {
-            at: now,
-            actor,
-            action: 'evidence.add',
-            entity,
-            entityId: existing.id,
-            after: { sha256, size, originalName: name, duplicateOf: existing.id },
-          });
-          if (options.link) await this.linkIn(trx, existing, options.link, now, actor);
-          return { duplicate: true, evidence: (await findEvidence(trx, existing.id))! };
-        }
-        // Inspected above unless a live row existed; only a trash in the instant since ends up here.
-        const content = info;
-        if (!content) throw new Error(`Evidence for ${sha256} vanished during the add.`);
-        const id = await insertEvidence(trx, {
-          sha256,
-          size,
-          original_name: name,
-          detected_type: content.detectedType,
-          mime: content.mime,
-          media: content.media,
-          previewable: content.previewable ? 1 : 0,
-          extension_mismatch: content.extensionMismatch ? 1 : 0,
-          width: content.width,
-          height: content.height,
-          duration_ms: content.durationMs,
-          kind: options.kind ?? 'other',
-          captured_at: options.capturedAt ?? null,
-          source: options.source ?? '',
-          tags_json: '[]',
-          notes: '',
-          added_at: now,
-          added_by: actor,
-          updated_at: now,
+    return this.deps.db.transaction().execute(async (trx) => {
+      const existing = await findLiveEvidenceBySha(trx, sha256);
+      if (existing) {
+        await insertAudit(trx, {
+          at: now,
+          actor,
+          action: 'evidence.add',
+          entity,
+          entityId: existing.id,
+          after: { sha256, size, originalName: name, duplicateOf: existing.id },
         });
-        const created = (await findEvidence(trx, id))!;
-        await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: id, after: created });
-        if (!options.link) return { duplicate: false, evidence: created };
-        await this.linkIn(trx, created, options.link, now, actor);
-        return { duplicate: false, evidence: (await findEvidence(trx, id))! };
+        if (options.link) await this.linkIn(trx, existing, options.link, now, actor);
+        return { duplicate: true, evidence: (await findEvidence(trx, existing.id))! };
+      }
+      // Inspected above unless a live row existed; only a trash in the instant since ends up here.
+      const content = info;
+      if (!content) throw new Error(`Evidence for ${sha256} vanished during the add.`);
+      const id = await insertEvidence(trx, {
+        sha256,
+        size,
+        original_name: name,
+        detected_type: content.detectedType,
+        mime: content.mime,
+        media: content.media,
+        previewable: content.previewable ? 1 : 0,
+        extension_mismatch: content.extensionMismatch ? 1 : 0,
+        width: content.width,
+        height: content.height,
+        duration_ms: content.durationMs,
+        kind: options.kind ?? 'other',
+        captured_at: options.capturedAt ?? null,
+        source: options.source ?? '',
+        tags_json: '[]',
+        notes: '',
+        added_at: now,
+        added_by: actor,
+        updated_at: now,
       });
-    } catch (error) {
-      await discard();
-      throw error;
-    }
+      const created = (await findEvidence(trx, id))!;
+      await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: id, after: created });
+      if (!options.link) return { duplicate: false, evidence: created };
+      await this.linkIn(trx, created, options.link, now, actor);
+      return { duplicate: false, evidence: (await findEvidence(trx, id))! };
+    });
   }
 
   list(filters: EvidenceFilters): Promise<EvidenceItem[]> {

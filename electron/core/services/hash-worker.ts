@@ -43,9 +43,11 @@ parentPort.on('message', ({ id, op, fd, headBytes, from, to }) => {
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
 });
+parentPort.postMessage({ ready: true });
 `;
 
 type Reply =
+  | { ready: true; id?: undefined }
   | { id: number; sha256: string; size: number; head: ArrayBuffer }
   | { id: number; sha256?: undefined }
   | { id: number; error: { message: string; code?: string } };
@@ -57,15 +59,48 @@ interface Job {
   reject(error: Error): void;
 }
 
+/**
+ * No worker thread could be started (or it died before it ran anything): the job never ran, so
+ * the caller may do it on this thread instead. Any other error is the job's own.
+ */
+export class WorkerStartError extends Error {
+  constructor(cause: unknown) {
+    super(`No hashing thread could be started: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'WorkerStartError';
+  }
+}
+
+const defaultStartWorker = (source: string) => new Worker(source, { eval: true });
+let startWorker = defaultStartWorker;
+
+/**
+ * Tests only: replaces how worker threads are started (null restores the default) and stops the
+ * idle threads already running, so the next job starts a thread through `factory`.
+ */
+export async function setWorkerStartForTests(factory: ((source: string) => Worker) | null): Promise<void> {
+  startWorker = factory ?? defaultStartWorker;
+  await Promise.all(threads.splice(0).map((thread) => thread.terminate()));
+}
+
 class HashThread {
   readonly jobs = new Map<number, Job>();
   private readonly worker: Worker;
+  /** Until the thread says it is ready for jobs, a failure means no job ran in it. */
+  private ready = false;
 
   constructor(private readonly onExit: (thread: HashThread) => void) {
-    this.worker = new Worker(workerSource, { eval: true });
+    try {
+      this.worker = startWorker(workerSource);
+    } catch (error) {
+      throw new WorkerStartError(error);
+    }
     // An idle hasher must not keep the app or the CLI from exiting; a busy one must.
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        this.ready = true;
+        return;
+      }
       const job = this.jobs.get(reply.id);
       if (!job) return;
       this.jobs.delete(reply.id);
@@ -73,13 +108,18 @@ class HashThread {
       if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
       else job.resolve(reply.sha256 === undefined ? null : { sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head) });
     });
-    const fail = (error: Error) => {
+    const fail = (cause: Error) => {
+      const error = this.ready ? cause : new WorkerStartError(cause);
       for (const job of this.jobs.values()) job.reject(error);
       this.jobs.clear();
       this.onExit(this);
     };
     this.worker.on('error', fail);
     this.worker.on('exit', (code) => fail(new Error(`The hashing thread stopped (exit code ${code}).`)));
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
   }
 
   run(id: number, request: Request): Promise<HashedFile | null> {
@@ -115,7 +155,8 @@ function leastBusy(): HashThread {
 
 /**
  * Hashes an open file from its start to its end, by descriptor, in a worker thread. The caller
- * keeps the descriptor open until this settles. Throws at once when no thread can be started.
+ * keeps the descriptor open until this settles. Throws WorkerStartError at once when no thread
+ * can be started, and rejects with it when the thread dies before running anything.
  */
 export function hashDescriptor(fd: number, headBytes: number): Promise<HashedFile> {
   nextId += 1;
@@ -125,7 +166,8 @@ export function hashDescriptor(fd: number, headBytes: number): Promise<HashedFil
 /**
  * copyFile(from, to, COPYFILE_EXCL) in a worker thread. The kernel copy of a large file holds
  * its thread for as long as it takes; in libuv's pool of four that stalled every stat, fsync and
- * rename queued behind it, which is most of what an add does.
+ * rename queued behind it, which is most of what an add does. Rejects with WorkerStartError
+ * (never throws: it is async) when no thread can be started.
  */
 export async function copyInWorker(from: string, to: string): Promise<void> {
   nextId += 1;

@@ -1,5 +1,5 @@
 import { preferences as preferencesSchema } from '../../../shared/contract/schemas';
-import type { AppNotification, NotificationSettings } from '../../../shared/contract/sla-schemas';
+import { notificationSettings, type AppNotification, type NotificationSettings } from '../../../shared/contract/sla-schemas';
 import type { Language } from '../../../shared/domain/preferences';
 import type { NotificationKind } from '../../../shared/domain/sla';
 import { clockMinutes, localMinuteOfDay } from '../../../shared/sla/calendar';
@@ -27,13 +27,21 @@ interface Row {
   sound: number;
   createdAt: number;
   deliveredAt: number | null;
+  held: number;
   readAt: number | null;
 }
 
-const columns = 'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, read_at AS readAt';
+const columns =
+  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt';
 
-function toApi({ paramsJson, ...row }: Row): AppNotification {
+function toApi({ paramsJson, held: _held, ...row }: Row): AppNotification {
   return { ...row, params: JSON.parse(paramsJson) as NotificationParams, urgent: row.urgent === 1, sound: row.sound === 1 };
+}
+
+/** Reads one setting field through the schema, falling back to its default when absent or invalid. */
+function field<K extends keyof NotificationSettings>(key: K, value: unknown, fallback: NotificationSettings[K]): NotificationSettings[K] {
+  const parsed = notificationSettings.shape[key].safeParse(value);
+  return parsed.success ? (parsed.data as NotificationSettings[K]) : fallback;
 }
 
 /** A notification is its kind and params; the words come from the catalog in the user's language. */
@@ -46,7 +54,15 @@ export interface NewNotification {
   sound: boolean;
 }
 
-/** The in-app notification centre, quiet hours, and delivery to the desktop through Platform.notify. */
+/**
+ * The in-app notification centre, quiet hours, and delivery to the desktop through Platform.notify.
+ *
+ * Rows are an outbox: record() writes one inside the caller's transaction (delivered_at NULL);
+ * after the commit deliverPending() shows it and sets delivered_at. So a notification decided in a
+ * transaction is never lost (a crash or a throwing platform leaves it pending for the next tick).
+ * States: delivered_at set = delivered; delivered_at NULL and held = 1 = held by quiet hours (until
+ * releaseHeld); delivered_at NULL and held = 0 = committed, not yet delivered.
+ */
 export class NotificationsService {
   /** Set by the core once the platform is known (tests and the HTTP adapter record instead). */
   platform: Platform | null = null;
@@ -55,8 +71,20 @@ export class NotificationsService {
 
   settings(): NotificationSettings {
     const row = this.deps.sqlite.prepare('SELECT value_json AS value FROM settings WHERE key = ?').get(settingsKey) as { value: string } | undefined;
-    const saved = row ? (JSON.parse(row.value) as Partial<NotificationSettings>) : {};
-    return { ...defaults, ...saved, quietHours: { ...defaults.quietHours, ...saved.quietHours } };
+    // A damaged value must not break the scheduler: each field falls back to its default.
+    let saved: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = row ? JSON.parse(row.value) : {};
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) saved = parsed as Record<string, unknown>;
+    } catch {
+      saved = {};
+    }
+    const quiet = saved.quietHours !== null && typeof saved.quietHours === 'object' ? saved.quietHours : {};
+    return {
+      desktop: field('desktop', saved.desktop, defaults.desktop),
+      quietHours: field('quietHours', { ...defaults.quietHours, ...quiet }, defaults.quietHours),
+      soundForMalicious: field('soundForMalicious', saved.soundForMalicious, defaults.soundForMalicious),
+    };
   }
 
   updateSettings(patch: Partial<NotificationSettings>): NotificationSettings {
@@ -108,7 +136,7 @@ export class NotificationsService {
   quietEndsAt(now: number): number | null {
     const settings = this.settings();
     if (!this.isQuiet(now, settings)) return null;
-    const held = this.deps.sqlite.prepare('SELECT 1 FROM notifications WHERE delivered_at IS NULL LIMIT 1').get();
+    const held = this.deps.sqlite.prepare('SELECT 1 FROM notifications WHERE delivered_at IS NULL AND held = 1 LIMIT 1').get();
     if (!held) return null;
     const minute = localMinuteOfDay(this.timeZone(), now);
     const end = clockMinutes(settings.quietHours.end);
@@ -116,8 +144,11 @@ export class NotificationsService {
     return now - (now % 60_000) + wait * 60_000;
   }
 
-  /** Records a notification, and shows it on the desktop unless quiet hours hold it. */
-  create(input: NewNotification): AppNotification {
+  /**
+   * Writes a notification to the outbox, with no other effect: call it inside the transaction that
+   * decides it, then deliverPending() after the commit. Non-urgent ones during quiet hours are held.
+   */
+  record(input: NewNotification): AppNotification {
     const now = this.deps.clock.now();
     const settings = this.settings();
     const held = !input.urgent && this.isQuiet(now, settings);
@@ -125,11 +156,65 @@ export class NotificationsService {
     const words = notificationText(input.kind, input.params, this.language()) ?? { title: input.kind, body: '' };
     const row = this.deps.sqlite
       .prepare(
-        `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+        `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING ${columns}`,
       )
-      .get(input.kind, words.title, words.body, JSON.stringify(input.params), input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? null : now) as Row;
-    const created = toApi(row);
-    if (!held) this.deliver(created, settings);
+      .get(input.kind, words.title, words.body, JSON.stringify(input.params), input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? 1 : 0) as Row;
+    return toApi(row);
+  }
+
+  /** Records a notification and delivers it at once (outside a transaction). */
+  create(input: NewNotification): AppNotification {
+    const created = this.record(input);
+    this.deliverPending([created.id]);
+    return created;
+  }
+
+  /**
+   * Delivers committed notifications that are neither delivered nor held: shows each on the
+   * desktop, then marks it delivered (so a failure leaves it pending, retried on the next call).
+   * `recorded` are ids just recorded: those held by quiet hours are announced to the UI too.
+   * Throws the first delivery failure after trying the rest. Returns how many were delivered.
+   */
+  deliverPending(recorded: readonly number[] = []): number {
+    const sqlite = this.deps.sqlite;
+    const just = new Set(recorded);
+    const heldNow = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 AND id = ?`);
+    for (const id of just) {
+      const row = heldNow.get(id) as Row | undefined;
+      if (row) this.emitCreated(toApi(row), true);
+    }
+    const rows = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 0 ORDER BY id LIMIT 200`).all() as Row[];
+    if (rows.length === 0) return 0;
+    const now = this.deps.clock.now();
+    const settings = this.settings();
+    const quiet = this.isQuiet(now, settings);
+    const mark = sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
+    const hold = sqlite.prepare('UPDATE notifications SET held = 1 WHERE id = ? AND delivered_at IS NULL');
+    let delivered = 0;
+    let failure: unknown = null;
+    for (const row of rows) {
+      const notification = toApi(row);
+      // Left over from before quiet hours began (a restart): hold it like a new one.
+      if (quiet && !notification.urgent) {
+        hold.run(row.id);
+        this.emitCreated(notification, true);
+        continue;
+      }
+      try {
+        this.deliver(notification, settings);
+      } catch (error) {
+        failure ??= error;
+        continue;
+      }
+      mark.run(now, row.id);
+      delivered++;
+      this.emitCreated({ ...notification, deliveredAt: now }, false);
+    }
+    if (failure !== null) throw failure;
+    return delivered;
+  }
+
+  private emitCreated(created: AppNotification, held: boolean): void {
     this.deps.events.emit('notification.created', {
       id: created.id,
       kind: created.kind,
@@ -141,7 +226,6 @@ export class NotificationsService {
       sound: created.sound,
       held,
     });
-    return created;
   }
 
   private deliver(notification: AppNotification, settings: NotificationSettings): void {
@@ -157,17 +241,13 @@ export class NotificationsService {
     });
   }
 
-  /** Delivers what quiet hours held, once they are over. Returns how many. */
+  /** Delivers what quiet hours held, once they are over (shown first, then marked). Returns how many. */
   releaseHeld(): number {
     const now = this.deps.clock.now();
     const settings = this.settings();
     if (this.isQuiet(now, settings)) return 0;
-    const rows = this.deps.sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL ORDER BY id LIMIT 200`).all() as Row[];
+    const rows = this.deps.sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 ORDER BY id LIMIT 200`).all() as Row[];
     if (rows.length === 0) return 0;
-    const mark = this.deps.sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ?');
-    this.deps.sqlite.transaction(() => {
-      for (const row of rows) mark.run(now, row.id);
-    })();
     // Several held at once: one summary on the desktop rather than a burst.
     if (rows.length > 3) {
       const words = notificationText('quiet_summary', { count: rows.length }, this.language())!;
@@ -175,6 +255,10 @@ export class NotificationsService {
     } else {
       for (const row of rows) this.deliver(toApi(row), settings);
     }
+    const mark = this.deps.sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ?');
+    this.deps.sqlite.transaction(() => {
+      for (const row of rows) mark.run(now, row.id);
+    })();
     return rows.length;
   }
 

@@ -38,7 +38,7 @@ export class SlaScheduler {
     private readonly sla: SlaService,
     private readonly clock: Clock,
     private readonly timers: SchedulerTimers = realSchedulerTimers,
-    private readonly log: (line: string) => void = () => {},
+    private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
 
   start(): void {
@@ -67,8 +67,15 @@ export class SlaScheduler {
     this.handle = null;
     if (!this.running) return;
     const now = this.clock.now();
-    const next = this.sla.nextWakeAt();
-    const wait = next === null ? maxSleepMs : Math.min(maxSleepMs, Math.max(0, next - now));
+    // This runs inside the timer callback: a throw here would be an uncaughtException that ends
+    // the core process, so on failure sleep the longest and try again.
+    let wait = maxSleepMs;
+    try {
+      const next = this.sla.nextWakeAt();
+      if (next !== null) wait = Math.min(maxSleepMs, Math.max(0, next - now));
+    } catch (error) {
+      this.log(`[sla] next wake-up failed, retrying in ${maxSleepMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+    }
     this.armedAt = { wall: now, mono: this.timers.monotonic() };
     this.handle = this.timers.setTimeout(() => {
       this.handle = null;

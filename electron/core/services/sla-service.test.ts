@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createShop } from '../../../tests/helpers/inbox';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
-import type { SchedulerTimers } from './sla-scheduler';
+import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
+import type { SlaService } from './sla-service';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
@@ -173,6 +174,102 @@ describe('SLA timers', () => {
     ]);
     const notes = (await t.call('notifications.list', {})).items.filter((item: any) => item.kind === 'sla_warning' && item.params.target === 'resolution');
     expect(notes.map((item: any) => item.params.percent).sort()).toEqual([30, 50]);
+  });
+});
+
+describe('SLA notification outbox', () => {
+  const breachSetup = async (t: Awaited<ReturnType<typeof boot>>) => {
+    const shopId = await createShop(t.call);
+    const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', t.clock.now());
+    // A desktop that fails once: the breach is committed, its delivery is not.
+    let failures = 1;
+    const record = t.platform.notify.bind(t.platform);
+    t.platform.notify = (notification) => {
+      if (failures-- > 0) throw new Error('desktop down');
+      record(notification);
+    };
+    t.clock.advance(15 * minute + 1000);
+    t.poke();
+    return caseId;
+  };
+  const counts = (t: Awaited<ReturnType<typeof boot>>, caseId: number) => {
+    const sqlite = t.core.services!.deps.sqlite;
+    return {
+      events: (sqlite.prepare("SELECT count(*) AS n FROM sla_events WHERE case_id = ? AND target = 'first_response' AND point = 'breach'").get(caseId) as { n: number }).n,
+      rows: sqlite.prepare("SELECT held, delivered_at IS NOT NULL AS delivered FROM notifications WHERE kind = 'sla_breach' AND case_id = ?").all(caseId),
+      shown: t.platform.records.filter((record) => record.type === 'notify' && record.notification.route === `/cases/${caseId}`).length,
+    };
+  };
+
+  it('delivers on the next tick what a failing desktop left undelivered, exactly once', async () => {
+    const t = await boot(makeTempDir());
+    const caseId = await breachSetup(t);
+    // Recorded with the event in one transaction, pending (not held by quiet hours), not shown.
+    expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 0 }], shown: 0 });
+    t.poke();
+    expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 1 }], shown: 1 });
+    t.poke();
+    expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 1 }], shown: 1 });
+  });
+
+  it('delivers at start-up what the previous process committed but never delivered', async () => {
+    const dir = makeTempDir();
+    const first = await boot(dir);
+    const caseId = await breachSetup(first);
+    expect(counts(first, caseId)).toMatchObject({ events: 1, shown: 0 });
+    const at = first.clock.now();
+    await first.core.close();
+    const t = await boot(dir, at);
+    expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 1 }], shown: 1 });
+    t.poke();
+    expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 1 }], shown: 1 });
+  });
+});
+
+describe('SLA scheduler resilience', () => {
+  it('keeps running and re-arms at the longest sleep when the next wake-up throws', () => {
+    const armed: { callback: () => void; ms: number }[] = [];
+    const timers: SchedulerTimers = {
+      setTimeout: (callback, ms) => armed.push({ callback, ms }),
+      clearTimeout: () => {},
+      monotonic: () => 0,
+    };
+    let ticks = 0;
+    const sla = {
+      onChange: () => {},
+      tick: () => {
+        ticks++;
+        return [];
+      },
+      nextWakeAt: () => {
+        throw new SyntaxError('Unexpected token');
+      },
+    } as unknown as SlaService;
+    const logs: string[] = [];
+    const scheduler = new SlaScheduler(sla, { now: () => 0 } as never, timers, (line) => logs.push(line));
+    expect(() => scheduler.start()).not.toThrow();
+    expect(armed.map((timer) => timer.ms)).toEqual([maxSleepMs]);
+    expect(() => armed[0]!.callback()).not.toThrow();
+    expect(ticks).toBe(2);
+    expect(armed.map((timer) => timer.ms)).toEqual([maxSleepMs, maxSleepMs]);
+    expect(logs).toHaveLength(2);
+    expect(logs[0]).toMatch(/next wake-up failed.*Unexpected token/);
+    scheduler.stop();
+  });
+
+  it('reads damaged notification settings as the defaults field by field', async () => {
+    const t = await boot(makeTempDir());
+    const sqlite = t.core.services!.deps.sqlite;
+    const save = (value: string) =>
+      sqlite.prepare("INSERT INTO settings (key, value_json, updated_at) VALUES ('notifications', ?, 0) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json").run(value);
+    save('{not json');
+    expect(() => t.core.services!.sla.nextWakeAt()).not.toThrow();
+    expect(t.core.services!.notifications.settings()).toEqual({ desktop: true, quietHours: { enabled: false, start: '22:00', end: '08:00' }, soundForMalicious: true });
+    save('{"desktop":"yes","quietHours":{"enabled":true,"start":"25:99"},"soundForMalicious":false}');
+    expect(t.core.services!.notifications.settings()).toEqual({ desktop: true, quietHours: { enabled: false, start: '22:00', end: '08:00' }, soundForMalicious: false });
+    save('{"quietHours":{"enabled":true,"start":"21:00"}}');
+    expect(t.core.services!.notifications.settings().quietHours).toEqual({ enabled: true, start: '21:00', end: '08:00' });
+    expect(() => t.core.services!.sla.nextWakeAt()).not.toThrow();
   });
 });
 

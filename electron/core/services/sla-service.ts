@@ -435,7 +435,10 @@ export class SlaService {
 
   /**
    * Fires everything due at the clock's now: each point through INSERT OR IGNORE into sla_events
-   * (exactly once, never before its instant), late when more than the grace after it.
+   * (exactly once, never before its instant), late when more than the grace after it. The
+   * notifications of the fired points are written in the same transaction (an outbox); only
+   * their delivery happens after the commit, and whatever a crash or a failing platform left
+   * undelivered is delivered by the next tick (the scheduler ticks at start-up).
    */
   tick(): Fired[] {
     const now = this.deps.clock.now();
@@ -445,9 +448,10 @@ export class SlaService {
     const insert = this.sqlite.prepare('INSERT OR IGNORE INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const setNext = this.sqlite.prepare('UPDATE case_sla_targets SET next_fire_at = ? WHERE case_id = ? AND target = ?');
     let rows: { caseId: number; target: SlaTargetKind; pointsJson: string }[];
-    do {
-      rows = due.all(now) as typeof rows;
-      this.sqlite.transaction(() => {
+    let recorded: number[] = [];
+    this.sqlite.transaction(() => {
+      do {
+        rows = due.all(now) as typeof rows;
         for (const row of rows) {
           const points = JSON.parse(row.pointsJson) as PlannedPoint[];
           let next: number | null = null;
@@ -465,15 +469,29 @@ export class SlaService {
           }
           setNext.run(next, row.caseId, row.target);
         }
-      })();
-    } while (rows.length === 2000);
-    if (fired.length > 0) this.announce(fired);
-    this.notifications.releaseHeld();
-    this.updateBadge();
+      } while (rows.length === 2000);
+      recorded = fired.length > 0 ? this.recordNotifications(fired) : [];
+    })();
+    for (const point of fired) {
+      this.deps.events.emit('sla.fired', { caseId: point.caseId, target: point.target, point: point.point, percent: point.percent, dueAt: point.dueAt, firedAt: point.firedAt, late: point.late });
+    }
+    if (fired.length > 0) this.deps.events.emit('sla.changed', { caseIds: [...new Set(fired.map((point) => point.caseId))] });
+    // Delivery only: each step runs even when an earlier one fails; the first failure is rethrown.
+    let failure: unknown = null;
+    for (const step of [() => this.notifications.deliverPending(recorded), () => this.notifications.releaseHeld(), () => this.updateBadge()]) {
+      try {
+        step();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== null) throw failure;
     return fired;
   }
 
-  private announce(fired: Fired[]): void {
+  /** Writes the notifications (and escalations) of fired points; inside tick's transaction. Returns the notification ids. */
+  private recordNotifications(fired: Fired[]): number[] {
+    const ids: number[] = [];
     const info = this.sqlite.prepare(
       `SELECT c.category, sh.name AS shopName, st.name AS assignee, st.role AS assigneeRole, v.escalation_json AS escalation
        FROM cases c JOIN shops sh ON sh.id = c.shop_id LEFT JOIN staff st ON st.id = c.assignee_id
@@ -481,7 +499,6 @@ export class SlaService {
     );
     let lateCount = 0;
     for (const point of fired) {
-      this.deps.events.emit('sla.fired', { caseId: point.caseId, target: point.target, point: point.point, percent: point.percent, dueAt: point.dueAt, firedAt: point.firedAt, late: point.late });
       if (point.late) {
         lateCount++;
         continue;
@@ -490,7 +507,7 @@ export class SlaService {
       if (!row) continue;
       const malicious = row.category === 'malicious';
       if (point.point === 'warning') {
-        this.notifications.create({
+        const note = this.notifications.record({
           kind: 'sla_warning',
           params: { caseId: point.caseId, percent: point.percent, category: row.category, shopName: row.shopName, target: point.target, assignee: row.assignee },
           route: `/cases/${point.caseId}`,
@@ -498,11 +515,12 @@ export class SlaService {
           urgent: malicious,
           sound: malicious,
         });
+        ids.push(note.id);
       } else {
         const chain = JSON.parse(row.escalation) as StaffRole[];
         const from = row.assigneeRole ? chain.indexOf(row.assigneeRole) : -1;
         const escalateTo = chain[from + 1] ?? chain.at(-1)!;
-        this.notifications.create({
+        const note = this.notifications.record({
           kind: 'sla_breach',
           params: { caseId: point.caseId, category: row.category, shopName: row.shopName, target: point.target, escalateTo },
           route: `/cases/${point.caseId}`,
@@ -510,11 +528,12 @@ export class SlaService {
           urgent: true,
           sound: malicious,
         });
+        ids.push(note.id);
         this.caseEvent(point.caseId, point.firedAt, 'escalated', point.target, null, null, false, 'system', escalateTo);
       }
     }
     if (lateCount > 0) {
-      this.notifications.create({
+      const note = this.notifications.record({
         kind: 'away_summary',
         params: { count: lateCount },
         route: '/sla/away',
@@ -522,8 +541,9 @@ export class SlaService {
         urgent: false,
         sound: false,
       });
+      ids.push(note.id);
     }
-    this.deps.events.emit('sla.changed', { caseIds: [...new Set(fired.map((point) => point.caseId))] });
+    return ids;
   }
 
   breachedCount(): number {

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors';
-import { copyInWorker, hashDescriptor } from './hash-worker';
+import { copyInWorker, hashDescriptor, WorkerStartError } from './hash-worker';
 import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 /** Bytes kept from the start of a file for text detection; the rest is never held in memory. */
@@ -172,8 +172,9 @@ export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> 
 /**
  * Names flushed objects by their hash, then flushes each folder that gained a name, once. When
  * this returns every `created` object is on disk under its name; a failed object's temporary file
- * is removed and the others are unaffected. Callers must not name two groups at the same time:
- * two objects of the same bytes must never both be renamed.
+ * is removed and the others are unaffected. Callers must not name two groups at the same time
+ * (EvidenceService serialises its whole name-and-record phase per vault): two objects of the
+ * same bytes must never both be renamed.
  */
 export async function nameObjects(dataDir: string, objects: PreparedObject[], flushed: FlushResult[]): Promise<CommitResult[]> {
   const folders = new Set<string>();
@@ -269,27 +270,29 @@ async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOpti
   }
 }
 
-/** In a worker thread when one can be had; in libuv's pool otherwise. */
-async function copyOffThread(from: string, to: string): Promise<void> {
-  let copying: Promise<void>;
-  try {
-    copying = copyInWorker(from, to);
-  } catch {
-    return copyFile(from, to, constants.COPYFILE_EXCL);
-  }
-  return copying;
+/**
+ * In a worker thread when one can be had; in libuv's pool otherwise. A worker that cannot start
+ * comes back as a rejection (copyInWorker is async), so the fallback hangs off the promise; it
+ * removes whatever the target holds first, as the exclusive copy would refuse an existing file.
+ */
+function copyOffThread(from: string, to: string): Promise<void> {
+  return copyInWorker(from, to).catch(async (error: unknown) => {
+    if (!(error instanceof WorkerStartError)) throw error;
+    await rm(to, { force: true });
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+  });
 }
 
 /** In a worker thread when one can be had; on this thread otherwise. */
 async function hashOpenFile(handle: FileHandle): Promise<{ sha256: string; size: number; head: Buffer }> {
-  let hashing: Promise<{ sha256: string; size: number; head: Buffer }>;
   try {
-    hashing = hashDescriptor(handle.fd, headBytes);
-  } catch {
+    return await hashDescriptor(handle.fd, headBytes);
+  } catch (error) {
+    if (!(error instanceof WorkerStartError)) throw error;
     return hashHandle(handle);
   }
-  return hashing;
 }
+
 /** Bytes per read when hashing on this thread: large enough for few syscalls, small enough to stay in the CPU cache. */
 const hashChunkBytes = 1024 * 1024;
 

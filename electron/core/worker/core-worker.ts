@@ -20,6 +20,17 @@ if (!parentPort) {
 }
 const port: ParentPort = parentPort;
 
+// Last resort. A rejected promise nobody awaited is logged and the core keeps running; an
+// uncaught exception leaves the process in an unknown state, so log it and exit: CoreHost
+// restarts the worker (and the SLA tick delivers whatever was left undelivered).
+process.on('unhandledRejection', (reason: unknown) => {
+  console.error('[core-worker] unhandled rejection', reason);
+});
+process.on('uncaughtException', (error: Error, origin: string) => {
+  console.error(`[core-worker] uncaught exception (${origin})`, error);
+  process.exit(1);
+});
+
 const pendingOpens = new Map<number, (opened: boolean) => void>();
 let nextOpenId = 1;
 
