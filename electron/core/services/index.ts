@@ -45,15 +45,15 @@ export class Services {
     this.settings = new SettingsService(deps);
     this.maintenance = new MaintenanceService(deps);
     this.evidence = new EvidenceService(deps);
-    this.rules = new RulesService(deps);
+    this.auth = new AuthService(deps);
+    this.notifications = new NotificationsService(deps);
+    this.sla = new SlaService(deps, this.auth, this.notifications);
+    this.rules = new RulesService(deps, this.sla);
     this.imports = new ImportService(deps, this.rules);
     this.reviews = new ReviewsService(deps, this.rules);
     this.alerts = new AlertsService(deps);
     this.watch = new WatchService(deps, this.imports, options.watchTimers);
     this.demo = new DemoService(deps, this.imports);
-    this.auth = new AuthService(deps);
-    this.notifications = new NotificationsService(deps);
-    this.sla = new SlaService(deps, this.auth, this.notifications);
     this.cases = new CasesService(deps, this.sla);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     // New cases (imports, manual entry) get timers after each batch: one indexed query.

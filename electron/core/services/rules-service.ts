@@ -13,10 +13,15 @@ import {
 import { notFound } from '../errors';
 import type { RuleSet } from './import/prepare-review';
 import type { ServiceDeps } from './service-deps';
+import type { SlaService } from './sla-service';
+import type { CaseCategory } from '../../../shared/domain/reviews';
 
 /** Monitoring and category rules: the user's rows, read fresh at the start of every import. */
 export class RulesService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly sla: SlaService,
+  ) {}
 
   async list(): Promise<{ monitor: MonitorRule[]; category: CategoryRule[] }> {
     const [monitor, category] = await Promise.all([listMonitorRules(this.deps.db), listCategoryRules(this.deps.db)]);
@@ -83,23 +88,29 @@ export class RulesService {
       WHERE id = ?`);
     let changed = 0;
     let after = 0;
+    const switched: number[] = [];
     for (;;) {
       const rows = select.all(after) as { id: number; category: string; ruleId: number | null; words: string; text: string; followUp: string | null }[];
       if (rows.length === 0) break;
       after = (rows.at(-1) as { id: number }).id;
       sqlite.transaction(() => {
+        const moved: { caseId: number; from: CaseCategory }[] = [];
         for (const row of rows) {
           const decision = classifyReview(ruleHaystack(row.text, row.followUp), category);
           const words = JSON.stringify(decision.matchedWords);
           if (decision.category === row.category && decision.ruleId === row.ruleId && words === row.words) continue;
           update.run(decision.category, decision.source, decision.ruleId, decision.ruleName, words, now, row.id);
+          if (decision.category !== row.category) moved.push({ caseId: row.id, from: row.category as CaseCategory });
           changed++;
         }
+        // A case whose category changed follows that category's SLA policy, as a manual change does.
+        switched.push(...this.sla.switchCategory(moved, actor, now));
       })();
       await new Promise((resolve) => setImmediate(resolve));
     }
     await insertAudit(this.deps.db, { at: now, actor, action: 'rules.reclassify', entity: 'case', entityId: null, after: { changed } });
     if (changed > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
+    if (switched.length > 0) this.sla.changed(switched);
     return { changed };
   }
 }

@@ -177,6 +177,24 @@ describe('SLA timers', () => {
   });
 });
 
+describe('rule-based reclassify', () => {
+  it('moves a case whose category changed onto that category\'s policy, like a manual change', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const caseId = await newCase(t.call, shopId, '快递太慢了，质量也很差', t.clock.now());
+    // The quality rule runs first and decides; switched off, logistics decides instead.
+    expect((await t.call('sla.getCase', { caseId })).category).toBe('quality');
+    const rules = (await t.call('rules.list', {})).category;
+    const quality = rules.find((rule: any) => rule.category === 'quality');
+    await t.call('rules.saveCategory', { ...quality, enabled: false });
+    expect((await t.call('rules.reclassify', {})).changed).toBe(1);
+    const after = await t.call('sla.getCase', { caseId });
+    expect(after.category).toBe('logistics');
+    expect(after.targets.find((target: any) => target.kind === 'resolution').targetMinutes).toBe(120);
+    expect(after.history.some((entry: any) => entry.kind === 'policy_changed')).toBe(true);
+  });
+});
+
 describe('SLA notification outbox', () => {
   const breachSetup = async (t: Awaited<ReturnType<typeof boot>>) => {
     const shopId = await createShop(t.call);
