@@ -1,72 +1,85 @@
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { TableRecord } from './table-record';
 
 /**
- * A streaming XLSX reader: the ZIP central directory gives each part's offset, the sheet is
- * inflated as a stream and cut into rows as it arrives, so memory stays flat however long the
- * sheet is (only the shared-string table is held, as every reader must). Cells come out as the
- * text stored in the file: a number is never turned into a JS float, so an order number stored
- * as text keeps all 19 digits. Dates stored as numbers come out as Excel serials, which the date
- * parser understands.
+ * A streaming XLSX reader: each part is inflated as a stream and the sheet is cut into rows as
+ * it arrives, so memory stays flat however long the sheet is (only the shared-string table is
+ * held, as every reader must). Cells come out as the text stored in the file: a number is never
+ * turned into a JS float, so an order number stored as text keeps all 19 digits. Dates stored as
+ * numbers come out as Excel serials, which the date parser understands.
  *
- * Why not a package: `xlsx` on npm is frozen at 0.18.5 with unfixed CVEs; exceljs's last stable
- * release is from 2023 and pulls in old unzipper/archiver trees and converts numbers to floats;
- * read-excel-file loads the whole file. SAX over node:zlib needs no dependency at all.
+ * Why not a package: the ZIP container is read with yauzl (small, well kept, streams entries,
+ * validates the directory and entry sizes, supports ZIP64). The sheet XML is still read here with
+ * a small streaming scanner, because the spreadsheet packages are no fit: `xlsx` on npm is frozen
+ * at 0.18.5 with unfixed CVEs; exceljs's last stable release is from 2023, pulls in old
+ * unzipper/archiver trees and converts numbers to floats; read-excel-file loads the whole file.
+ * A cell and row scanner over the inflated stream keeps memory flat and cells as stored text.
  */
 export class XlsxError extends Error {}
 
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  localOffset: number;
+const INCOMPLETE = 'The XLSX file is incomplete (its end is missing; was it cut off while copying?).';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await handle.read(buffer, 0, length, position);
-  return buffer.subarray(0, bytesRead);
-}
-
-async function readCentralDirectory(handle: FileHandle, fileSize: number): Promise<Map<string, ZipEntry>> {
-  const tailLength = Math.min(fileSize, 65_557);
-  const tail = await readAt(handle, fileSize - tailLength, tailLength);
-  let end = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
+/** A yauzl error while opening the container or a part, as the reader's own clear message. */
+function containerError(error: unknown, part?: string): XlsxError {
+  if (error instanceof XlsxError) return error;
+  const message = messageOf(error);
+  if (/end of central directory record signature not found/i.test(message)) return new XlsxError(INCOMPLETE);
+  if (part !== undefined && /unexpected EOF|overflows file bounds|not enough bytes/i.test(message)) {
+    return new XlsxError(`The XLSX file is incomplete (${part} is cut off).`);
   }
-  if (end < 0) throw new XlsxError('The XLSX file is incomplete (its end is missing; was it cut off while copying?).');
-  const count = tail.readUInt16LE(end + 10);
-  const size = tail.readUInt32LE(end + 12);
-  const offset = tail.readUInt32LE(end + 16);
-  if (offset === 0xffffffff || offset + size > fileSize) throw new XlsxError('The XLSX file is damaged (bad directory).');
-  const directory = await readAt(handle, offset, size);
-  const entries = new Map<string, ZipEntry>();
-  let position = 0;
-  for (let index = 0; index < count; index++) {
-    if (position + 46 > directory.length || directory.readUInt32LE(position) !== 0x02014b50) {
-      throw new XlsxError('The XLSX file is damaged (bad directory entry).');
-    }
-    const nameLength = directory.readUInt16LE(position + 28);
-    const extraLength = directory.readUInt16LE(position + 30);
-    const commentLength = directory.readUInt16LE(position + 32);
-    const name = directory.toString('utf8', position + 46, position + 46 + nameLength);
-    entries.set(name.replace(/^\//, ''), {
-      name,
-      method: directory.readUInt16LE(position + 10),
-      compressedSize: directory.readUInt32LE(position + 20),
-      localOffset: directory.readUInt32LE(position + 42),
+  const method = /unsupported compression method: (\d+)/.exec(message);
+  if (method) return new XlsxError(`The XLSX file uses an unsupported compression (${method[1]}).`);
+  return new XlsxError(`The XLSX file is damaged${part === undefined ? '' : ` (${part})`}: ${message}`);
+}
+
+/** Every entry of the container by name, read from the central directory one at a time. */
+function readEntries(zip: ZipFile): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, Entry>();
+    zip.on('entry', (entry: Entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
     });
-    position += 46 + nameLength + extraLength + commentLength;
+    zip.once('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+/** A part's XML as text chunks, inflated on the fly; `onBytes` counts the inflated bytes. */
+async function* partText(zip: ZipFile, entry: Entry, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+  let stream: Readable;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+  } catch (error) {
+    throw containerError(error, entry.fileName);
   }
-  return entries;
+  const decoder = new StringDecoder('utf8');
+  try {
+    for await (const chunk of stream) {
+      onBytes?.((chunk as Buffer).length);
+      yield decoder.write(chunk as Buffer);
+    }
+    yield decoder.end();
+  } catch (error) {
+    throw new XlsxError(`The XLSX file is damaged or incomplete (${entry.fileName}): ${messageOf(error)}`);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function readPart(zip: ZipFile, entries: Map<string, Entry>, name: string): Promise<string | null> {
+  const entry = entries.get(name);
+  if (!entry) return null;
+  let text = '';
+  for await (const chunk of partText(zip, entry)) text += chunk;
+  return text;
 }
 
 const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -115,20 +128,19 @@ export class XlsxReader {
   bytesRead = 0;
 
   private constructor(
-    private readonly path: string,
-    private readonly handle: FileHandle,
-    private readonly entries: Map<string, ZipEntry>,
+    private readonly zip: ZipFile,
+    private readonly entries: Map<string, Entry>,
     readonly sheets: XlsxSheet[],
   ) {}
 
-  static async open(path: string, fileSize: number): Promise<XlsxReader> {
-    const handle = await open(path, 'r');
+  /** `_fileSize` is kept for callers; yauzl finds the size itself. */
+  static async open(path: string, _fileSize: number): Promise<XlsxReader> {
+    let zip: ZipFile | undefined;
     try {
-      const entries = await readCentralDirectory(handle, fileSize);
-      const read = async (name: string) => {
-        const entry = entries.get(name);
-        return entry ? (await XlsxReader.readEntry(handle, entry)).toString('utf8') : null;
-      };
+      zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false });
+      const entries = await readEntries(zip);
+      const opened = zip;
+      const read = (name: string) => readPart(opened, entries, name);
       const workbook = await read('xl/workbook.xml');
       if (workbook === null) throw new XlsxError('This ZIP file is not an Excel workbook (no xl/workbook.xml).');
       const rels = (await read('xl/_rels/workbook.xml.rels')) ?? '';
@@ -145,56 +157,22 @@ export class XlsxReader {
         if (target && entries.has(target)) sheets.push({ name, path: target });
       }
       if (sheets.length === 0) throw new XlsxError('The workbook has no worksheets.');
-      const reader = new XlsxReader(path, handle, entries, sheets);
+      const reader = new XlsxReader(zip, entries, sheets);
       await reader.loadSharedStrings();
       return reader;
     } catch (error) {
-      await handle.close();
-      if (error instanceof XlsxError) throw error;
-      throw new XlsxError(`The XLSX file is damaged: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private static async dataOffset(handle: FileHandle, entry: ZipEntry): Promise<number> {
-    const header = await readAt(handle, entry.localOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw new XlsxError(`The XLSX file is damaged (${entry.name}).`);
-    return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  }
-
-  private static async readEntry(handle: FileHandle, entry: ZipEntry): Promise<Buffer> {
-    const data = await readAt(handle, await XlsxReader.dataOffset(handle, entry), entry.compressedSize);
-    if (data.length < entry.compressedSize) throw new XlsxError(`The XLSX file is incomplete (${entry.name} is cut off).`);
-    if (entry.method === 0) return data;
-    if (entry.method === 8) return inflateRawSync(data);
-    throw new XlsxError(`The XLSX file uses an unsupported compression (${entry.method}).`);
-  }
-
-  /** The part's XML as text chunks, inflated on the fly. */
-  private async *entryText(entry: ZipEntry): AsyncGenerator<string> {
-    const start = await XlsxReader.dataOffset(this.handle, entry);
-    const raw = createReadStream(this.path, { start, end: start + Math.max(0, entry.compressedSize - 1), highWaterMark: 256 * 1024 });
-    raw.on('data', (chunk) => {
-      this.bytesRead += (chunk as Buffer).length;
-    });
-    let stream: Readable = raw;
-    if (entry.method === 8) stream = raw.pipe(createInflateRaw());
-    else if (entry.method !== 0) throw new XlsxError(`The XLSX file uses an unsupported compression (${entry.method}).`);
-    raw.on('error', (error) => stream.destroy(error));
-    const decoder = new StringDecoder('utf8');
-    try {
-      for await (const chunk of stream) yield decoder.write(chunk as Buffer);
-      yield decoder.end();
-    } catch (error) {
-      throw new XlsxError(`The XLSX file is damaged or incomplete (${entry.name}): ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      raw.destroy();
+      zip?.close();
+      throw containerError(error);
     }
   }
 
   /** Complete elements ending in `close` from a stream of XML text, as they arrive. */
-  private async *elements(entry: ZipEntry, close: string): AsyncGenerator<string> {
+  private async *elements(entry: Entry, close: string): AsyncGenerator<string> {
     let buffer = '';
-    for await (const text of this.entryText(entry)) {
+    const count = (bytes: number) => {
+      this.bytesRead += bytes;
+    };
+    for await (const text of partText(this.zip, entry, count)) {
       buffer += text;
       const end = buffer.lastIndexOf(close);
       if (end === -1) continue;
@@ -213,17 +191,17 @@ export class XlsxReader {
     this.bytesRead = 0;
   }
 
-  /** Compressed bytes of a sheet's part: the total for progress, which counts the same bytes. */
+  /** Inflated bytes of a sheet's part: the total for progress, which counts the same bytes. */
   sheetBytes(sheetName?: string): number {
     const sheet = sheetName === undefined ? this.sheets[0] : this.sheets.find((candidate) => candidate.name === sheetName);
-    return sheet ? (this.entries.get(sheet.path)?.compressedSize ?? 0) : 0;
+    return sheet ? (this.entries.get(sheet.path)?.uncompressedSize ?? 0) : 0;
   }
 
   /** The rows of a sheet in batches as they are inflated; gaps in row numbers come out blank. */
   async *rows(sheetName?: string): AsyncGenerator<TableRecord[]> {
     const sheet = sheetName === undefined ? this.sheets[0] : this.sheets.find((candidate) => candidate.name === sheetName);
     if (!sheet) throw new XlsxError(`The workbook has no sheet named "${sheetName}".`);
-    const entry = this.entries.get(sheet.path) as ZipEntry;
+    const entry = this.entries.get(sheet.path) as Entry;
     let lastRow = 0;
     const rowPattern = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
     const cellPattern = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
@@ -258,6 +236,7 @@ export class XlsxReader {
   }
 
   close(): Promise<void> {
-    return this.handle.close();
+    this.zip.close();
+    return Promise.resolve();
   }
 }
