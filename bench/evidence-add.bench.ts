@@ -168,7 +168,7 @@ export async function evidenceAddBench(): Promise<BenchResult> {
         `plain copy, on disk:             ${durableCopyMbps.toFixed(0).padStart(5)} MB/s  (${durableCopySeconds.toFixed(2)} s; fs.copyFile, then fsync)`,
         `stream copy, in page cache:      ${streamMbps.toFixed(0).padStart(5)} MB/s  (${streamSeconds.toFixed(2)} s; read stream → write stream)`,
         `stream copy, on disk:            ${durableStreamMbps.toFixed(0).padStart(5)} MB/s  (${durableStreamSeconds.toFixed(2)} s; the same, then fsync)`,
-        `vault add:                       ${vaultMbps.toFixed(0).padStart(5)} MB/s  (${vaultSeconds.toFixed(2)} s; kernel copy and SHA-256 of the copy in worker threads, fsync and rename per group, detect, one transaction per file)`,
+        `vault add:                       ${vaultMbps.toFixed(0).padStart(5)} MB/s  (${vaultSeconds.toFixed(2)} s; kernel copy and SHA-256 of the copy in worker threads, fsync and rename per group, detect, one transaction per group)`,
         `ratio vault / copyFile on disk:       ${ratio.toFixed(2)} (target ≥ 0.70)${ratio >= 0.7 ? '' : '  MISSED'}`,
         `median of rounds: copyFile on disk ${(totalMb / median(durableCopyRounds)).toFixed(0)} MB/s, vault ${(totalMb / median(vaultRounds)).toFixed(0)} MB/s, ratio within a round ${median(roundRatios).toFixed(2)} (each round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
         `ratio vault / copyFile in cache:      ${(vaultMbps / copyMbps).toFixed(2)}`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { Readable } from 'node:stream';
 import {
   evidenceAddBytesMax,
@@ -162,7 +163,8 @@ const addConcurrency = 4;
 
 /**
  * Most files committed as one group. Each waiting file holds its temporary file open and its
- * head (64 KB), so this bounds both whatever the batch size.
+ * head (64 KB), so this bounds both whatever the batch size: one group waits while the one
+ * before it is flushed.
  */
 const commitGroupMax = 32;
 
@@ -375,33 +377,71 @@ export class EvidenceService {
         }
         /** Objects created by an item whose record failed, left to a later item of the same bytes. */
         const handedOn = new Set<string>();
-        for (const [position, item] of group.entries()) {
-          const result = results?.[position];
-          const sha256 = item.object.sha256;
-          let created = false;
-          try {
-            if (!result) continue;
-            if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
-            created = result.created || handedOn.delete(sha256);
-            outcomes[item.index] = { ok: true, path: item.path, ...(await this.record(item, options, actor)) };
-          } catch (error) {
-            if (created) {
-              if (pending.get(sha256)! > 1) handedOn.add(sha256);
-              else await this.discardCreated(sha256).catch(() => undefined);
+        /** Objects whose item's record failed and that no later item took over: discarded after the transaction. */
+        const toDiscard = new Set<string>();
+        const recordable = group.map((_item, position) => results?.[position]?.ok === true);
+        // Reads and inspection before the transaction opens, which then only writes rows.
+        const infos = await Promise.allSettled(group.map((item, position) => (recordable[position] ? this.recordInfo(item) : Promise.resolve(item.info))));
+        const groupOutcomes = new Map<number, AddOutcome>();
+        const failures: { item: PreparedEntry; error: unknown }[] = [];
+        try {
+          // One transaction for the group; a savepoint per file, so a file whose rows fail is
+          // rolled back and reported alone while the others are kept.
+          await this.deps.db.transaction().execute(async (trx) => {
+            for (const [position, item] of group.entries()) {
+              const result = results?.[position];
+              const sha256 = item.object.sha256;
+              let created = false;
+              try {
+                if (!result) continue;
+                if (!result.ok) throw result.error instanceof AppError ? result.error : describeFsError(item.name, result.error);
+                created = result.created || handedOn.delete(sha256);
+                const info = infos[position]!;
+                if (info.status === 'rejected') throw info.reason;
+                await sql`savepoint evidence_add`.execute(trx);
+                try {
+                  groupOutcomes.set(item.index, { ok: true, path: item.path, ...(await this.recordIn(trx, item, info.value, options, actor)) });
+                  await sql`release evidence_add`.execute(trx);
+                } catch (error) {
+                  await sql`rollback to evidence_add`.execute(trx);
+                  await sql`release evidence_add`.execute(trx);
+                  throw error;
+                }
+                toDiscard.delete(sha256);
+              } catch (error) {
+                if (created) {
+                  if (pending.get(sha256)! > 1) handedOn.add(sha256);
+                  else toDiscard.add(sha256);
+                }
+                failures.push({ item, error });
+              } finally {
+                if (result?.ok) pending.set(sha256, pending.get(sha256)! - 1);
+              }
             }
-            if (error instanceof AppError) refuse(item.index, item.path, error);
-            else fatal ??= { error };
-          } finally {
-            if (result?.ok) pending.set(sha256, pending.get(sha256)! - 1);
-            await item.done?.().catch(() => undefined);
-          }
+          });
+          for (const [index, outcome] of groupOutcomes) outcomes[index] = outcome;
+        } catch (error) {
+          // The transaction itself failed: none of the group's rows exist, so no object it created is kept.
+          fatal ??= { error };
+          for (const [position, item] of group.entries()) if (results?.[position]?.ok) toDiscard.add(item.object.sha256);
         }
+        for (const sha256 of toDiscard) await this.discardCreated(sha256).catch(() => undefined);
+        for (const { item, error } of failures) {
+          if (error instanceof AppError) refuse(item.index, item.path, error);
+          else fatal ??= { error };
+        }
+        await Promise.all(group.map((item) => item.done?.().catch(() => undefined)));
       });
 
+    /**
+     * The next group is flushed while the one before it is named and recorded: the flush needs no
+     * lock, only its own files. Groups are still named in order, one at a time.
+     */
     const commit = async () => {
+      let naming: Promise<void> = Promise.resolve();
       for (;;) {
         if (ready.length === 0) {
-          if (preparing === 0) return;
+          if (preparing === 0) return naming;
           await new Promise<void>((resolve) => (wakeCommitter = resolve));
           wakeCommitter = null;
           continue;
@@ -412,7 +452,11 @@ export class EvidenceService {
           await Promise.all(group.map(async (item) => (await discardObject(item.object), await item.done?.().catch(() => undefined))));
           continue;
         }
-        await nameAndRecord(group, await flushObjects(group.map((item) => item.object)));
+        const flushed = await flushObjects(group.map((item) => item.object));
+        await naming;
+        naming = nameAndRecord(group, flushed).catch((error: unknown) => {
+          fatal ??= { error };
+        });
       }
     };
 
@@ -476,57 +520,69 @@ export class EvidenceService {
    * The rows for one committed object: new evidence, or the existing one with the new link. On
    * failure the caller discards the object if this add created it.
    */
-  private async record(item: PreparedEntry, options: AddOptions, actor: string): Promise<{ duplicate: boolean; evidence: EvidenceItem }> {
-    const { sha256, size, head } = item.object;
-    const name = item.name;
-    let info = item.info;
+  private async recordInfo(item: PreparedEntry): Promise<ContentInfo | null> {
+    const { sha256, head } = item.object;
     // The live row seen while preparing went to the trash since: this add is new evidence again.
-    if (!info && !(await findLiveEvidenceBySha(this.deps.db, sha256))) info = await inspectContent(vaultObjectPath(this.deps.dataDir, sha256), head, name);
+    if (!item.info && !(await findLiveEvidenceBySha(this.deps.db, sha256))) return inspectContent(vaultObjectPath(this.deps.dataDir, sha256), head, item.name);
+    return item.info;
+  }
+
+  /**
+   * The rows for one committed object, inside the group's transaction: new evidence, or the
+   * existing one with the new link. On failure the caller discards the object if this add created it.
+   */
+  private async recordIn(
+    trx: Executor,
+    item: PreparedEntry,
+    info: ContentInfo | null,
+    options: AddOptions,
+    actor: string,
+  ): Promise<{ duplicate: boolean; evidence: EvidenceItem }> {
+    const { sha256, size } = item.object;
+    const name = item.name;
     const now = this.deps.clock.now();
-    return this.deps.db.transaction().execute(async (trx) => {
-      const existing = await findLiveEvidenceBySha(trx, sha256);
-      if (existing) {
-        await insertAudit(trx, {
-          at: now,
-          actor,
-          action: 'evidence.add',
-          entity,
-          entityId: existing.id,
-          after: { sha256, size, originalName: name, duplicateOf: existing.id },
-        });
-        if (options.link) await this.linkIn(trx, existing, options.link, now, actor);
-        return { duplicate: true, evidence: (await findEvidence(trx, existing.id))! };
-      }
-      // Inspected above unless a live row existed; only a trash in the instant since ends up here.
-      const content = info;
-      if (!content) throw new Error(`Evidence for ${sha256} vanished during the add.`);
-      const id = await insertEvidence(trx, {
-        sha256,
-        size,
-        original_name: name,
-        detected_type: content.detectedType,
-        mime: content.mime,
-        media: content.media,
-        previewable: content.previewable ? 1 : 0,
-        extension_mismatch: content.extensionMismatch ? 1 : 0,
-        width: content.width,
-        height: content.height,
-        duration_ms: content.durationMs,
-        kind: options.kind ?? 'other',
-        captured_at: options.capturedAt ?? null,
-        source: options.source ?? '',
-        tags_json: '[]',
-        notes: '',
-        added_at: now,
-        added_by: actor,
-        updated_at: now,
+    const existing = await findLiveEvidenceBySha(trx, sha256);
+    if (existing) {
+      await insertAudit(trx, {
+        at: now,
+        actor,
+        action: 'evidence.add',
+        entity,
+        entityId: existing.id,
+        after: { sha256, size, originalName: name, duplicateOf: existing.id },
       });
-      const created = (await findEvidence(trx, id))!;
-      await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: id, after: created });
-      if (!options.link) return { duplicate: false, evidence: created };
-      await this.linkIn(trx, created, options.link, now, actor);
-      return { duplicate: false, evidence: (await findEvidence(trx, id))! };
+      if (options.link) await this.linkIn(trx, existing, options.link, now, actor);
+      return { duplicate: true, evidence: (await findEvidence(trx, existing.id))! };
+    }
+    // Inspected above unless a live row existed; only a trash in the instant since ends up here.
+    const content = info;
+    if (!content) throw new Error(`Evidence for ${sha256} vanished during the add.`);
+    const id = await insertEvidence(trx, {
+      sha256,
+      size,
+      original_name: name,
+      detected_type: content.detectedType,
+      mime: content.mime,
+      media: content.media,
+      previewable: content.previewable ? 1 : 0,
+      extension_mismatch: content.extensionMismatch ? 1 : 0,
+      width: content.width,
+      height: content.height,
+      duration_ms: content.durationMs,
+      kind: options.kind ?? 'other',
+      captured_at: options.capturedAt ?? null,
+      source: options.source ?? '',
+      tags_json: '[]',
+      notes: '',
+      added_at: now,
+      added_by: actor,
+      updated_at: now,
     });
+    const created = (await findEvidence(trx, id))!;
+    await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: id, after: created });
+    if (!options.link) return { duplicate: false, evidence: created };
+    await this.linkIn(trx, created, options.link, now, actor);
+    return { duplicate: false, evidence: (await findEvidence(trx, id))! };
   }
 
   list(filters: EvidenceFilters): Promise<EvidenceItem[]> {
