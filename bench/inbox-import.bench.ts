@@ -62,6 +62,24 @@ export async function inboxImportBench(): Promise<BenchResult> {
     // The same derived rows the pipeline stores: alerts and flags are part of "the same tables".
     const insertAlert = sqlite.prepare(`INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at) VALUES (?, ?, ?, ?, 1)`);
     const insertFlag = sqlite.prepare(`INSERT INTO review_flags (review_id, type, evidence, created_at) VALUES (?, ?, ?, 1)`);
+    // Every case also gets its SLA timers (case_sla, two targets, the 'opened' history entry and
+    // cases.due_at), as the pipeline writes them: same rows, same tables.
+    const versionOf = sqlite.prepare(
+      `SELECT v.id, v.first_response_minutes AS first, v.resolution_minutes AS resolution FROM sla_policies p JOIN sla_policy_versions v ON v.id = p.current_version_id
+       WHERE p.category = ? AND p.shop_id IS NULL AND p.platform IS NULL`,
+    );
+    const versions = new Map<string, { id: number; first: number; resolution: number }>();
+    const policyFor = (category: string) => {
+      let version = versions.get(category);
+      if (!version) versions.set(category, (version = versionOf.get(category) as { id: number; first: number; resolution: number }));
+      return version;
+    };
+    const insertSla = sqlite.prepare('INSERT INTO case_sla (case_id, policy_version_id, started_at) VALUES (?, ?, 1)');
+    const insertTarget = sqlite.prepare(
+      `INSERT INTO case_sla_targets (case_id, target, target_ms, business_hours, due_at, points_json, met_at, next_fire_at) VALUES (?, ?, ?, 1, ?, ?, NULL, ?)`,
+    );
+    const insertOpened = sqlite.prepare(`INSERT INTO case_events (case_id, at, kind, target, percent, due_at, late, actor, detail) VALUES (?, 1, 'opened', NULL, NULL, NULL, 0, 'system', 'v1')`);
+    const setDue = sqlite.prepare('UPDATE cases SET due_at = ? WHERE id = ?');
     const batch = 1000;
     const rawStarted = performance.now();
     for (let start = 0; start < prepared.length; start += batch) {
@@ -69,7 +87,18 @@ export async function inboxImportBench(): Promise<BenchResult> {
         for (const row of prepared.slice(start, start + batch)) {
           const d = row.draft;
           const { lastInsertRowid } = insertReview.run(raw.shopId, row.dedupeKey, d.orderNo, d.product, d.sku, d.rating, d.level, d.text, d.followUpText, d.imagesCount, d.buyerNick, d.postedAt);
-          if (row.opensCase) insertCase.run(lastInsertRowid, raw.shopId, d.level, d.postedAt, row.opensCase.decision.category, row.opensCase.severity);
+          if (row.opensCase) {
+            const caseId = insertCase.run(lastInsertRowid, raw.shopId, d.level, d.postedAt, row.opensCase.decision.category, row.opensCase.severity).lastInsertRowid;
+            const policy = policyFor(row.opensCase.decision.category);
+            insertSla.run(caseId, policy.id);
+            for (const [target, minutes] of [['first_response', policy.first], ['resolution', policy.resolution]] as const) {
+              const due = 1 + minutes * 60_000;
+              const points = [50, 80].map((percent) => ({ point: `warn${percent}`, percent, at: 1 + (minutes * 60_000 * percent) / 100 }));
+              insertTarget.run(caseId, target, minutes * 60_000, due, JSON.stringify([...points, { point: 'breach', percent: null, at: due }]), points[0]!.at);
+            }
+            insertOpened.run(caseId);
+            setDue.run(1 + policy.first * 60_000, caseId);
+          }
           for (const alert of row.alerts) insertAlert.run(lastInsertRowid, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords));
           for (const flag of row.flags) insertFlag.run(lastInsertRowid, flag.type, flag.evidence);
         }
@@ -108,7 +137,7 @@ export async function inboxImportBench(): Promise<BenchResult> {
       ok: run.counts.inserted === rowsToImport && ratio >= 0.6,
       lines: [
         `pipeline (decode, parse, map, classify, insert, index): ${pipelineSeconds.toFixed(2)} s, ${Math.round(rowsToImport / pipelineSeconds).toLocaleString('en')} rows/s (${run.counts.casesOpened} cases, ${run.counts.alerts} alerts)`,
-        `raw better-sqlite3 insert of the same prepared rows (reviews, cases, alerts, flags): ${rawSeconds.toFixed(2)} s, ${Math.round(rowsToImport / rawSeconds).toLocaleString('en')} rows/s`,
+        `raw better-sqlite3 insert of the same prepared rows (reviews, cases, SLA timers, alerts, flags): ${rawSeconds.toFixed(2)} s, ${Math.round(rowsToImport / rawSeconds).toLocaleString('en')} rows/s`,
         `ratio raw/pipeline: ${ratio.toFixed(2)} (target ≥ 0.6)`,
         `batches: ${batchMs.length}, time holding the database per batch p50 ${percentile(batchMs, 50).toFixed(1)} ms, p95 ${percentile(batchMs, 95).toFixed(1)} ms, max ${Math.max(...batchMs).toFixed(1)} ms (budget 50 ms)`,
       ],

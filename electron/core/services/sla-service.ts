@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/sla';
 import type { WorkCalendar } from '../../../shared/sla/calendar';
 import { nextFireAt, plannedPoints, remainingMs, targetState, type PlannedPoint, type TimerSpec } from '../../../shared/sla/timer';
+import { cachedStatement } from '../../../db/queries/reviews';
 import { AppError, notFound } from '../errors';
 import type { AuthService } from './auth-service';
 import type { NotificationsService } from './notifications-service';
@@ -119,8 +120,24 @@ export class SlaService {
 
   // ── policies ──────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * A version's targets, warnings and hours never change once written (an edit makes a new
+   * version), so the hot paths (opening timers for every imported case, recompute) read them from
+   * memory. Only `current` moves; use versionRow where it matters.
+   */
+  private readonly versionTerms = new Map<number, VersionRow>();
+
+  private versionTermsOf(versionId: number): VersionRow {
+    let row = this.versionTerms.get(versionId);
+    if (!row) {
+      row = this.versionRow(versionId);
+      this.versionTerms.set(versionId, row);
+    }
+    return row;
+  }
+
   private versionRow(versionId: number): VersionRow {
-    return this.sqlite.prepare(`SELECT ${versionColumns} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id WHERE v.id = ?`).get(versionId) as VersionRow;
+    return cachedStatement(this.sqlite, `SELECT ${versionColumns} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id WHERE v.id = ?`).get(versionId) as VersionRow;
   }
 
   private toPolicy(row: VersionRow, openCases: number): SlaPolicy {
@@ -148,30 +165,32 @@ export class SlaService {
   }
 
   listPolicies(includeHistory = false): { items: SlaPolicy[] } {
-    const rows = this.sqlite
-      .prepare(
+    const rows = cachedStatement(
+        this.sqlite,
+        
         `SELECT ${versionColumns} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id
          ${includeHistory ? '' : 'WHERE p.current_version_id = v.id AND p.removed_at IS NULL'}
          ORDER BY p.category, p.shop_id IS NOT NULL, p.platform IS NOT NULL, p.id, v.version DESC`,
       )
       .all() as VersionRow[];
     const counts = new Map(
-      (this.sqlite.prepare("SELECT s.policy_version_id AS v, count(*) AS n FROM case_sla s JOIN cases c ON c.id = s.case_id WHERE c.status <> 'closed' GROUP BY 1").all() as { v: number; n: number }[]).map((r) => [r.v, r.n]),
+      (cachedStatement(this.sqlite, "SELECT s.policy_version_id AS v, count(*) AS n FROM case_sla s JOIN cases c ON c.id = s.case_id WHERE c.status <> 'closed' GROUP BY 1").all() as { v: number; n: number }[]).map((r) => [r.v, r.n]),
     );
     return { items: rows.map((row) => this.toPolicy(row, counts.get(row.versionId) ?? 0)) };
   }
 
   /** The current version for a case's category and scope: shop override, then platform, then the category default. */
   private currentVersionFor(category: CaseCategory, shopId: number, platform: string): number {
-    const row = this.sqlite
-      .prepare(
+    const row = cachedStatement(
+        this.sqlite,
+        
         `SELECT current_version_id AS v FROM sla_policies WHERE category = ? AND removed_at IS NULL
            AND (shop_id IS NULL OR shop_id = ?) AND (platform IS NULL OR platform = ?)
          ORDER BY shop_id IS NULL, platform IS NULL LIMIT 1`,
       )
       .get(category, shopId, platform) as { v: number } | undefined;
     if (!row) {
-      const fallback = this.sqlite.prepare("SELECT current_version_id AS v FROM sla_policies WHERE category = 'other' AND built_in = 1").get() as { v: number };
+      const fallback = cachedStatement(this.sqlite, "SELECT current_version_id AS v FROM sla_policies WHERE category = 'other' AND built_in = 1").get() as { v: number };
       return fallback.v;
     }
     return row.v;
@@ -186,7 +205,7 @@ export class SlaService {
       let policyId = input.id;
       let version = 1;
       if (policyId !== undefined) {
-        const existing = this.sqlite.prepare('SELECT p.id, p.category, p.shop_id AS shopId, p.platform, (SELECT max(version) FROM sla_policy_versions WHERE policy_id = p.id) AS version FROM sla_policies p WHERE p.id = ? AND p.removed_at IS NULL').get(policyId) as
+        const existing = cachedStatement(this.sqlite, 'SELECT p.id, p.category, p.shop_id AS shopId, p.platform, (SELECT max(version) FROM sla_policy_versions WHERE policy_id = p.id) AS version FROM sla_policies p WHERE p.id = ? AND p.removed_at IS NULL').get(policyId) as
           | { id: number; category: string; shopId: number | null; platform: string | null; version: number }
           | undefined;
         if (!existing) throw notFound('SLA policy', policyId);
@@ -195,19 +214,20 @@ export class SlaService {
         }
         version = existing.version + 1;
       } else {
-        const clash = this.sqlite.prepare('SELECT id FROM sla_policies WHERE category = ? AND ifnull(shop_id, 0) = ifnull(?, 0) AND ifnull(platform, \'\') = ifnull(?, \'\') AND removed_at IS NULL').get(input.category, input.shopId, input.platform);
+        const clash = cachedStatement(this.sqlite, 'SELECT id FROM sla_policies WHERE category = ? AND ifnull(shop_id, 0) = ifnull(?, 0) AND ifnull(platform, \'\') = ifnull(?, \'\') AND removed_at IS NULL').get(input.category, input.shopId, input.platform);
         if (clash) throw new AppError('CONFLICT', 'A policy for this category and scope exists; edit it instead.', { issues: [{ path: 'category', reason: 'duplicate', message: 'Exists.' }] });
-        policyId = Number(this.sqlite.prepare('INSERT INTO sla_policies (category, shop_id, platform, built_in, created_at) VALUES (?, ?, ?, 0, ?)').run(input.category, input.shopId, input.platform, now).lastInsertRowid);
+        policyId = Number(cachedStatement(this.sqlite, 'INSERT INTO sla_policies (category, shop_id, platform, built_in, created_at) VALUES (?, ?, ?, 0, ?)').run(input.category, input.shopId, input.platform, now).lastInsertRowid);
       }
       versionId = Number(
-        this.sqlite
-          .prepare(
+        cachedStatement(
+        this.sqlite,
+        
             `INSERT INTO sla_policy_versions (policy_id, version, first_response_minutes, resolution_minutes, owner_role, warn_json, escalation_json,
                pause_reasons_json, business_hours, requires_appeal, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(policyId, version, input.firstResponseMinutes, input.resolutionMinutes, input.ownerRole, JSON.stringify(input.warnAtPercents), JSON.stringify(input.escalation), JSON.stringify(input.pauseReasons), input.businessHours ? 1 : 0, input.requiresAppeal ? 1 : 0, now, actor).lastInsertRowid,
       );
-      this.sqlite.prepare('UPDATE sla_policies SET current_version_id = ? WHERE id = ?').run(versionId, policyId);
+      cachedStatement(this.sqlite, 'UPDATE sla_policies SET current_version_id = ? WHERE id = ?').run(versionId, policyId);
       this.auth.audit(actor, 'sla.savePolicy', 'sla_policy', String(policyId), null, { ...input, version });
       if (input.applyToOpenCases) moved = this.reassignOpenCases(actor, now);
     })();
@@ -219,13 +239,13 @@ export class SlaService {
 
   removePolicy(policyId: number, applyToOpenCases: boolean, actor: string) {
     this.auth.requireOwner('Removing SLA policies');
-    const row = this.sqlite.prepare('SELECT built_in AS builtIn FROM sla_policies WHERE id = ? AND removed_at IS NULL').get(policyId) as { builtIn: number } | undefined;
+    const row = cachedStatement(this.sqlite, 'SELECT built_in AS builtIn FROM sla_policies WHERE id = ? AND removed_at IS NULL').get(policyId) as { builtIn: number } | undefined;
     if (!row) throw notFound('SLA policy', policyId);
     if (row.builtIn === 1) throw new AppError('VALIDATION', 'The category default cannot be removed; edit it instead.');
     const now = this.deps.clock.now();
     let moved: number[] = [];
     this.sqlite.transaction(() => {
-      this.sqlite.prepare('UPDATE sla_policies SET removed_at = ? WHERE id = ?').run(now, policyId);
+      cachedStatement(this.sqlite, 'UPDATE sla_policies SET removed_at = ? WHERE id = ?').run(now, policyId);
       this.auth.audit(actor, 'sla.removePolicy', 'sla_policy', String(policyId), null, null);
       if (applyToOpenCases) moved = this.reassignOpenCases(actor, now);
     })();
@@ -235,15 +255,16 @@ export class SlaService {
   }
 
   private openCount(versionId: number): number {
-    return (this.sqlite.prepare("SELECT count(*) AS n FROM case_sla s JOIN cases c ON c.id = s.case_id WHERE s.policy_version_id = ? AND c.status <> 'closed'").get(versionId) as { n: number }).n;
+    return (cachedStatement(this.sqlite, "SELECT count(*) AS n FROM case_sla s JOIN cases c ON c.id = s.case_id WHERE s.policy_version_id = ? AND c.status <> 'closed'").get(versionId) as { n: number }).n;
   }
 
   /** Moves every open case to the version now in force for it; returns the ids that moved. */
   private reassignOpenCases(actor: string, now: number): number[] {
-    const rows = this.sqlite
-      .prepare(`SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, s.policy_version_id AS versionId FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id WHERE c.status <> 'closed'`)
+    const rows = cachedStatement(
+        this.sqlite,
+        `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, s.policy_version_id AS versionId FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id WHERE c.status <> 'closed'`)
       .all() as { id: number; category: CaseCategory; shopId: number; platform: string; versionId: number }[];
-    const update = this.sqlite.prepare('UPDATE case_sla SET policy_version_id = ? WHERE case_id = ?');
+    const update = cachedStatement(this.sqlite, 'UPDATE case_sla SET policy_version_id = ? WHERE case_id = ?');
     const moved: number[] = [];
     for (const row of rows) {
       const current = this.currentVersionFor(row.category, row.shopId, row.platform);
@@ -263,11 +284,11 @@ export class SlaService {
    * never fires twice). Call inside the transaction that changes the category, then `changed`.
    */
   switchCategory(changes: readonly { caseId: number; from: CaseCategory }[], actor: string, now: number): number[] {
-    const row = this.sqlite.prepare(
+    const row = cachedStatement(this.sqlite, 
       `SELECT c.category, c.shop_id AS shopId, sh.platform, c.status, s.policy_version_id AS versionId
        FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id WHERE c.id = ?`,
     );
-    const update = this.sqlite.prepare('UPDATE case_sla SET policy_version_id = ? WHERE case_id = ?');
+    const update = cachedStatement(this.sqlite, 'UPDATE case_sla SET policy_version_id = ? WHERE case_id = ?');
     const moved: number[] = [];
     for (const { caseId, from } of changes) {
       // Cases without timers yet get the new category's policy when they are opened.
@@ -285,8 +306,8 @@ export class SlaService {
   // ── calendars ─────────────────────────────────────────────────────────────────────────────
 
   getCalendar(shopId: number): ShopCalendar {
-    if (!this.sqlite.prepare('SELECT 1 FROM shops WHERE id = ?').get(shopId)) throw notFound('Shop', shopId);
-    const row = this.sqlite.prepare('SELECT calendar_json AS json, updated_at AS updatedAt FROM sla_calendars WHERE shop_id = ?').get(shopId) as { json: string; updatedAt: number } | undefined;
+    if (!cachedStatement(this.sqlite, 'SELECT 1 FROM shops WHERE id = ?').get(shopId)) throw notFound('Shop', shopId);
+    const row = cachedStatement(this.sqlite, 'SELECT calendar_json AS json, updated_at AS updatedAt FROM sla_calendars WHERE shop_id = ?').get(shopId) as { json: string; updatedAt: number } | undefined;
     return row ? { shopId, configured: true, calendar: JSON.parse(row.json) as SlaCalendar, updatedAt: row.updatedAt } : { shopId, configured: false, calendar: defaultCalendar(), updatedAt: null };
   }
 
@@ -309,12 +330,12 @@ export class SlaService {
     }
     const before = this.getCalendar(shopId);
     const now = this.deps.clock.now();
-    const open = this.sqlite.prepare("SELECT id FROM cases WHERE shop_id = ? AND status <> 'closed'").all(shopId) as { id: number }[];
+    const open = cachedStatement(this.sqlite, "SELECT id FROM cases WHERE shop_id = ? AND status <> 'closed'").all(shopId) as { id: number }[];
     this.sqlite.transaction(() => {
       if (calendar) {
-        this.sqlite.prepare('INSERT INTO sla_calendars (shop_id, calendar_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (shop_id) DO UPDATE SET calendar_json = excluded.calendar_json, updated_at = excluded.updated_at').run(shopId, JSON.stringify(calendar), now);
+        cachedStatement(this.sqlite, 'INSERT INTO sla_calendars (shop_id, calendar_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (shop_id) DO UPDATE SET calendar_json = excluded.calendar_json, updated_at = excluded.updated_at').run(shopId, JSON.stringify(calendar), now);
       } else {
-        this.sqlite.prepare('DELETE FROM sla_calendars WHERE shop_id = ?').run(shopId);
+        cachedStatement(this.sqlite, 'DELETE FROM sla_calendars WHERE shop_id = ?').run(shopId);
       }
       this.calendars.delete(shopId);
       this.auth.audit(actor, 'sla.saveCalendar', 'shop', String(shopId), before.configured ? before.calendar : null, calendar);
@@ -326,7 +347,7 @@ export class SlaService {
 
   private calendarOf(shopId: number): WorkCalendar | null {
     if (!this.calendars.has(shopId)) {
-      const row = this.sqlite.prepare('SELECT calendar_json AS json FROM sla_calendars WHERE shop_id = ?').get(shopId) as { json: string } | undefined;
+      const row = cachedStatement(this.sqlite, 'SELECT calendar_json AS json FROM sla_calendars WHERE shop_id = ?').get(shopId) as { json: string } | undefined;
       this.calendars.set(shopId, row ? (JSON.parse(row.json) as WorkCalendar) : null);
     }
     return this.calendars.get(shopId) ?? null;
@@ -338,24 +359,25 @@ export class SlaService {
   openMissing(): number {
     const now = this.deps.clock.now();
     if (this.watermark === 0) {
-      this.watermark = (this.sqlite.prepare('SELECT ifnull(max(case_id), 0) AS m FROM case_sla').get() as { m: number }).m;
+      this.watermark = (cachedStatement(this.sqlite, 'SELECT ifnull(max(case_id), 0) AS m FROM case_sla').get() as { m: number }).m;
       // Older cases (from before this migration) get timers too.
-      const older = this.sqlite.prepare('SELECT c.id FROM cases c LEFT JOIN case_sla s ON s.case_id = c.id WHERE s.case_id IS NULL AND c.id <= ? LIMIT 1').get(this.watermark);
+      const older = cachedStatement(this.sqlite, 'SELECT c.id FROM cases c LEFT JOIN case_sla s ON s.case_id = c.id WHERE s.case_id IS NULL AND c.id <= ? LIMIT 1').get(this.watermark);
       if (older) this.watermark = 0;
     }
-    const rows = this.sqlite
-      .prepare(
+    const rows = cachedStatement(
+        this.sqlite,
+        
         `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c JOIN shops sh ON sh.id = c.shop_id
          WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT 5000`,
       )
       .all(this.watermark) as { id: number; category: CaseCategory; shopId: number; platform: string; openedAt: number }[];
     if (rows.length === 0) return 0;
-    const insert = this.sqlite.prepare('INSERT OR IGNORE INTO case_sla (case_id, policy_version_id, started_at) VALUES (?, ?, ?)');
+    const insert = cachedStatement(this.sqlite, 'INSERT OR IGNORE INTO case_sla (case_id, policy_version_id, started_at) VALUES (?, ?, ?)');
     this.sqlite.transaction(() => {
       for (const row of rows) {
         const versionId = this.currentVersionFor(row.category, row.shopId, row.platform);
         insert.run(row.id, versionId, row.openedAt);
-        this.caseEvent(row.id, row.openedAt, 'opened', null, null, null, false, 'system', `v${this.versionRow(versionId).version}`);
+        this.caseEvent(row.id, row.openedAt, 'opened', null, null, null, false, 'system', `v${this.versionTermsOf(versionId).version}`);
       }
       this.recompute(rows.map((row) => row.id), now);
     })();
@@ -365,21 +387,23 @@ export class SlaService {
   }
 
   private slaRow(caseId: number): SlaRow | undefined {
-    return this.sqlite
-      .prepare('SELECT case_id AS caseId, policy_version_id AS versionId, started_at AS startedAt, first_response_at AS firstResponseAt, outcome, paused_reason AS pausedReason, paused_since AS pausedSince FROM case_sla WHERE case_id = ?')
+    return cachedStatement(
+        this.sqlite,
+        'SELECT case_id AS caseId, policy_version_id AS versionId, started_at AS startedAt, first_response_at AS firstResponseAt, outcome, paused_reason AS pausedReason, paused_since AS pausedSince FROM case_sla WHERE case_id = ?')
       .get(caseId) as SlaRow | undefined;
   }
 
   private caseRow(caseId: number): CaseRow {
-    const row = this.sqlite
-      .prepare('SELECT c.id, c.review_id AS reviewId, c.shop_id AS shopId, sh.platform, c.status, c.category, c.opened_at AS openedAt, c.assignee_id AS assigneeId FROM cases c JOIN shops sh ON sh.id = c.shop_id WHERE c.id = ?')
+    const row = cachedStatement(
+        this.sqlite,
+        'SELECT c.id, c.review_id AS reviewId, c.shop_id AS shopId, sh.platform, c.status, c.category, c.opened_at AS openedAt, c.assignee_id AS assigneeId FROM cases c JOIN shops sh ON sh.id = c.shop_id WHERE c.id = ?')
       .get(caseId) as CaseRow | undefined;
     if (!row) throw notFound('Case', caseId);
     return row;
   }
 
   private pausesOf(caseId: number): { reason: PauseReason; from: number; to: number | null }[] {
-    return this.sqlite.prepare('SELECT reason, from_at AS "from", to_at AS "to" FROM sla_pauses WHERE case_id = ? ORDER BY from_at').all(caseId) as { reason: PauseReason; from: number; to: number | null }[];
+    return cachedStatement(this.sqlite, 'SELECT reason, from_at AS "from", to_at AS "to" FROM sla_pauses WHERE case_id = ? ORDER BY from_at').all(caseId) as { reason: PauseReason; from: number; to: number | null }[];
   }
 
   private specs(caseRow: CaseRow, sla: SlaRow, version: VersionRow) {
@@ -392,19 +416,19 @@ export class SlaService {
   /** Recomputes deadlines, planned points and the next wake-up of cases; fills cases.due_at. Call inside a transaction. */
   recompute(caseIds: readonly number[], now: number): void {
     if (caseIds.length === 0) return;
-    const firedOf = this.sqlite.prepare('SELECT target, point FROM sla_events WHERE case_id = ?');
-    const metOf = this.sqlite.prepare('SELECT target, met_at AS metAt FROM case_sla_targets WHERE case_id = ?');
-    const upsert = this.sqlite.prepare(
+    const firedOf = cachedStatement(this.sqlite, 'SELECT target, point FROM sla_events WHERE case_id = ?');
+    const metOf = cachedStatement(this.sqlite, 'SELECT target, met_at AS metAt FROM case_sla_targets WHERE case_id = ?');
+    const upsert = cachedStatement(this.sqlite, 
       `INSERT INTO case_sla_targets (case_id, target, target_ms, business_hours, due_at, points_json, met_at, next_fire_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (case_id, target) DO UPDATE SET target_ms = excluded.target_ms, business_hours = excluded.business_hours, due_at = excluded.due_at,
          points_json = excluded.points_json, met_at = excluded.met_at, next_fire_at = excluded.next_fire_at`,
     );
-    const setDue = this.sqlite.prepare('UPDATE cases SET due_at = ? WHERE id = ?');
+    const setDue = cachedStatement(this.sqlite, 'UPDATE cases SET due_at = ? WHERE id = ?');
     for (const caseId of caseIds) {
       const sla = this.slaRow(caseId);
       if (!sla) continue;
       const caseRow = this.caseRow(caseId);
-      const version = this.versionRow(sla.versionId);
+      const version = this.versionTermsOf(sla.versionId);
       const warn = JSON.parse(version.warnJson) as number[];
       const specs = this.specs(caseRow, sla, version);
       const fired = firedOf.all(caseId) as { target: string; point: string }[];
@@ -427,7 +451,7 @@ export class SlaService {
 
   /** Earliest pending point (index on next_fire_at). */
   nextWakeAt(): number | null {
-    const row = this.sqlite.prepare('SELECT min(next_fire_at) AS at FROM case_sla_targets WHERE next_fire_at IS NOT NULL').get() as { at: number | null };
+    const row = cachedStatement(this.sqlite, 'SELECT min(next_fire_at) AS at FROM case_sla_targets WHERE next_fire_at IS NOT NULL').get() as { at: number | null };
     const quietEnd = this.notifications.quietEndsAt(this.deps.clock.now());
     if (row.at === null) return quietEnd;
     return quietEnd === null ? row.at : Math.min(row.at, quietEnd);
@@ -444,9 +468,9 @@ export class SlaService {
     const now = this.deps.clock.now();
     this.openMissing();
     const fired: Fired[] = [];
-    const due = this.sqlite.prepare('SELECT case_id AS caseId, target, points_json AS pointsJson FROM case_sla_targets WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT 2000');
-    const insert = this.sqlite.prepare('INSERT OR IGNORE INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const setNext = this.sqlite.prepare('UPDATE case_sla_targets SET next_fire_at = ? WHERE case_id = ? AND target = ?');
+    const due = cachedStatement(this.sqlite, 'SELECT case_id AS caseId, target, points_json AS pointsJson FROM case_sla_targets WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT 2000');
+    const insert = cachedStatement(this.sqlite, 'INSERT OR IGNORE INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const setNext = cachedStatement(this.sqlite, 'UPDATE case_sla_targets SET next_fire_at = ? WHERE case_id = ? AND target = ?');
     let rows: { caseId: number; target: SlaTargetKind; pointsJson: string }[];
     let recorded: number[] = [];
     this.sqlite.transaction(() => {
@@ -492,7 +516,7 @@ export class SlaService {
   /** Writes the notifications (and escalations) of fired points; inside tick's transaction. Returns the notification ids. */
   private recordNotifications(fired: Fired[]): number[] {
     const ids: number[] = [];
-    const info = this.sqlite.prepare(
+    const info = cachedStatement(this.sqlite, 
       `SELECT c.category, sh.name AS shopName, st.name AS assignee, st.role AS assigneeRole, v.escalation_json AS escalation
        FROM cases c JOIN shops sh ON sh.id = c.shop_id LEFT JOIN staff st ON st.id = c.assignee_id
        JOIN case_sla s ON s.case_id = c.id JOIN sla_policy_versions v ON v.id = s.policy_version_id WHERE c.id = ?`,
@@ -548,8 +572,9 @@ export class SlaService {
 
   breachedCount(): number {
     return (
-      this.sqlite
-        .prepare(
+      cachedStatement(
+        this.sqlite,
+        
           `SELECT count(DISTINCT e.case_id) AS n FROM sla_events e JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
            JOIN cases c ON c.id = e.case_id WHERE e.point = 'breach' AND t.met_at IS NULL AND c.status <> 'closed'`,
         )
@@ -573,8 +598,9 @@ export class SlaService {
   }
 
   private caseEvent(caseId: number, at: number, kind: string, target: string | null, percent: number | null, dueAt: number | null, late: boolean, actor: string, detail: string | null): void {
-    this.sqlite
-      .prepare('INSERT INTO case_events (case_id, at, kind, target, percent, due_at, late, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    cachedStatement(
+        this.sqlite,
+        'INSERT INTO case_events (case_id, at, kind, target, percent, due_at, late, actor, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(caseId, at, kind, target, percent, dueAt, late ? 1 : 0, actor, detail);
   }
 
@@ -603,15 +629,15 @@ export class SlaService {
     const now = this.deps.clock.now();
     this.sqlite.transaction(() => {
       if (sla.pausedReason) this.endPause(input.caseId, now, actor);
-      this.sqlite.prepare('UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(input.to, now, input.caseId);
+      cachedStatement(this.sqlite, 'UPDATE cases SET status = ?, updated_at = ? WHERE id = ?').run(input.to, now, input.caseId);
       if (input.to === 'contacting' && sla.firstResponseAt === null) {
-        this.sqlite.prepare('UPDATE case_sla SET first_response_at = ? WHERE case_id = ?').run(now, input.caseId);
+        cachedStatement(this.sqlite, 'UPDATE case_sla SET first_response_at = ? WHERE case_id = ?').run(now, input.caseId);
       }
-      if (input.outcome) this.sqlite.prepare('UPDATE case_sla SET outcome = ? WHERE case_id = ?').run(input.outcome, input.caseId);
-      const meet = this.sqlite.prepare('UPDATE case_sla_targets SET met_at = ? WHERE case_id = ? AND target = ? AND met_at IS NULL');
+      if (input.outcome) cachedStatement(this.sqlite, 'UPDATE case_sla SET outcome = ? WHERE case_id = ?').run(input.outcome, input.caseId);
+      const meet = cachedStatement(this.sqlite, 'UPDATE case_sla_targets SET met_at = ? WHERE case_id = ? AND target = ? AND met_at IS NULL');
       if (input.to !== 'new') meet.run(now, input.caseId, 'first_response');
       if (resolvedStatuses.includes(input.to)) meet.run(now, input.caseId, 'resolution');
-      if (caseRow.status === 'closed') this.sqlite.prepare("UPDATE case_sla_targets SET met_at = NULL WHERE case_id = ? AND target = 'resolution'").run(input.caseId);
+      if (caseRow.status === 'closed') cachedStatement(this.sqlite, "UPDATE case_sla_targets SET met_at = NULL WHERE case_id = ? AND target = 'resolution'").run(input.caseId);
       this.caseEvent(input.caseId, now, 'transition', null, null, null, false, actor, `${caseRow.status}→${input.to}${input.outcome ? ` (${input.outcome})` : ''}${input.note ? `: ${input.note}` : ''}`);
       this.auth.audit(actor, 'cases.transition', 'case', String(input.caseId), { status: caseRow.status }, { status: input.to, outcome: input.outcome ?? null, note: input.note ?? null, compensationCents: input.compensationCents ?? null });
       this.recompute([input.caseId], now);
@@ -622,8 +648,8 @@ export class SlaService {
   }
 
   private endPause(caseId: number, now: number, actor: string): void {
-    this.sqlite.prepare('UPDATE sla_pauses SET to_at = ? WHERE case_id = ? AND to_at IS NULL').run(now, caseId);
-    this.sqlite.prepare('UPDATE case_sla SET paused_reason = NULL, paused_since = NULL WHERE case_id = ?').run(caseId);
+    cachedStatement(this.sqlite, 'UPDATE sla_pauses SET to_at = ? WHERE case_id = ? AND to_at IS NULL').run(now, caseId);
+    cachedStatement(this.sqlite, 'UPDATE case_sla SET paused_reason = NULL, paused_since = NULL WHERE case_id = ?').run(caseId);
     this.caseEvent(caseId, now, 'resumed', null, null, null, false, actor, null);
   }
 
@@ -638,8 +664,8 @@ export class SlaService {
     }
     const now = this.deps.clock.now();
     this.sqlite.transaction(() => {
-      this.sqlite.prepare('INSERT INTO sla_pauses (case_id, reason, from_at) VALUES (?, ?, ?)').run(caseId, reason, now);
-      this.sqlite.prepare('UPDATE case_sla SET paused_reason = ?, paused_since = ? WHERE case_id = ?').run(reason, now, caseId);
+      cachedStatement(this.sqlite, 'INSERT INTO sla_pauses (case_id, reason, from_at) VALUES (?, ?, ?)').run(caseId, reason, now);
+      cachedStatement(this.sqlite, 'UPDATE case_sla SET paused_reason = ?, paused_since = ? WHERE case_id = ?').run(reason, now, caseId);
       this.caseEvent(caseId, now, 'paused', null, null, null, false, actor, note ? `${reason}: ${note}` : reason);
       this.auth.audit(actor, 'cases.pause', 'case', String(caseId), null, { reason, note: note ?? null });
       this.recompute([caseId], now);
@@ -663,10 +689,10 @@ export class SlaService {
 
   /** FORBIDDEN when the staff member's role may not take the case's category. */
   checkMayTake(caseIds: readonly number[], staffId: number): void {
-    const staff = this.sqlite.prepare('SELECT name, role FROM staff WHERE id = ?').get(staffId) as { name: string; role: StaffRole } | undefined;
+    const staff = cachedStatement(this.sqlite, 'SELECT name, role FROM staff WHERE id = ?').get(staffId) as { name: string; role: StaffRole } | undefined;
     if (!staff) throw notFound('Staff member', staffId);
     this.openMissing();
-    const owner = this.sqlite.prepare('SELECT c.category, v.owner_role AS ownerRole FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN sla_policy_versions v ON v.id = s.policy_version_id WHERE c.id = ?');
+    const owner = cachedStatement(this.sqlite, 'SELECT c.category, v.owner_role AS ownerRole FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN sla_policy_versions v ON v.id = s.policy_version_id WHERE c.id = ?');
     for (const caseId of caseIds) {
       const row = owner.get(caseId) as { category: CaseCategory; ownerRole: StaffRole } | undefined;
       if (row && !mayTake(staff.role, row.ownerRole)) {
@@ -683,8 +709,8 @@ export class SlaService {
     const version = this.versionRow(sla.versionId);
     const now = this.deps.clock.now();
     const specs = this.specs(caseRow, sla, version);
-    const targetRows = this.sqlite.prepare('SELECT case_id AS caseId, target, target_ms AS targetMs, business_hours AS businessHours, due_at AS dueAt, points_json AS pointsJson, met_at AS metAt, next_fire_at AS nextFireAt FROM case_sla_targets WHERE case_id = ? ORDER BY target').all(caseId) as TargetRow[];
-    const events = this.sqlite.prepare('SELECT target, point, fired_at AS firedAt, late, due_at AS dueAt FROM sla_events WHERE case_id = ?').all(caseId) as { target: string; point: string; firedAt: number; late: number; dueAt: number }[];
+    const targetRows = cachedStatement(this.sqlite, 'SELECT case_id AS caseId, target, target_ms AS targetMs, business_hours AS businessHours, due_at AS dueAt, points_json AS pointsJson, met_at AS metAt, next_fire_at AS nextFireAt FROM case_sla_targets WHERE case_id = ? ORDER BY target').all(caseId) as TargetRow[];
+    const events = cachedStatement(this.sqlite, 'SELECT target, point, fired_at AS firedAt, late, due_at AS dueAt FROM sla_events WHERE case_id = ?').all(caseId) as { target: string; point: string; firedAt: number; late: number; dueAt: number }[];
     const targets: SlaTarget[] = targetRows
       .sort((a, b) => (a.target === 'first_response' ? -1 : b.target === 'first_response' ? 1 : 0))
       .map((row) => {
@@ -708,7 +734,7 @@ export class SlaService {
         };
       });
     const history = (
-      this.sqlite.prepare('SELECT at, kind, target, percent, due_at AS dueAt, late, actor, detail FROM case_events WHERE case_id = ? ORDER BY at, id').all(caseId) as {
+      cachedStatement(this.sqlite, 'SELECT at, kind, target, percent, due_at AS dueAt, late, actor, detail FROM case_events WHERE case_id = ? ORDER BY at, id').all(caseId) as {
         at: number;
         kind: CaseSla['history'][number]['kind'];
         target: SlaTargetKind | null;
@@ -736,8 +762,9 @@ export class SlaService {
 
   private queueRows(where: string, params: unknown[], limit: number): QueueItem[] {
     const now = this.deps.clock.now();
-    const rows = this.sqlite
-      .prepare(
+    const rows = cachedStatement(
+        this.sqlite,
+        
         `SELECT c.id AS caseId, c.review_id AS reviewId, c.status, c.category, c.severity, c.assignee_id AS assigneeId, st.name AS assigneeName,
            sh.name AS shopName, substr(r.text, 1, 60) AS excerpt, c.opened_at AS openedAt, s.paused_reason AS paused
          FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id JOIN reviews r ON r.id = c.review_id
@@ -746,7 +773,7 @@ export class SlaService {
          ORDER BY c.due_at IS NULL, c.due_at, c.id LIMIT ?`,
       )
       .all(...params, limit) as Omit<QueueItem, 'next'>[];
-    const targets = this.sqlite.prepare('SELECT target, due_at AS dueAt, points_json AS pointsJson FROM case_sla_targets WHERE case_id = ? AND met_at IS NULL ORDER BY due_at');
+    const targets = cachedStatement(this.sqlite, 'SELECT target, due_at AS dueAt, points_json AS pointsJson FROM case_sla_targets WHERE case_id = ? AND met_at IS NULL ORDER BY due_at');
     return rows.map((row) => {
       const open = targets.all(row.caseId) as { target: SlaTargetKind; dueAt: number | null; pointsJson: string }[];
       const first = open[0];
@@ -770,8 +797,9 @@ export class SlaService {
   board(perColumn = 50) {
     this.openMissing();
     const now = this.deps.clock.now();
-    const groups = this.sqlite
-      .prepare(
+    const groups = cachedStatement(
+        this.sqlite,
+        
         `SELECT c.assignee_id AS assigneeId, st.name, st.role, count(*) AS open,
            sum(c.due_at IS NOT NULL AND c.due_at <= ?) AS breached,
            sum(s.paused_reason IS NOT NULL) AS paused,
@@ -793,15 +821,17 @@ export class SlaService {
   summary() {
     this.openMissing();
     const now = this.deps.clock.now();
-    const row = this.sqlite
-      .prepare(
+    const row = cachedStatement(
+        this.sqlite,
+        
         `SELECT sum(c.due_at IS NOT NULL AND c.due_at > ? AND s.paused_reason IS NULL) AS running,
            sum(s.paused_reason IS NOT NULL) AS paused FROM cases c JOIN case_sla s ON s.case_id = c.id WHERE c.status <> 'closed'`,
       )
       .get(now) as { running: number | null; paused: number | null };
     const warning = (
-      this.sqlite
-        .prepare(
+      cachedStatement(
+        this.sqlite,
+        
           `SELECT count(DISTINCT e.case_id) AS n FROM sla_events e JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
            JOIN cases c ON c.id = e.case_id WHERE e.point <> 'breach' AND t.met_at IS NULL AND c.status <> 'closed' AND (t.due_at IS NULL OR t.due_at > ?)`,
         )
@@ -811,15 +841,16 @@ export class SlaService {
   }
 
   private ackAt(): number | null {
-    const row = this.sqlite.prepare("SELECT value_json AS value FROM settings WHERE key = 'sla.awayAck'").get() as { value: string } | undefined;
+    const row = cachedStatement(this.sqlite, "SELECT value_json AS value FROM settings WHERE key = 'sla.awayAck'").get() as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as number) : null;
   }
 
   awaySummary() {
     const since = this.ackAt();
     const until = this.deps.clock.now();
-    const rows = this.sqlite
-      .prepare('SELECT case_id AS caseId, target, point, percent, due_at AS dueAt, fired_at AS firedAt, late FROM sla_events WHERE late = 1 AND id > ? ORDER BY id DESC')
+    const rows = cachedStatement(
+        this.sqlite,
+        'SELECT case_id AS caseId, target, point, percent, due_at AS dueAt, fired_at AS firedAt, late FROM sla_events WHERE late = 1 AND id > ? ORDER BY id DESC')
       .all(since === null ? 0 : this.ackEventId()) as { caseId: number; target: SlaTargetKind; point: string; percent: number | null; dueAt: number; firedAt: number; late: number }[];
     const items = rows.map((row) => ({ ...row, point: row.point === 'breach' ? ('breach' as const) : ('warning' as const), late: row.late === 1 }));
     return {
@@ -831,14 +862,14 @@ export class SlaService {
   }
 
   private ackEventId(): number {
-    const row = this.sqlite.prepare("SELECT value_json AS value FROM settings WHERE key = 'sla.awayAckEvent'").get() as { value: string } | undefined;
+    const row = cachedStatement(this.sqlite, "SELECT value_json AS value FROM settings WHERE key = 'sla.awayAckEvent'").get() as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as number) : 0;
   }
 
   ackAway(actor: string) {
     const now = this.deps.clock.now();
-    const lastId = (this.sqlite.prepare('SELECT ifnull(max(id), 0) AS id FROM sla_events').get() as { id: number }).id;
-    const put = this.sqlite.prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at');
+    const lastId = (cachedStatement(this.sqlite, 'SELECT ifnull(max(id), 0) AS id FROM sla_events').get() as { id: number }).id;
+    const put = cachedStatement(this.sqlite, 'INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at');
     this.sqlite.transaction(() => {
       put.run('sla.awayAck', JSON.stringify(now), now);
       put.run('sla.awayAckEvent', JSON.stringify(lastId), now);
