@@ -152,7 +152,7 @@ export const inbox: Migration = {
     await sql`CREATE INDEX cases_category ON cases (category, posted_at, review_id)`.execute(db);
     await sql`CREATE INDEX cases_assignee ON cases (assignee_id, posted_at, review_id)`.execute(db);
     await sql`CREATE INDEX cases_shop ON cases (shop_id, posted_at, review_id)`.execute(db);
-    await sql`CREATE INDEX cases_due ON cases (due_at, posted_at, review_id) WHERE due_at IS NOT NULL`.execute(db);
+    await sql`CREATE INDEX cases_due ON cases (due_at, posted_at DESC, review_id DESC) WHERE due_at IS NOT NULL`.execute(db);
 
     await sql`
       CREATE TABLE review_flags (
