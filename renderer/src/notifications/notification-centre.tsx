@@ -1,12 +1,13 @@
-import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { IconAlarm, IconChecks } from '@tabler/icons-react';
+import { IconAlarm } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AppNotification } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/use-api-query';
+import { HeaderListPopover } from '../components/header-list-popover';
 import { useRunAction } from '../errors/use-run-action';
 import { formatDateTime } from '../format/date-time';
 import { usePreferences } from '../preferences/preferences-context';
@@ -94,37 +95,19 @@ export function NotificationCentre() {
   }
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="lg" width={400} withArrow>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={4} disabled={unread === 0} data-testid="notifications-unread">
-          <Tooltip label={t('notifications.title')} disabled={opened}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              radius="md"
-              onClick={() => setOpened((value) => !value)}
-              aria-label={`${t('notifications.title')}${unread > 0 ? ` · ${t('notifications.unread')} ${unread}` : ''}`}
-              data-testid="notifications-bell"
-            >
-              <IconAlarm size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group justify="space-between" px="md" py="sm">
-          <Text fw={600}>{t('notifications.title')}</Text>
-          <Button size="compact-xs" variant="subtle" leftSection={<IconChecks size={14} />} disabled={unread === 0} onClick={() => void markAll()}>
-            {t('notifications.markAll')}
-          </Button>
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed" px="md" pb="md">
-            {list.error ? t('errors.loadFailed') : t('notifications.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
-            <Stack gap={0} pb={4} data-testid="notifications-list">
+    <HeaderListPopover
+      opened={opened}
+      onOpenedChange={setOpened}
+      icon={<IconAlarm size={18} />}
+      title={t('notifications.title')}
+      ariaLabel={`${t('notifications.title')}${unread > 0 ? ` · ${t('notifications.unread')} ${unread}` : ''}`}
+      unread={unread}
+      markAllLabel={t('notifications.markAll')}
+      onMarkAll={() => void markAll()}
+      emptyText={list.error ? t('errors.loadFailed') : t('notifications.empty')}
+      testIdPrefix="notifications"
+      hasItems={items.length > 0}
+    >
               {items.map((item) => {
                 const words = notificationWords(t, item);
                 return (
@@ -150,10 +133,6 @@ export function NotificationCentre() {
                   </UnstyledButton>
                 );
               })}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+    </HeaderListPopover>
   );
 }

@@ -1,12 +1,13 @@
-import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBell, IconBellRinging, IconChecks } from '@tabler/icons-react';
+import { IconBell, IconBellRinging } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { ReviewAlert } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
+import { HeaderListPopover } from '../../../components/header-list-popover';
 import { useRunAction } from '../../../errors/use-run-action';
 import { formatDateTime } from '../../../format/date-time';
 import { usePreferences } from '../../../preferences/preferences-context';
@@ -105,37 +106,19 @@ export function AlertsBell() {
   const items = alerts.data?.items ?? [];
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" shadow="lg" width={400} withArrow>
-      <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={4} disabled={unread === 0} data-testid="alerts-unread">
-          <Tooltip label={t('alerts.title')} disabled={opened}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              radius="md"
-              onClick={() => setOpened((value) => !value)}
-              aria-label={unread > 0 ? t('alerts.bellUnread', { count: unread }) : t('alerts.bell')}
-              data-testid="alerts-bell"
-            >
-              <IconBell size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0}>
-        <Group justify="space-between" px="md" py="sm">
-          <Text fw={600}>{t('alerts.title')}</Text>
-          <Button size="compact-xs" variant="subtle" leftSection={<IconChecks size={14} />} disabled={unread === 0} onClick={() => void markAll()}>
-            {t('alerts.markAll')}
-          </Button>
-        </Group>
-        {items.length === 0 ? (
-          <Text size="sm" c="dimmed" px="md" pb="md">
-            {alerts.error ? t('errors.loadFailed') : t('alerts.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={420} type="auto">
-            <Stack gap={0} pb={4} data-testid="alerts-list">
+    <HeaderListPopover
+      opened={opened}
+      onOpenedChange={setOpened}
+      icon={<IconBell size={18} />}
+      title={t('alerts.title')}
+      ariaLabel={unread > 0 ? t('alerts.bellUnread', { count: unread }) : t('alerts.bell')}
+      unread={unread}
+      markAllLabel={t('alerts.markAll')}
+      onMarkAll={() => void markAll()}
+      emptyText={alerts.error ? t('errors.loadFailed') : t('alerts.empty')}
+      testIdPrefix="alerts"
+      hasItems={items.length > 0}
+    >
               {items.map((alert) => (
                 <UnstyledButton key={alert.id} className={classes.item} data-unread={!alert.read || undefined} onClick={() => void openAlert(alert)}>
                   <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -163,10 +146,6 @@ export function AlertsBell() {
                   </Text>
                 </UnstyledButton>
               ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+    </HeaderListPopover>
   );
 }
