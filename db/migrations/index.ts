@@ -3,6 +3,7 @@ import { foundation } from './2026-11-24-001-foundation';
 import { evidence } from './2026-11-24-002-evidence';
 import { inbox } from './2026-11-24-003-inbox';
 import { sla } from './2026-11-24-004-sla';
+import { slaBreachIndex } from './2026-11-24-005-sla-breach-index';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-002-evidence': evidence,
   '2026-11-24-003-inbox': inbox,
   '2026-11-24-004-sla': sla,
+  '2026-11-24-005-sla-breach-index': slaBreachIndex,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

@@ -166,6 +166,25 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-11-24-005-sla-breach-index indexes only the breach points, keeping existing events', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-11-24-004-sla')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', 'k', 'bad', '快递太慢', 1, 1)").run().lastInsertRowid;
+    const caseId = sqlite
+      .prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, 1, 'bad', 1, 'logistics', 'rule', 'high', 1, 1)")
+      .run(review).lastInsertRowid;
+    const fire = sqlite.prepare("INSERT INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, 'resolution', ?, NULL, 100, 100, 0)");
+    fire.run(caseId, 'warn50');
+    fire.run(caseId, 'breach');
+
+    expect((await migrator.migrateTo('2026-11-24-005-sla-breach-index')).error).toBeUndefined();
+    const breaches = sqlite.prepare("SELECT case_id AS caseId, target FROM sla_events INDEXED BY sla_events_breach WHERE point = 'breach'").all();
+    expect(breaches).toEqual([{ caseId, target: 'resolution' }]);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM sla_events").get()).toEqual({ n: 2 });
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -56,9 +56,11 @@ export class Services {
     this.demo = new DemoService(deps, this.imports);
     this.cases = new CasesService(deps, this.sla);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
-    // New cases (imports, manual entry) get timers after each batch: one indexed query.
+    // New cases get timers: while an import runs in slices between its batches, at its end and
+    // after manual entry at once (one indexed query finds them).
     deps.events.subscribe((message) => {
-      if (message.event === 'import.progress' || message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
+      if (message.event === 'import.progress') this.sla.openMissingSoon();
+      else if (message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
         try {
           this.sla.openMissing();
         } catch (error) {

@@ -4,7 +4,7 @@ import { createShop } from '../../../tests/helpers/inbox';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
-import type { SlaService } from './sla-service';
+import { openSliceSize, type SlaService } from './sla-service';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
@@ -218,6 +218,57 @@ describe('SLA notification outbox', () => {
       shown: t.platform.records.filter((record) => record.type === 'notify' && record.notification.route === `/cases/${caseId}`).length,
     };
   };
+
+  it('opens timers for an import\'s cases a slice per turn, re-arming the scheduler once at the end', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const sqlite = t.core.services!.deps.sqlite;
+    const now = t.clock.now();
+    const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (?, 'taobao', ?, 'bad', '快递太慢', ?, ?)");
+    const openCase = sqlite.prepare(
+      "INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, ?, 'bad', ?, 'logistics', 'rule', 'high', ?, ?)",
+    );
+    const total = openSliceSize * 2 + 100;
+    sqlite.transaction(() => {
+      for (let i = 0; i < total; i++) openCase.run(review.run(shopId, `k${i}`, now, now).lastInsertRowid, shopId, now, now, now);
+    })();
+    const sla = t.core.services!.sla;
+    let rearms = 0;
+    sla.onChange = () => rearms++;
+    const timed = () => (sqlite.prepare('SELECT count(*) AS n FROM case_sla').get() as { n: number }).n;
+    const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    sla.openMissingSoon();
+    sla.openMissingSoon();
+    expect(timed()).toBe(0);
+    await nextTurn();
+    expect(timed()).toBe(openSliceSize);
+    expect(rearms).toBe(0);
+    for (let turn = 0; turn < 5; turn++) await nextTurn();
+    expect(timed()).toBe(total);
+    expect(rearms).toBe(1);
+    const changed = t.events.filter((e) => e.event === 'sla.changed').map((e) => e.payload.caseIds.length);
+    expect(changed.slice(-3)).toEqual([openSliceSize, openSliceSize, 100]);
+    // Every case has both targets and a due time the inbox can sort by.
+    expect(sqlite.prepare('SELECT count(*) AS n FROM case_sla_targets').get()).toEqual({ n: total * 2 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM cases WHERE due_at IS NULL').get()).toEqual({ n: 0 });
+  });
+
+  it('counts for the badge only open cases whose breach fired and whose target is not met', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const start = t.clock.now();
+    const first = await newCase(t.call, shopId, '快递太慢了，物流延误三天', start);
+    const second = await newCase(t.call, shopId, '质量太差，穿一次就坏了', start);
+    await newCase(t.call, shopId, '客服态度很差', start);
+    t.clock.advance(15 * minute + 1000);
+    t.poke();
+    const sla = t.core.services!.sla;
+    expect(sla.breachedCount()).toBe(3);
+    await t.call('cases.transition', { caseId: first, to: 'contacting' });
+    await t.call('cases.transition', { caseId: second, to: 'contacting' });
+    expect(sla.breachedCount()).toBe(1);
+  });
 
   it('delivers on the next tick what a failing desktop left undelivered, exactly once', async () => {
     const t = await boot(makeTempDir());

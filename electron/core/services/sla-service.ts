@@ -101,6 +101,9 @@ interface Fired extends FiredPoint {
  * deadlines plus pauses, the lifecycle, and the tick the scheduler runs (fire what is due,
  * exactly once, through the UNIQUE key of sla_events).
  */
+/** Cases given timers per turn of the event loop by openMissingSoon (about 5 ms of work). */
+export const openSliceSize = 250;
+
 export class SlaService {
   private watermark = 0;
   private readonly calendars = new Map<number, WorkCalendar | null>();
@@ -355,8 +358,53 @@ export class SlaService {
 
   // ── timers ────────────────────────────────────────────────────────────────────────────────
 
-  /** Gives timers to cases that have none (new cases from imports or manual entry), in one pass per batch. */
+  /** Gives timers to every case that has none (new cases from imports or manual entry). */
   openMissing(): number {
+    const opened = this.openAll();
+    if (opened > 0) this.onChange();
+    return opened;
+  }
+
+  private openAll(): number {
+    let opened = 0;
+    let slice: number;
+    do {
+      slice = this.openSlice(5000);
+      opened += slice;
+    } while (slice === 5000);
+    return opened;
+  }
+
+  private openingSoon = false;
+
+  /**
+   * Opens timers for new cases on a later turn of the event loop, a few hundred cases per turn:
+   * during a long import this keeps each piece of work short, so inbox pages keep answering
+   * between the import's batches.
+   */
+  openMissingSoon(): void {
+    if (this.openingSoon) return;
+    this.openingSoon = true;
+    const step = () => {
+      let opened = 0;
+      try {
+        if (this.sqlite.open) opened = this.openSlice(openSliceSize);
+      } catch (error) {
+        console.error('[sla] opening timers failed', error);
+      }
+      if (opened === openSliceSize) return void setImmediate(step);
+      this.openingSoon = false;
+      // Once, at the end: the scheduler's tick would otherwise open all the rest in one piece.
+      this.onChange();
+    };
+    setImmediate(step);
+  }
+
+  /**
+   * Opens timers for up to `limit` cases in one transaction; returns how many. Tells the UI, not
+   * the scheduler (the callers do, once) nor the badge: no point of a new timer has fired yet.
+   */
+  private openSlice(limit: number): number {
     const now = this.deps.clock.now();
     if (this.watermark === 0) {
       this.watermark = (cachedStatement(this.sqlite, 'SELECT ifnull(max(case_id), 0) AS m FROM case_sla').get() as { m: number }).m;
@@ -368,9 +416,9 @@ export class SlaService {
         this.sqlite,
         
         `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c JOIN shops sh ON sh.id = c.shop_id
-         WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT 5000`,
+         WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT ?`,
       )
-      .all(this.watermark) as { id: number; category: CaseCategory; shopId: number; platform: string; openedAt: number }[];
+      .all(this.watermark, limit) as { id: number; category: CaseCategory; shopId: number; platform: string; openedAt: number }[];
     if (rows.length === 0) return 0;
     const insert = cachedStatement(this.sqlite, 'INSERT OR IGNORE INTO case_sla (case_id, policy_version_id, started_at) VALUES (?, ?, ?)');
     this.sqlite.transaction(() => {
@@ -382,8 +430,8 @@ export class SlaService {
       this.recompute(rows.map((row) => row.id), now);
     })();
     this.watermark = rows.at(-1)!.id;
-    this.changed(rows.map((row) => row.id));
-    return rows.length + (rows.length === 5000 ? this.openMissing() : 0);
+    this.deps.events.emit('sla.changed', { caseIds: rows.slice(0, 1000).map((row) => row.id) });
+    return rows.length;
   }
 
   private slaRow(caseId: number): SlaRow | undefined {
@@ -466,7 +514,7 @@ export class SlaService {
    */
   tick(): Fired[] {
     const now = this.deps.clock.now();
-    this.openMissing();
+    this.openAll();
     const fired: Fired[] = [];
     const due = cachedStatement(this.sqlite, 'SELECT case_id AS caseId, target, points_json AS pointsJson FROM case_sla_targets WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT 2000');
     const insert = cachedStatement(this.sqlite, 'INSERT OR IGNORE INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -574,10 +622,11 @@ export class SlaService {
     return (
       cachedStatement(
         this.sqlite,
-        
-          `SELECT count(DISTINCT e.case_id) AS n FROM sla_events e JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
-           JOIN cases c ON c.id = e.case_id WHERE e.point = 'breach' AND t.met_at IS NULL AND c.status <> 'closed'`,
-        )
+        // CROSS JOIN keeps this order: from the fired breaches out, never a walk over every case.
+        `SELECT count(DISTINCT e.case_id) AS n FROM sla_events e INDEXED BY sla_events_breach
+         CROSS JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
+         CROSS JOIN cases c ON c.id = e.case_id WHERE e.point = 'breach' AND t.met_at IS NULL AND c.status <> 'closed'`,
+      )
         .get() as { n: number }
     ).n;
   }

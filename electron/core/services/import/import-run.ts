@@ -123,6 +123,9 @@ export async function runImport(options: {
       take(records.slice(start, end));
       start = end;
       if (rows.length + rejects.length >= batchSize) {
+        // Mapping and classifying a batch is work of its own: yield before writing it, so other
+        // calls never wait for both in one piece.
+        await yieldToOthers();
         if (signal.aborted) break;
         await flush();
       }
