@@ -147,17 +147,30 @@ function newestPage(sqlite: Sqlite, compiled: Compiled, after: { postedAt: numbe
   return cachedStatement(sqlite, text).all(...params, limit) as PageRow[];
 }
 
-/** Cases with a due time, soonest first, then newest. */
+/** Cases a due-order page walks in the due index before it asks the planner's plan instead. */
+const dueProbeRows = 4000;
+
+/**
+ * Cases with a due time, soonest first, then newest. Most cases are open with a due time, so a
+ * filter that keeps a fair share of them finds a page within the first few thousand of the due
+ * index (read alone, it covers the order); SQLite's sampled statistics would instead pick a
+ * filter's index and sort tens of thousands of rows. When the walk finds less than a page, the
+ * filter is selective and its own index with a sort of the few rows it keeps is the fast plan.
+ */
 function duePage(sqlite: Sqlite, compiled: Compiled, after: { dueAt: number; postedAt: number; id: number } | null, limit: number): PageRow[] {
-  const where = [...compiled.where, 'c.due_at IS NOT NULL'];
-  const params = [...compiled.params];
-  if (after) {
-    where.push('c.due_at >= ? AND (c.due_at > ? OR c.posted_at < ? OR (c.posted_at = ? AND c.review_id < ?))');
-    params.push(after.dueAt, after.dueAt, after.postedAt, after.postedAt, after.id);
-  }
-  const text = `SELECT c.review_id AS id, c.posted_at AS postedAt, c.due_at AS dueAt FROM ${compiled.from} ${whereClause(where)}
-    ORDER BY c.due_at, c.posted_at DESC, c.review_id DESC LIMIT ?`;
-  return cachedStatement(sqlite, text).all(...params, limit) as PageRow[];
+  const resume = (prefix: string) => `${prefix}due_at >= ? AND (${prefix}due_at > ? OR ${prefix}posted_at < ? OR (${prefix}posted_at = ? AND ${prefix}review_id < ?))`;
+  const afterParams = after ? [after.dueAt, after.dueAt, after.postedAt, after.postedAt, after.id] : [];
+  const order = 'ORDER BY c.due_at, c.posted_at DESC, c.review_id DESC LIMIT ?';
+  const walk = `SELECT id FROM cases INDEXED BY cases_due WHERE due_at IS NOT NULL${after ? ` AND ${resume('')}` : ''}
+    ORDER BY due_at, posted_at DESC, review_id DESC LIMIT ?`;
+  const probe = `SELECT c.review_id AS id, c.posted_at AS postedAt, c.due_at AS dueAt FROM (${walk}) w CROSS JOIN ${compiled.from}
+    ${whereClause(['c.id = w.id', ...compiled.where])} ${order}`;
+  const probed = cachedStatement(sqlite, probe).all(...afterParams, dueProbeRows, ...compiled.params, limit) as PageRow[];
+  if (probed.length === limit) return probed;
+
+  const where = [...compiled.where, 'c.due_at IS NOT NULL', ...(after ? [resume('c.')] : [])];
+  const text = `SELECT c.review_id AS id, c.posted_at AS postedAt, c.due_at AS dueAt FROM ${compiled.from} ${whereClause(where)} ${order}`;
+  return cachedStatement(sqlite, text).all(...compiled.params, ...afterParams, limit) as PageRow[];
 }
 
 /** Rows a dense search scans newest-first before it asks the trigram index instead. */

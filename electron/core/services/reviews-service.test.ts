@@ -136,6 +136,40 @@ describe('reviews.list', () => {
     expect(order).toEqual(['D5', 'D1', 'D7', 'D6', 'D4', 'D3', 'D2', 'D0']);
     await core.close();
   });
+
+  it('pages by due time in the same order whether a filter keeps most cases or a few far down the due order', async () => {
+    const total = 4500;
+    const rows = Array.from({ length: total }, (_, i) => [`P${i}`, `差评${i}`, day(1 + (i % 28), i % 24), '差评', `买家${i}`, '杯子', '']);
+    const { core, call } = await withReviews(rows);
+    const sqlite = core.services!.deps.sqlite;
+    // Many ties on the due time (as when one import opens thousands of cases at once); a few
+    // cases of one category only at the end of the due order, past the first few thousand.
+    sqlite.prepare("UPDATE cases SET category = 'logistics', due_at = 1000 + (id * 7919) % 500").run();
+    sqlite.prepare("UPDATE cases SET category = 'malicious', due_at = 5000 + id % 3 WHERE id % 150 = 0").run();
+    sqlite.prepare('UPDATE cases SET due_at = NULL WHERE id % 97 = 0').run();
+    const expected = (category: string) =>
+      (
+        sqlite
+          .prepare(`SELECT review_id AS id FROM cases WHERE category = ? ORDER BY due_at IS NULL, due_at, posted_at DESC, review_id DESC`)
+          .all(category) as { id: number }[]
+      ).map((row) => row.id);
+    const paged = async (category: string) => {
+      const ids: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('reviews.list', { sort: 'sla_due', filters: { categories: [category] }, limit: 50, ...(cursor ? { cursor } : {}) });
+        ids.push(...page.items.map((item: { id: number }) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    for (const category of ['logistics', 'malicious']) {
+      const want = expected(category);
+      expect(want.length).toBeGreaterThan(category === 'logistics' ? 4000 : 20);
+      expect(await paged(category)).toEqual(want);
+    }
+    await core.close();
+  });
 });
 
 describe('monitoring, classification and flags', () => {
