@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { BrowserWindow, Notification, app, ipcMain, nativeImage, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { EventMessage } from '../../shared/contract/events';
+import { badgeText } from '../../shared/domain/sla';
 import { preferences as preferencesSchema } from '../../shared/contract/schemas';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
@@ -47,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     app.setBadgeCount(breached);
     if (process.platform === 'win32' && mainWindow) {
       const overlay = breached > 0 ? nativeImage.createFromPath(join(app.getAppPath(), 'resources', 'badge-overlay.png')) : null;
-      mainWindow.setOverlayIcon(overlay, breached > 0 ? `${breached} 个工单已超时 / ${breached} overdue` : '');
+      mainWindow.setOverlayIcon(overlay, breached > 0 ? `${badgeText(breached)} 个工单已超时 / ${badgeText(breached)} overdue` : '');
     }
   };
 

@@ -59,7 +59,7 @@ export const events = {
     sound: z.boolean(),
     held: z.boolean(),
   }),
-  /** Breached open cases: the tray/dock badge count. */
+  /** Breached open cases: the tray/dock badge count, counted up to badgeCountCap (shown as 999+). */
   'badge.changed': z.object({ breached: z.number().int() }),
   /** Someone signed in or out. */
   'auth.changed': z.object({ operator: z.object({ id: z.number().int(), name: z.string(), role: z.enum(['agent', 'supervisor', 'legal', 'owner']) }).nullable() }),

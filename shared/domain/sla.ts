@@ -118,3 +118,9 @@ export const defaultCompensationApprovalCents = 5000;
 export const lateGraceMs = 60_000;
 
 export const defaultTimeZone = 'Asia/Shanghai';
+
+/** Badges count breached cases up to this many, then show 999+ (counting further costs a tick dearly). */
+export const badgeCountCap = 1000;
+
+/** A badge's text: the count, or 999+ at the cap. */
+export const badgeText = (count: number): string => (count >= badgeCountCap ? `${badgeCountCap - 1}+` : String(count));

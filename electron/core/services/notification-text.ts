@@ -11,8 +11,8 @@ import type { NotificationKind, SlaTargetKind } from '../../../shared/domain/sla
  */
 
 export type NotificationParams = Record<string, string | number | null>;
-/** A stored kind, or the one-line summary shown when quiet hours release many at once. */
-export type NotificationTextKind = NotificationKind | 'quiet_summary';
+/** A stored kind, or a one-line summary shown instead of many at once (quiet hours ending, a burst). */
+export type NotificationTextKind = NotificationKind | 'quiet_summary' | 'burst_summary';
 
 interface Words {
   categories: Record<CaseCategory, string>;
@@ -22,6 +22,7 @@ interface Words {
   breach(p: { caseId: number; category: string; shopName: string; target: string; escalateTo: string }): [string, string];
   away(count: number): [string, string];
   quiet(count: number): [string, string];
+  burst(count: number): [string, string];
 }
 
 const catalog: Record<Language, Words> = {
@@ -33,6 +34,7 @@ const catalog: Record<Language, Words> = {
     breach: (p) => [`SLA 超时：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}已超时 · 升级至${p.escalateTo}`],
     away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
     quiet: (count) => [`免打扰期间有 ${count} 条提醒`, '打开通知中心查看。'],
+    burst: (count) => [`${count} 条 SLA 提醒同时到期`, '打开通知中心查看。'],
   },
   en: {
     categories: { logistics: 'Shipping delay', quality: 'Product quality', mismatch: 'Size / not as described', wrong_item: 'Missing / wrong item', service: 'Service attitude', malicious: 'Malicious review', other: 'Other' },
@@ -42,6 +44,7 @@ const catalog: Record<Language, Words> = {
     breach: (p) => [`SLA breached: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} overdue · escalated to ${p.escalateTo}`],
     away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],
     quiet: (count) => [`${count} alerts held during quiet hours`, 'Open the notification centre to see them.'],
+    burst: (count) => [`${count} SLA alerts came due at once`, 'Open the notification centre to see them.'],
   },
 };
 
@@ -66,6 +69,9 @@ export function notificationText(kind: NotificationTextKind, params: Notificatio
       break;
     case 'quiet_summary':
       pair = words.quiet(number(params, 'count'));
+      break;
+    case 'burst_summary':
+      pair = words.burst(number(params, 'count'));
       break;
     default:
       return null;

@@ -54,6 +54,9 @@ export interface NewNotification {
   sound: boolean;
 }
 
+/** More notifications than this due at once are shown as one summary line on the desktop. */
+const burstAfter = 3;
+
 /**
  * The in-app notification centre, quiet hours, and delivery to the desktop through Platform.notify.
  *
@@ -183,11 +186,13 @@ export class NotificationsService {
       const row = heldNow.get(id) as Row | undefined;
       if (row) this.emitCreated(toApi(row), true);
     }
-    const rows = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 0 ORDER BY id LIMIT 200`).all() as Row[];
-    if (rows.length === 0) return 0;
     const now = this.deps.clock.now();
     const settings = this.settings();
     const quiet = this.isQuiet(now, settings);
+    const deliverable = sqlite.prepare(`SELECT count(*) AS n FROM notifications WHERE delivered_at IS NULL AND held = 0${quiet ? ' AND urgent = 1' : ''}`).get() as { n: number };
+    if (deliverable.n > burstAfter) return this.deliverBurst(now, settings, quiet);
+    const rows = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 0 ORDER BY id LIMIT 200`).all() as Row[];
+    if (rows.length === 0) return 0;
     const mark = sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
     const hold = sqlite.prepare('UPDATE notifications SET held = 1 WHERE id = ? AND delivered_at IS NULL');
     let delivered = 0;
@@ -212,6 +217,27 @@ export class NotificationsService {
     }
     if (failure !== null) throw failure;
     return delivered;
+  }
+
+  /**
+   * Many due at once (cases an import opened together reach their deadlines together): one line
+   * on the desktop and a few toasts in the app, not hundreds; every one is in the notification
+   * centre. During quiet hours the non-urgent ones are held first, as one by one.
+   */
+  private deliverBurst(now: number, settings: NotificationSettings, quiet: boolean): number {
+    const sqlite = this.deps.sqlite;
+    if (quiet) sqlite.prepare('UPDATE notifications SET held = 1 WHERE delivered_at IS NULL AND held = 0 AND urgent = 0').run();
+    const pending = 'delivered_at IS NULL AND held = 0';
+    const first = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY urgent DESC, id LIMIT ${burstAfter}`).all() as Row[];
+    const { n, urgent, sound } = sqlite.prepare(`SELECT count(*) AS n, max(urgent) AS urgent, max(sound) AS sound FROM notifications WHERE ${pending}`).get() as { n: number; urgent: number; sound: number };
+    if (settings.desktop) {
+      const words = notificationText('burst_summary', { count: n }, this.language())!;
+      this.platform?.notify({ title: words.title, body: words.body, route: '/notifications', urgent: urgent === 1, sound: sound === 1 });
+    }
+    sqlite.prepare(`UPDATE notifications SET delivered_at = ? WHERE ${pending}`).run(now);
+    for (const row of first) this.emitCreated({ ...toApi(row), deliveredAt: now }, false);
+    this.deps.events.emit('data.changed', { domain: 'notifications' });
+    return n;
   }
 
   private emitCreated(created: AppNotification, held: boolean): void {
@@ -249,7 +275,7 @@ export class NotificationsService {
     const rows = this.deps.sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 ORDER BY id LIMIT 200`).all() as Row[];
     if (rows.length === 0) return 0;
     // Several held at once: one summary on the desktop rather than a burst.
-    if (rows.length > 3) {
+    if (rows.length > burstAfter) {
       const words = notificationText('quiet_summary', { count: rows.length }, this.language())!;
       this.platform?.notify({ title: words.title, body: words.body, route: '/notifications' });
     } else {

@@ -4,6 +4,7 @@ import { createShop } from '../../../tests/helpers/inbox';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
+import { badgeCountCap, badgeText } from '../../../shared/domain/sla';
 import { openSliceSize, type SlaService } from './sla-service';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
@@ -254,6 +255,26 @@ describe('SLA notification outbox', () => {
     expect(sqlite.prepare('SELECT count(*) AS n FROM cases WHERE due_at IS NULL').get()).toEqual({ n: 0 });
   });
 
+  it('shows one desktop line, not a burst, when many cases reach a deadline at once', async () => {
+    const t = await boot(makeTempDir());
+    const shopId = await createShop(t.call);
+    const start = t.clock.now();
+    for (let i = 0; i < 6; i++) await newCase(t.call, shopId, `快递太慢了，物流延误三天 ${i}`, start);
+    const before = { shown: t.platform.records.length, events: t.events.length };
+    t.clock.advance(15 * minute + 1000);
+    t.poke();
+    const shown = t.platform.records.slice(before.shown).flatMap((record) => (record.type === 'notify' ? [record.notification] : []));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({ route: '/notifications', urgent: true });
+    expect(shown[0]!.title).toMatch(/^\d+ 条 SLA 提醒同时到期$/);
+    const created = t.events.slice(before.events).filter((e) => e.event === 'notification.created');
+    expect(created.length).toBeLessThanOrEqual(3);
+    expect(created.length).toBeGreaterThan(0);
+    const sqlite = t.core.services!.deps.sqlite;
+    expect(sqlite.prepare("SELECT count(*) AS n FROM notifications WHERE kind = 'sla_breach' AND delivered_at IS NOT NULL").get()).toEqual({ n: 6 });
+    expect(sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE delivered_at IS NULL').get()).toEqual({ n: 0 });
+  });
+
   it('counts for the badge only open cases whose breach fired and whose target is not met', async () => {
     const t = await boot(makeTempDir());
     const shopId = await createShop(t.call);
@@ -268,6 +289,22 @@ describe('SLA notification outbox', () => {
     await t.call('cases.transition', { caseId: first, to: 'contacting' });
     await t.call('cases.transition', { caseId: second, to: 'contacting' });
     expect(sla.breachedCount()).toBe(1);
+
+    // Past the cap the badge stops counting (999+); the summary still counts them all.
+    const sqlite = t.core.services!.deps.sqlite;
+    const now = t.clock.now();
+    sqlite.transaction(() => {
+      const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (?, 'taobao', ?, 'bad', '快递太慢', ?, ?)");
+      const openCase = sqlite.prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, ?, 'bad', ?, 'logistics', 'rule', 'high', ?, ?)");
+      for (let i = 0; i < badgeCountCap + 5; i++) openCase.run(review.run(shopId, `cap${i}`, now, now).lastInsertRowid, shopId, now, now, now);
+    })();
+    sla.openMissing();
+    t.clock.advance(7 * 24 * 3600_000);
+    t.poke();
+    expect(t.events.filter((e) => e.event === 'badge.changed').at(-1)?.payload).toEqual({ breached: badgeCountCap });
+    expect((await t.call('sla.summary', {})).breached).toBe(badgeCountCap + 8);
+    expect(badgeText(badgeCountCap - 1)).toBe('999');
+    expect(badgeText(badgeCountCap)).toBe('999+');
   });
 
   it('delivers on the next tick what a failing desktop left undelivered, exactly once', async () => {

@@ -5,6 +5,7 @@ import {
   approvalRoles,
   canTransition,
   defaultTimeZone,
+  badgeCountCap,
   lateGraceMs,
   mayTake,
   resolvedStatuses,
@@ -618,21 +619,25 @@ export class SlaService {
     return ids;
   }
 
-  breachedCount(): number {
+  /**
+   * Breached open cases: the cases whose breach point fired and whose target is not met. With a
+   * cap, counting stops there (the badge shows 999+): a tick after a big import must not count
+   * hundreds of thousands of rows every time one more case breaches.
+   */
+  breachedCount(cap = -1): number {
     return (
       cachedStatement(
         this.sqlite,
         // CROSS JOIN keeps this order: from the fired breaches out, never a walk over every case.
-        `SELECT count(DISTINCT e.case_id) AS n FROM sla_events e INDEXED BY sla_events_breach
-         CROSS JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
-         CROSS JOIN cases c ON c.id = e.case_id WHERE e.point = 'breach' AND t.met_at IS NULL AND c.status <> 'closed'`,
-      )
-        .get() as { n: number }
+        `SELECT count(*) AS n FROM (SELECT DISTINCT e.case_id FROM sla_events e INDEXED BY sla_events_breach
+           CROSS JOIN case_sla_targets t ON t.case_id = e.case_id AND t.target = e.target
+           CROSS JOIN cases c ON c.id = e.case_id WHERE e.point = 'breach' AND t.met_at IS NULL AND c.status <> 'closed' LIMIT ?)`,
+      ).get(cap) as { n: number }
     ).n;
   }
 
   updateBadge(): void {
-    const breached = this.breachedCount();
+    const breached = this.breachedCount(badgeCountCap);
     if (breached !== this.lastBadge) {
       this.lastBadge = breached;
       this.deps.events.emit('badge.changed', { breached });

@@ -1,4 +1,5 @@
 import { AppShell, Badge, NavLink, ScrollArea, Text } from '@mantine/core';
+import { badgeText } from '../../../shared/domain/sla';
 import { useBreachedCount } from '../notifications/use-breached-count';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -33,7 +34,7 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
                 rightSection={
                   id === 'cases' && breached > 0 ? (
                     <Badge color="red" size="sm" circle={breached < 10} data-testid="breached-badge" aria-label={t('queue.breachedNav', { count: breached })}>
-                      {breached}
+                      {badgeText(breached)}
                     </Badge>
                   ) : undefined
                 }
