@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { startCore, type Core } from '../electron/core/core';
 import { startHttpAdapter } from '../electron/core/http/server';
 import { RecordingPlatform } from '../electron/core/platform';
@@ -22,6 +23,47 @@ async function importAndWait(core: Core, path: string, shopId: number) {
   const preview = await call(core, 'imports.preview', { source, platform: 'taobao' });
   const { importId } = await call(core, 'imports.start', { source, platform: 'taobao', shopId, mapping: preview.suggestedMapping });
   return core.services!.imports.waitFor(importId);
+}
+
+/**
+ * Inbox pages requested one after another over HTTP from another thread, as the renderer does
+ * from its own process: a client on the core's own event loop would wait behind the import a
+ * second time to read each response, which no real client does. Returns each request's time.
+ */
+function pageRequestsInThread(url: string, token: string, inputs: unknown[]): { stop(): Promise<number[]> } {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads');
+    let stopping = false;
+    parentPort.once('message', () => { stopping = true; });
+    (async () => {
+      const times = [];
+      for (let n = 0; !stopping; n++) {
+        const started = performance.now();
+        const response = await fetch(workerData.url + '/api/reviews.list', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-reviewdesk-token': workerData.token },
+          body: JSON.stringify(workerData.inputs[n % workerData.inputs.length]),
+        });
+        if (!response.ok) throw new Error('reviews.list answered ' + response.status);
+        await response.json();
+        times.push(performance.now() - started);
+      }
+      parentPort.postMessage(times);
+    })();`,
+    { eval: true, workerData: { url, token, inputs } },
+  );
+  const result = new Promise<number[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const times = await result;
+      await worker.terminate();
+      return times;
+    },
+  };
 }
 
 async function timings(runs: number, run: () => Promise<unknown>): Promise<number[]> {
@@ -52,7 +94,7 @@ export async function inboxLoadBench(): Promise<BenchResult> {
     await writeBenchExport(million, millionRows, 1);
     await writeBenchExport(more, concurrentRows, 2);
 
-    const core = await startCore({ dataDir: join(root, 'data'), platform: new RecordingPlatform(), version: 'bench', validateOutput: false, background: false, log: () => {} });
+    const core = await startCore({ dataDir: join(root, 'data'), platform: new RecordingPlatform(), version: 'bench', validateOutput: false, log: () => {} });
     const shop = await call(core, 'shops.create', { platform: 'taobao', name: '基准店' });
 
     // 1. Peak memory of a streamed 1M-row import.
@@ -114,27 +156,13 @@ export async function inboxLoadBench(): Promise<BenchResult> {
     const source = { kind: 'path', path: more };
     const preview = await call(core, 'imports.preview', { source, platform: 'taobao' });
     const { importId } = await call(core, 'imports.start', { source, platform: 'taobao', shopId: shop.id, mapping: preview.suggestedMapping });
-    let finished = false;
-    const done = core.services!.imports.waitFor(importId).then((result) => {
-      finished = true;
-      return result;
-    });
-    const httpTimes: number[] = [];
-    while (!finished) {
-      const started = performance.now();
-      const response = await fetch(`${adapter.url}/api/reviews.list`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-reviewdesk-token': 'bench' },
-        body: JSON.stringify(pageInputs[httpTimes.length % pageInputs.length]),
-      });
-      await response.json();
-      httpTimes.push(performance.now() - started);
-    }
-    const concurrent = await done;
+    const client = pageRequestsInThread(adapter.url, 'bench', pageInputs);
+    const concurrent = await core.services!.imports.waitFor(importId);
+    const httpTimes = await client.stop();
     await adapter.close();
     const httpP95 = percentile(httpTimes, 95);
     lines.push(
-      `inbox pages over HTTP during a ${concurrentRows.toLocaleString('en')}-row import (${concurrent.counts.inserted.toLocaleString('en')} inserted): ${httpTimes.length} requests, p50 ${ms(percentile(httpTimes, 50))}, p95 ${ms(httpP95)}, max ${ms(Math.max(...httpTimes))} (target p95 ≤ 100 ms)`,
+      `inbox pages over HTTP (client in another thread) during a ${concurrentRows.toLocaleString('en')}-row import (${concurrent.counts.inserted.toLocaleString('en')} inserted): ${httpTimes.length} requests, p50 ${ms(percentile(httpTimes, 50))}, p95 ${ms(httpP95)}, max ${ms(Math.max(...httpTimes))} (target p95 ≤ 100 ms)`,
     );
     ok &&= httpP95 <= 100;
 
