@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { useApi } from './api-context';
 
@@ -14,7 +14,9 @@ export interface ApiQuery<T> {
 
 /**
  * Loads one method's result and reloads it whenever the backend reports a change in one of
- * `domains`, so every open view stays current without polling.
+ * `domains`, so every open view stays current without polling. Reloads are single-flight: asked
+ * for while a call is on its way, they become one more call after it answers. A long import
+ * reports changes dozens of times a second; a view asks again only as fast as it is answered.
  */
 export function useApiQuery<M extends MethodName>(
   method: M,
@@ -30,10 +32,24 @@ export function useApiQuery<M extends MethodName>(
   const inputKey = JSON.stringify(input);
   const domainKey = domains === 'all' ? 'all' : domains.join(',');
 
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  /** Calls made, the one on its way (0: none), and whether a reload was asked for meanwhile. */
+  const flight = useRef({ made: 0, active: 0, again: false });
+
+  const reload = useCallback(() => {
+    if (flight.current.active !== 0) flight.current.again = true;
+    else setGeneration((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     let current = true;
+    const call = (flight.current.made += 1);
+    flight.current.active = call;
+    flight.current.again = false;
+    const landed = () => {
+      if (flight.current.active !== call) return;
+      flight.current.active = 0;
+      if (flight.current.again && current) setGeneration((n) => n + 1);
+    };
     api.call(method, JSON.parse(inputKey) as MethodInput<M>).then(
       (value) => {
         if (!current) return;
@@ -46,7 +62,7 @@ export function useApiQuery<M extends MethodName>(
         setError(cause);
         setLoading(false);
       },
-    );
+    ).finally(landed);
     return () => {
       current = false;
     };
