@@ -35,9 +35,9 @@ export const events = {
     shopName: z.string(),
     excerpt: z.string(),
   }),
-  /** SLA timers of these cases changed (transition, pause, policy edit, a point fired): refresh countdowns. */
+  /** SLA timers of these cases changed (transition, pause, policy edit, a point fired): refresh countdowns. At most 1,000 ids per event. */
   'sla.changed': z.object({ caseIds: z.array(z.number().int()) }),
-  /** A warning or breach fired (exactly once per case, target and point). */
+  /** A warning or breach fired (exactly once per case, target and point); at most a few hundred per tick, the rest arrive as sla.changed. */
   'sla.fired': z.object({
     caseId: z.number().int(),
     target: z.enum(['first_response', 'resolution']),

@@ -5,7 +5,7 @@ import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
 import { badgeCountCap, badgeText } from '../../../shared/domain/sla';
-import { openSliceSize, type SlaService } from './sla-service';
+import { firedEventsPerTick, openSliceSize, type SlaService } from './sla-service';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
@@ -300,7 +300,12 @@ describe('SLA notification outbox', () => {
     })();
     sla.openMissing();
     t.clock.advance(7 * 24 * 3600_000);
+    const seen = t.events.length;
     t.poke();
+    // Thousands of points fired in one tick: a few hundred reach the UI one by one, the rest as changed cases.
+    const told = t.events.slice(seen);
+    expect(told.filter((e) => e.event === 'sla.fired')).toHaveLength(firedEventsPerTick);
+    expect(Math.max(...told.filter((e) => e.event === 'sla.changed').map((e) => e.payload.caseIds.length))).toBe(1000);
     expect(t.events.filter((e) => e.event === 'badge.changed').at(-1)?.payload).toEqual({ breached: badgeCountCap });
     expect((await t.call('sla.summary', {})).breached).toBe(badgeCountCap + 8);
     expect(badgeText(badgeCountCap - 1)).toBe('999');

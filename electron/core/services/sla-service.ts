@@ -105,6 +105,11 @@ interface Fired extends FiredPoint {
 /** Cases given timers per turn of the event loop by openMissingSoon (about 5 ms of work). */
 export const openSliceSize = 250;
 
+/** `sla.fired` events sent per tick; more fired points reach the UI as `sla.changed`. */
+export const firedEventsPerTick = 200;
+/** Case ids in one `sla.changed` event: beyond this a view reloads what it shows anyway. */
+const changedIdsPerEvent = 1000;
+
 export class SlaService {
   private watermark = 0;
   private readonly calendars = new Map<number, WorkCalendar | null>();
@@ -431,7 +436,7 @@ export class SlaService {
       this.recompute(rows.map((row) => row.id), now);
     })();
     this.watermark = rows.at(-1)!.id;
-    this.deps.events.emit('sla.changed', { caseIds: rows.slice(0, 1000).map((row) => row.id) });
+    this.deps.events.emit('sla.changed', { caseIds: rows.slice(0, changedIdsPerEvent).map((row) => row.id) });
     return rows.length;
   }
 
@@ -545,10 +550,12 @@ export class SlaService {
       } while (rows.length === 2000);
       recorded = fired.length > 0 ? this.recordNotifications(fired) : [];
     })();
-    for (const point of fired) {
+    // A catch-up after a long sleep can fire hundreds of thousands of points: the UI hears of
+    // the first few hundred one by one and of the rest as changed cases (what it reloads anyway).
+    for (const point of fired.slice(0, firedEventsPerTick)) {
       this.deps.events.emit('sla.fired', { caseId: point.caseId, target: point.target, point: point.point, percent: point.percent, dueAt: point.dueAt, firedAt: point.firedAt, late: point.late });
     }
-    if (fired.length > 0) this.deps.events.emit('sla.changed', { caseIds: [...new Set(fired.map((point) => point.caseId))] });
+    if (fired.length > 0) this.deps.events.emit('sla.changed', { caseIds: [...new Set(fired.map((point) => point.caseId))].slice(0, changedIdsPerEvent) });
     // Delivery only: each step runs even when an earlier one fails; the first failure is rethrown.
     let failure: unknown = null;
     for (const step of [() => this.notifications.deliverPending(recorded), () => this.notifications.releaseHeld(), () => this.updateBadge()]) {
@@ -646,7 +653,7 @@ export class SlaService {
 
   /** Tells the UI and the scheduler that timers of these cases moved. */
   changed(caseIds: number[]): void {
-    if (caseIds.length > 0) this.deps.events.emit('sla.changed', { caseIds: caseIds.slice(0, 1000) });
+    if (caseIds.length > 0) this.deps.events.emit('sla.changed', { caseIds: caseIds.slice(0, changedIdsPerEvent) });
     this.updateBadge();
     this.onChange();
   }
