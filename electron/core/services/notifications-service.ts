@@ -165,6 +165,17 @@ export class NotificationsService {
     return toApi(row);
   }
 
+  /**
+   * Adds to the count of a summary not yet read (one away summary for a catch-up that takes
+   * several ticks). False when it was read or removed meanwhile: record a new one instead.
+   */
+  addToCount(id: number, more: number): boolean {
+    const updated = this.deps.sqlite
+      .prepare("UPDATE notifications SET params_json = json_set(params_json, '$.count', json_extract(params_json, '$.count') + ?) WHERE id = ? AND read_at IS NULL")
+      .run(more, id);
+    return updated.changes > 0;
+  }
+
   /** Records a notification and delivers it at once (outside a transaction). */
   create(input: NewNotification): AppNotification {
     const created = this.record(input);

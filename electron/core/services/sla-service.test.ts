@@ -5,7 +5,7 @@ import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
 import { badgeCountCap, badgeText } from '../../../shared/domain/sla';
-import { firedEventsPerTick, openSliceSize, type SlaService } from './sla-service';
+import { firedEventsPerTick, openSliceSize, tickTargetsMax, type SlaService } from './sla-service';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
@@ -300,12 +300,21 @@ describe('SLA notification outbox', () => {
     })();
     sla.openMissing();
     t.clock.advance(7 * 24 * 3600_000);
+    const lastNote = (sqlite.prepare('SELECT max(id) AS id FROM notifications').get() as { id: number }).id;
     const seen = t.events.length;
     t.poke();
     // Thousands of points fired in one tick: a few hundred reach the UI one by one, the rest as changed cases.
     const told = t.events.slice(seen);
     expect(told.filter((e) => e.event === 'sla.fired')).toHaveLength(firedEventsPerTick);
     expect(Math.max(...told.filter((e) => e.event === 'sla.changed').map((e) => e.payload.caseIds.length))).toBe(1000);
+    // One tick takes tickTargetsMax targets; the rest are still due, so the scheduler ticks again.
+    expect(sqlite.prepare('SELECT count(*) AS n FROM case_sla_targets WHERE next_fire_at <= ?').get(t.clock.now())).toEqual({ n: 2 * (badgeCountCap + 5) + 3 - tickTargetsMax });
+    t.poke();
+    expect(sqlite.prepare('SELECT count(*) AS n FROM case_sla_targets WHERE next_fire_at <= ?').get(t.clock.now())).toEqual({ n: 0 });
+    // The whole catch-up is one away summary, counting every late point of both ticks.
+    const away = sqlite.prepare("SELECT params_json AS params FROM notifications WHERE kind = 'away_summary' AND id > ?").all(lastNote) as { params: string }[];
+    const late = sqlite.prepare('SELECT count(*) AS n FROM sla_events WHERE late = 1 AND fired_at = ?').get(t.clock.now()) as { n: number };
+    expect(away.map((row) => JSON.parse(row.params))).toEqual([{ count: late.n }]);
     expect(t.events.filter((e) => e.event === 'badge.changed').at(-1)?.payload).toEqual({ breached: badgeCountCap });
     expect((await t.call('sla.summary', {})).breached).toBe(badgeCountCap + 8);
     expect(badgeText(badgeCountCap - 1)).toBe('999');

@@ -107,6 +107,8 @@ export const openSliceSize = 250;
 
 /** `sla.fired` events sent per tick; more fired points reach the UI as `sla.changed`. */
 export const firedEventsPerTick = 200;
+/** Timer targets one tick takes at most (about 30 ms of work); a bigger catch-up takes several. */
+export const tickTargetsMax = 2000;
 /** Case ids in one `sla.changed` event: beyond this a view reloads what it shows anyway. */
 const changedIdsPerEvent = 1000;
 
@@ -114,6 +116,10 @@ export class SlaService {
   private watermark = 0;
   private readonly calendars = new Map<number, WorkCalendar | null>();
   private lastBadge: number | null = null;
+  /** The away summary of a catch-up that takes several ticks: later ticks add to its count. */
+  private catchUpNote: number | null = null;
+  /** Set when a tick added to that count: the notification centre is told after the commit. */
+  private catchUpCounted = false;
   /** Called after anything that may move the next wake-up (the scheduler re-arms). */
   onChange: () => void = () => {};
 
@@ -522,34 +528,38 @@ export class SlaService {
     const now = this.deps.clock.now();
     this.openAll();
     const fired: Fired[] = [];
-    const due = cachedStatement(this.sqlite, 'SELECT case_id AS caseId, target, points_json AS pointsJson FROM case_sla_targets WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT 2000');
+    const due = cachedStatement(this.sqlite, `SELECT case_id AS caseId, target, points_json AS pointsJson FROM case_sla_targets WHERE next_fire_at IS NOT NULL AND next_fire_at <= ? ORDER BY next_fire_at LIMIT ${tickTargetsMax}`);
     const insert = cachedStatement(this.sqlite, 'INSERT OR IGNORE INTO sla_events (case_id, target, point, percent, due_at, fired_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const setNext = cachedStatement(this.sqlite, 'UPDATE case_sla_targets SET next_fire_at = ? WHERE case_id = ? AND target = ?');
-    let rows: { caseId: number; target: SlaTargetKind; pointsJson: string }[];
     let recorded: number[] = [];
+    let full = false;
     this.sqlite.transaction(() => {
-      do {
-        rows = due.all(now) as typeof rows;
-        for (const row of rows) {
-          const points = JSON.parse(row.pointsJson) as PlannedPoint[];
-          let next: number | null = null;
-          for (const point of points) {
-            if (point.at === null) continue;
-            if (point.at > now) {
-              if (next === null || point.at < next) next = point.at;
-              continue;
-            }
-            const late = now - point.at > lateGraceMs;
-            if (insert.run(row.caseId, row.target, point.key, point.percent, point.at, now, late ? 1 : 0).changes === 1) {
-              fired.push({ caseId: row.caseId, target: row.target, point: point.point, percent: point.percent, dueAt: point.at, firedAt: now, late, key: point.key });
-              this.caseEvent(row.caseId, now, point.point, row.target, point.percent, point.at, late, 'system', null);
-            }
+      const rows = due.all(now) as { caseId: number; target: SlaTargetKind; pointsJson: string }[];
+      full = rows.length === tickTargetsMax;
+      for (const row of rows) {
+        const points = JSON.parse(row.pointsJson) as PlannedPoint[];
+        let next: number | null = null;
+        for (const point of points) {
+          if (point.at === null) continue;
+          if (point.at > now) {
+            if (next === null || point.at < next) next = point.at;
+            continue;
           }
-          setNext.run(next, row.caseId, row.target);
+          const late = now - point.at > lateGraceMs;
+          if (insert.run(row.caseId, row.target, point.key, point.percent, point.at, now, late ? 1 : 0).changes === 1) {
+            fired.push({ caseId: row.caseId, target: row.target, point: point.point, percent: point.percent, dueAt: point.at, firedAt: now, late, key: point.key });
+            this.caseEvent(row.caseId, now, point.point, row.target, point.percent, point.at, late, 'system', null);
+          }
         }
-      } while (rows.length === 2000);
+        setNext.run(next, row.caseId, row.target);
+      }
       recorded = fired.length > 0 ? this.recordNotifications(fired) : [];
     })();
+    // More due than one tick takes (a catch-up after a long sleep): the rest still have
+    // next_fire_at <= now, so the scheduler wakes again at once, after other work had its turn.
+    if (!full) this.catchUpNote = null;
+    if (this.catchUpCounted) this.deps.events.emit('data.changed', { domain: 'notifications' });
+    this.catchUpCounted = false;
     // A catch-up after a long sleep can fire hundreds of thousands of points: the UI hears of
     // the first few hundred one by one and of the rest as changed cases (what it reloads anyway).
     for (const point of fired.slice(0, firedEventsPerTick)) {
@@ -612,6 +622,10 @@ export class SlaService {
         this.caseEvent(point.caseId, point.firedAt, 'escalated', point.target, null, null, false, 'system', escalateTo);
       }
     }
+    if (lateCount > 0 && this.catchUpNote !== null && this.notifications.addToCount(this.catchUpNote, lateCount)) {
+      this.catchUpCounted = true;
+      return ids;
+    }
     if (lateCount > 0) {
       const note = this.notifications.record({
         kind: 'away_summary',
@@ -622,6 +636,7 @@ export class SlaService {
         sound: false,
       });
       ids.push(note.id);
+      this.catchUpNote = note.id;
     }
     return ids;
   }
