@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shop } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { FormActions, FormModal, useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldErrors } from '../../errors/use-field-errors';
 
@@ -17,10 +18,10 @@ interface ShopRenameModalProps {
 export function ShopRenameModal({ shop, onClose }: ShopRenameModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={shop !== null} onClose={onClose} title={t('shops.renameTitle')} centered radius="lg">
+    <FormModal opened={shop !== null} onClose={onClose} title={t('shops.renameTitle')}>
       {/* Keyed so each opening starts from the shop's current name. */}
       {shop ? <ShopRenameForm key={shop.id} shop={shop} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -36,28 +37,18 @@ function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'shops');
   const [name, setName] = useState(shop.name);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { busy, onSubmit } = useSubmit(async () => {
     if (name === shop.name) {
       onDone();
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await api.call('shops.update', { id: shop.id, name });
-      notifySuccess(t('shops.renamed', { name: saved.name }));
-      onDone();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const saved = await api.call('shops.update', { id: shop.id, name });
+    notifySuccess(t('shops.renamed', { name: saved.name }));
+    onDone();
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <TextInput
           label={t('shops.name')}
@@ -69,14 +60,7 @@ function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
           error={fieldErrors.name}
           data-autofocus
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/contract';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import { useApi } from '../../api/api-context';
+import { FormActions, FormModal, useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldErrors } from '../../errors/use-field-errors';
 import { RoleSelect } from './role-select';
@@ -19,10 +20,10 @@ interface StaffEditModalProps {
 export function StaffEditModal({ member, onClose }: StaffEditModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={member !== null} onClose={onClose} title={t('team.editTitle')} centered radius="lg">
+    <FormModal opened={member !== null} onClose={onClose} title={t('team.editTitle')}>
       {/* Keyed so each opening starts from the member's current values. */}
       {member ? <StaffEditForm key={member.id} member={member} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -39,10 +40,7 @@ function StaffEditForm({ member, onDone }: StaffEditFormProps) {
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'staff');
   const [name, setName] = useState(member.name);
   const [role, setRole] = useState<StaffRole>(member.role);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const { busy, onSubmit } = useSubmit(async () => {
     // Send only what changed, so an untouched field can never be the one refused.
     const changes = {
       ...(name !== member.name ? { name } : {}),
@@ -52,20 +50,13 @@ function StaffEditForm({ member, onDone }: StaffEditFormProps) {
       onDone();
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await api.call('staff.update', { id: member.id, ...changes });
-      notifySuccess(t('team.saved', { name: saved.name }));
-      onDone();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const saved = await api.call('staff.update', { id: member.id, ...changes });
+    notifySuccess(t('team.saved', { name: saved.name }));
+    onDone();
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <TextInput
           label={t('team.name')}
@@ -85,14 +76,7 @@ function StaffEditForm({ member, onDone }: StaffEditFormProps) {
           }}
           error={fieldErrors.role}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import { FormModal } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useRunAction } from '../../errors/use-run-action';
 
@@ -19,10 +20,10 @@ interface StaffPinModalProps {
 export function StaffPinModal({ member, onClose }: StaffPinModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={member !== null} onClose={onClose} title={t('pin.title', { name: member?.name ?? '' })} centered radius="lg">
+    <FormModal opened={member !== null} onClose={onClose} title={t('pin.title', { name: member?.name ?? '' })}>
       {/* Keyed so each opening starts empty. */}
       {member ? <StaffPinForm key={member.id} member={member} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shop } from '../../../../../shared/contract';
 import { reviewLevels, type ReviewLevel } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
+import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
 import { epochToZonedInput, zonedInputToEpoch } from '../../../format/date-time';
@@ -23,10 +24,10 @@ interface ManualEntryModalProps {
 export function ManualEntryModal({ opened, shops, onClose, onCreated }: ManualEntryModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('inbox.manual.title')} size="lg" radius="lg" centered>
+    <FormModal opened={opened} onClose={onClose} title={t('inbox.manual.title')} size="lg">
       {/* Mounted per opening so the form starts empty with the current time. */}
       {opened ? <ManualEntryForm shops={shops} onDone={onClose} onCreated={onCreated} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -53,42 +54,33 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
     sku: '',
     postedAt: epochToZonedInput(Date.now(), timeZone),
   }));
-  const [busy, setBusy] = useState(false);
 
   function set<K extends keyof typeof values>(field: K, value: (typeof values)[K]) {
     setValues((previous) => ({ ...previous, [field]: value }));
     clearField(field);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      // Optional fields left blank are left out; the backend trims and validates the rest.
-      const optional = (value: string) => (value.trim() === '' ? undefined : value);
-      const review = await api.call('reviews.create', {
-        shopId: Number(values.shopId) || 0,
-        orderNo: optional(values.orderNo),
-        text: values.text,
-        level: values.level === '' ? undefined : values.level,
-        rating: values.rating === '' ? undefined : Number(values.rating),
-        buyerNick: optional(values.buyerNick),
-        product: optional(values.product),
-        sku: optional(values.sku),
-        postedAt: zonedInputToEpoch(values.postedAt, timeZone) ?? -1,
-      });
-      notifySuccess(t('inbox.manual.created'), t(`inbox.levels.${review.level}`));
-      onCreated();
-      onDone();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, onSubmit } = useSubmit(async () => {
+    // Optional fields left blank are left out; the backend trims and validates the rest.
+    const optional = (value: string) => (value.trim() === '' ? undefined : value);
+    const review = await api.call('reviews.create', {
+      shopId: Number(values.shopId) || 0,
+      orderNo: optional(values.orderNo),
+      text: values.text,
+      level: values.level === '' ? undefined : values.level,
+      rating: values.rating === '' ? undefined : Number(values.rating),
+      buyerNick: optional(values.buyerNick),
+      product: optional(values.product),
+      sku: optional(values.sku),
+      postedAt: zonedInputToEpoch(values.postedAt, timeZone) ?? -1,
+    });
+    notifySuccess(t('inbox.manual.created'), t(`inbox.levels.${review.level}`));
+    onCreated();
+    onDone();
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
           <NativeSelect
@@ -144,14 +136,7 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
           <TextInput label={t('inbox.fields.product')} value={values.product} onChange={(event) => set('product', event.currentTarget.value)} error={fieldErrors.product} />
           <TextInput label={t('inbox.fields.sku')} value={values.sku} onChange={(event) => set('sku', event.currentTarget.value)} error={fieldErrors.sku} />
         </SimpleGrid>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('inbox.manual.submit')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onDone} submitLabel={t('inbox.manual.submit')} />
       </Stack>
     </form>
   );

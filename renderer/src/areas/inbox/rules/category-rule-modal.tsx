@@ -1,9 +1,10 @@
-import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryRule } from '../../../../../shared/contract';
 import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
+import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
 
@@ -21,11 +22,11 @@ interface CategoryRuleModalProps {
 export function CategoryRuleModal({ rule, nextPriority, onClose }: CategoryRuleModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.category.addTitle') : t('rules.category.editTitle')} radius="lg" centered size="lg">
+    <FormModal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.category.addTitle') : t('rules.category.editTitle')} size="lg">
       {rule ? (
         <CategoryRuleForm key={rule === 'new' ? 'new' : rule.id} rule={rule === 'new' ? null : rule} nextPriority={nextPriority} onDone={onClose} />
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -44,24 +45,14 @@ function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps)
   const [keywords, setKeywords] = useState<string[]>(rule?.keywords ?? []);
   const [priority, setPriority] = useState<number>(rule?.priority ?? nextPriority);
   const [enabled, setEnabled] = useState(rule?.enabled ?? true);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const saved = await api.call('rules.saveCategory', { ...(rule ? { id: rule.id } : {}), name, category, keywords, priority, enabled });
-      notifySuccess(t('rules.saved', { name: saved.name }), t('rules.category.savedHint'));
-      onDone();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, onSubmit } = useSubmit(async () => {
+    const saved = await api.call('rules.saveCategory', { ...(rule ? { id: rule.id } : {}), name, category, keywords, priority, enabled });
+    notifySuccess(t('rules.saved', { name: saved.name }), t('rules.category.savedHint'));
+    onDone();
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="sm">
           <TextInput
@@ -108,14 +99,7 @@ function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps)
           maw={240}
         />
         <Switch label={t('rules.enabled')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Checkbox, Group, NativeSelect, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonitorRule } from '../../../../../shared/contract';
 import { reviewLevels, type ReviewLevel } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
+import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
 
@@ -19,9 +20,9 @@ interface MonitorRuleModalProps {
 export function MonitorRuleModal({ rule, onClose }: MonitorRuleModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.monitor.addTitle') : t('rules.monitor.editTitle')} radius="lg" centered size="lg">
+    <FormModal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.monitor.addTitle') : t('rules.monitor.editTitle')} size="lg">
       {rule ? <MonitorRuleForm key={rule === 'new' ? 'new' : rule.id} rule={rule === 'new' ? null : rule} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -40,31 +41,21 @@ function MonitorRuleForm({ rule, onDone }: MonitorRuleFormProps) {
   const [levels, setLevels] = useState<ReviewLevel[]>(rule?.levels ?? ['bad']);
   const [maxRating, setMaxRating] = useState(rule?.maxRating ? String(rule.maxRating) : '');
   const [enabled, setEnabled] = useState(rule?.enabled ?? true);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const saved = await api.call('rules.saveMonitor', {
-        ...(rule ? { id: rule.id } : {}),
-        name,
-        keywords,
-        levels,
-        maxRating: maxRating === '' ? null : Number(maxRating),
-        enabled,
-      });
-      notifySuccess(t('rules.saved', { name: saved.name }));
-      onDone();
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, onSubmit } = useSubmit(async () => {
+    const saved = await api.call('rules.saveMonitor', {
+      ...(rule ? { id: rule.id } : {}),
+      name,
+      keywords,
+      levels,
+      maxRating: maxRating === '' ? null : Number(maxRating),
+      enabled,
+    });
+    notifySuccess(t('rules.saved', { name: saved.name }));
+    onDone();
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <TextInput
           label={t('rules.name')}
@@ -112,14 +103,7 @@ function MonitorRuleForm({ rule, onDone }: MonitorRuleFormProps) {
           maw={240}
         />
         <Switch label={t('rules.enabled')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} onCancel={onDone} />
       </Stack>
     </form>
   );
