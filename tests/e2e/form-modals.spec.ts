@@ -57,9 +57,13 @@ test('a category rule is created, refused when its name is blank, and cancelling
   expect(after.category).toHaveLength(before.category.length + 1);
 });
 
-test('renaming a shop saves on Enter and opens with the current name each time', async ({ app, page }) => {
-  await app.call('shops.create', { platform: 'douyin', name: '山野小铺' });
+test('a shop added in settings is renamed on Enter, and the dialog opens with the current name each time', async ({ app, page }) => {
   await app.open(page, '/settings');
+  await page.getByLabel('平台').selectOption({ label: '抖音' });
+  await page.getByLabel('店铺名称').fill('山野小铺');
+  await page.getByRole('button', { name: '添加店铺' }).click();
+  await expect(page.getByText('已添加店铺 山野小铺')).toBeVisible();
+  await expect(page.getByLabel('店铺名称')).toHaveValue('');
   await page.getByRole('button', { name: '重命名 山野小铺' }).click();
   const dialog = page.getByRole('dialog', { name: '重命名店铺' });
   const name = dialog.getByLabel('店铺名称');
@@ -74,5 +78,5 @@ test('renaming a shop saves on Enter and opens with the current name each time',
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   const shops = (await app.call('shops.list')) as { items: { name: string }[] };
-  expect(shops.items.map((shop) => shop.name)).toEqual(['山野小铺旗舰店']);
+  expect(shops.items).toEqual([expect.objectContaining({ name: '山野小铺旗舰店', platform: 'douyin' })]);
 });

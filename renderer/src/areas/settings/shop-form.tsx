@@ -1,9 +1,10 @@
 import { Button, Group, NativeSelect, TextInput } from '@mantine/core';
 import { IconBuildingStore } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platformIds, type PlatformId } from '../../../../shared/domain/platforms';
 import { useApi } from '../../api/api-context';
+import { useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldErrors } from '../../errors/use-field-errors';
 
@@ -16,25 +17,15 @@ export function ShopForm() {
   const { fieldErrors, handleError, clearField, reset } = useFieldErrors(fields, 'shops');
   const [platform, setPlatform] = useState<PlatformId>('taobao');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const shop = await api.call('shops.create', { platform, name });
-      reset();
-      setName('');
-      notifySuccess(t('shops.added', { name: shop.name }));
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, onSubmit } = useSubmit(async () => {
+    const shop = await api.call('shops.create', { platform, name });
+    reset();
+    setName('');
+    notifySuccess(t('shops.added', { name: shop.name }));
+  }, handleError);
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={onSubmit} noValidate>
       <Group align="flex-start" gap="md" wrap="wrap">
         <NativeSelect
           label={t('shops.platform')}

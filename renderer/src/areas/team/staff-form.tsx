@@ -1,9 +1,10 @@
 import { Button, Group, Paper, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import { useApi } from '../../api/api-context';
+import { useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldErrors } from '../../errors/use-field-errors';
 import { RoleSelect } from './role-select';
@@ -17,29 +18,19 @@ export function StaffForm() {
   const { fieldErrors, handleError, clearField, reset } = useFieldErrors(fields, 'staff');
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('agent');
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const member = await api.call('staff.create', { name, role });
-      reset();
-      setName('');
-      notifySuccess(t('team.added', { name: member.name }));
-    } catch (error) {
-      handleError(error);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, onSubmit } = useSubmit(async () => {
+    const member = await api.call('staff.create', { name, role });
+    reset();
+    setName('');
+    notifySuccess(t('team.added', { name: member.name }));
+  }, handleError);
 
   return (
     <Paper withBorder radius="lg" p="lg" mb="lg" component="section" aria-labelledby="staff-form-title">
       <Title order={2} size="h5" mb="sm" id="staff-form-title">
         {t('team.addTitle')}
       </Title>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
             label={t('team.name')}
