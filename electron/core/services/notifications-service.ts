@@ -239,7 +239,8 @@ export class NotificationsService {
     const sqlite = this.deps.sqlite;
     if (quiet) sqlite.prepare('UPDATE notifications SET held = 1 WHERE delivered_at IS NULL AND held = 0 AND urgent = 0').run();
     const pending = 'delivered_at IS NULL AND held = 0';
-    const first = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY urgent DESC, id LIMIT ${burstAfter}`).all() as Row[];
+    // The away summary first (its arrival opens the away dialog), then the urgent ones.
+    const first = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY kind = 'away_summary' DESC, urgent DESC, id LIMIT ${burstAfter}`).all() as Row[];
     const { n, urgent, sound } = sqlite.prepare(`SELECT count(*) AS n, max(urgent) AS urgent, max(sound) AS sound FROM notifications WHERE ${pending}`).get() as { n: number; urgent: number; sound: number };
     if (settings.desktop) {
       const words = notificationText('burst_summary', { count: n }, this.language())!;
