@@ -3,44 +3,24 @@ import type { Language } from '../../../shared/domain/preferences';
 // Building a formatter costs far more than using one, and long lists format hundreds of times.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Shows a stored UTC epoch-ms instant as wall-clock time in the shop's time zone. */
-export function formatDateTime(epochMs: number, timeZone: string, language: Language): string {
-  const key = `${language}|${timeZone}`;
+function cachedFormatter(year: 'numeric' | '2-digit', timeZone: string, language: Language): Intl.DateTimeFormat {
+  const key = `${year}|${language}|${timeZone}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language, {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    formatter = new Intl.DateTimeFormat(language, { timeZone, year, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     formatters.set(key, formatter);
   }
-  return formatter.format(epochMs);
+  return formatter;
 }
 
-const shortFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Shows a stored UTC epoch-ms instant as wall-clock time in the shop's time zone. */
+export function formatDateTime(epochMs: number, timeZone: string, language: Language): string {
+  return cachedFormatter('numeric', timeZone, language).format(epochMs);
+}
 
 /** Two-digit year, for dense lists (26/11/24 06:02); the full form goes in a tooltip. */
 export function formatShortDateTime(epochMs: number, timeZone: string, language: Language): string {
-  const key = `${language}|${timeZone}`;
-  let formatter = shortFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language, {
-      timeZone,
-      year: '2-digit',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    shortFormatters.set(key, formatter);
-  }
-  return formatter.format(epochMs);
+  return cachedFormatter('2-digit', timeZone, language).format(epochMs);
 }
 
 /** Human file size with one decimal, in binary units as file managers show them. */
