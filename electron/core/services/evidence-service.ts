@@ -46,6 +46,7 @@ import {
   hashFile,
   listObjectNames,
   discardObject,
+  ensureVaultTmpDir,
   flushObjects,
   nameObjects,
   prepareObject,
@@ -460,8 +461,9 @@ export class EvidenceService {
       }
     };
 
-    await this.vaultLock.runShared(() =>
-      Promise.all([
+    await this.vaultLock.runShared(async () => {
+      await ensureVaultTmpDir(this.deps.dataDir);
+      await Promise.all([
         ...Array.from({ length: preparing }, () =>
           prepare().finally(() => {
             preparing -= 1;
@@ -469,8 +471,8 @@ export class EvidenceService {
           }),
         ),
         commit(),
-      ]),
-    );
+      ]);
+    });
     if (fatal) throw (fatal as { error: unknown }).error;
     return outcomes;
   }

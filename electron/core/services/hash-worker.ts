@@ -1,45 +1,77 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-export interface HashedFile {
+/** What the worker stored: a private temporary file, hashed, read-only, still open. */
+export interface PreparedInWorker {
   sha256: string;
   size: number;
   /** The first `headBytes` bytes. */
   head: Buffer;
+  /** The temporary file, open for the flush; the caller closes it. */
+  fd: number;
+}
+
+/** The source's identity when it was opened: the copy must be of exactly that file, unchanged. */
+export interface SourceIdentity {
+  dev: bigint;
+  ino: bigint;
+  size: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/** The source was replaced, changed or grown while it was copied; the temporary file is removed. */
+export class SourceChangedError extends Error {
+  constructor() {
+    super('The source changed while it was copied.');
+    this.name = 'SourceChangedError';
+  }
 }
 
 /**
  * The worker's source, as a string: the same code then runs under tsx, vitest, the CLI and the
  * bundled Electron main process, none of which would agree on where a separate worker file is.
- * Synchronous reads are right here: this thread has nothing else to do, and a read followed by
- * the hash of the same buffer keeps that buffer in the CPU cache.
+ * One job is a whole file's preparation, synchronously: this thread has nothing else to do, and
+ * each step the main thread once awaited (a dozen per file, each a trip through libuv's pool and
+ * back) cost it more than the copy. A read followed by the hash of the same buffer keeps that
+ * buffer in the CPU cache.
  */
 const workerSource = `
 const { parentPort } = require('node:worker_threads');
-const { constants, copyFileSync, readSync } = require('node:fs');
+const fs = require('node:fs');
 const { createHash } = require('node:crypto');
 const buffer = Buffer.allocUnsafeSlow(${256 * 1024});
-parentPort.on('message', ({ id, op, fd, headBytes, from, to }) => {
+const same = (a, b) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
+  let out = -1;
   try {
-    if (op === 'copy') {
-      copyFileSync(from, to, constants.COPYFILE_EXCL);
-      parentPort.postMessage({ id });
+    // EXCL: a temporary name is never reused. The copy takes the source's mode.
+    fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
+    // The descriptor is the main thread's, open since the checks: the same file, unchanged,
+    // and still at its path (statSync throws ENOENT when it was deleted).
+    if (!same(opened, fs.fstatSync(fd, { bigint: true })) || !same(opened, fs.statSync(from, { bigint: true }))) {
+      parentPort.postMessage({ id, changed: true });
       return;
     }
+    fs.chmodSync(to, 0o600);
+    out = fs.openSync(to, 'r+');
     const hash = createHash('sha256');
     const head = Buffer.allocUnsafeSlow(headBytes);
     let headLength = 0;
     let size = 0;
     for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, size);
+      const read = fs.readSync(out, buffer, 0, buffer.length, size);
       if (read === 0) break;
       if (headLength < headBytes) headLength += buffer.copy(head, headLength, 0, Math.min(read, headBytes - headLength));
       hash.update(read === buffer.length ? buffer : buffer.subarray(0, read));
       size += read;
     }
+    // Read-only before the flush, so the mode is on disk with the bytes.
+    fs.fchmodSync(out, 0o444);
     const headCopy = head.buffer.slice(0, headLength);
-    parentPort.postMessage({ id, sha256: hash.digest('hex'), size, head: headCopy }, [headCopy]);
+    parentPort.postMessage({ id, sha256: hash.digest('hex'), size, head: headCopy, fd: out }, [headCopy]);
   } catch (error) {
+    if (out >= 0) fs.close(out, () => {});
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
   }
 });
@@ -48,14 +80,20 @@ parentPort.postMessage({ ready: true });
 
 type Reply =
   | { ready: true; id?: undefined }
-  | { id: number; sha256: string; size: number; head: ArrayBuffer }
-  | { id: number; sha256?: undefined }
+  | { id: number; sha256: string; size: number; head: ArrayBuffer; fd: number }
+  | { id: number; changed: true }
   | { id: number; error: { message: string; code?: string } };
 
-type Request = { op: 'hash'; fd: number; headBytes: number } | { op: 'copy'; from: string; to: string };
+interface Request {
+  from: string;
+  fd: number;
+  opened: SourceIdentity;
+  to: string;
+  headBytes: number;
+}
 
 interface Job {
-  resolve(value: HashedFile | null): void;
+  resolve(value: PreparedInWorker): void;
   reject(error: Error): void;
 }
 
@@ -70,7 +108,9 @@ export class WorkerStartError extends Error {
   }
 }
 
-const defaultStartWorker = (source: string) => new Worker(source, { eval: true });
+// The descriptors a job opens are handed to the main thread, which closes them: a worker that
+// tracked them would close whatever reuses those numbers when it exits.
+const defaultStartWorker = (source: string) => new Worker(source, { eval: true, trackUnmanagedFds: false });
 let startWorker = defaultStartWorker;
 
 /**
@@ -106,7 +146,8 @@ class HashThread {
       this.jobs.delete(reply.id);
       if (this.jobs.size === 0) this.worker.unref();
       if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
-      else job.resolve(reply.sha256 === undefined ? null : { sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head) });
+      else if ('changed' in reply) job.reject(new SourceChangedError());
+      else job.resolve({ sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head), fd: reply.fd });
     });
     const fail = (cause: Error) => {
       const error = this.ready ? cause : new WorkerStartError(cause);
@@ -122,7 +163,7 @@ class HashThread {
     return this.worker.terminate();
   }
 
-  run(id: number, request: Request): Promise<HashedFile | null> {
+  run(id: number, request: Request): Promise<PreparedInWorker> {
     return new Promise((resolve, reject) => {
       if (this.jobs.size === 0) this.worker.ref();
       this.jobs.set(id, { resolve, reject });
@@ -132,10 +173,9 @@ class HashThread {
 }
 
 /**
- * Copies and hashes off the main thread, which then only orchestrates: while one file is hashed
- * in one thread, the kernel copies the next in the other and the main thread inspects and records
- * a third. Two: one measured slower on two cores (hashes queued behind copies), more than two
- * only adds threads waiting for the same cores and disk.
+ * Two threads prepare files while the main thread only orchestrates, flushes, names and records:
+ * while one file is copied in one thread, another is hashed in the other. More than two only adds
+ * threads waiting for the same cores and disk.
  */
 const threadCount = Math.min(2, availableParallelism());
 const threads: HashThread[] = [];
@@ -154,22 +194,14 @@ function leastBusy(): HashThread {
 }
 
 /**
- * Hashes an open file from its start to its end, by descriptor, in a worker thread. The caller
- * keeps the descriptor open until this settles. Throws WorkerStartError at once when no thread
- * can be started, and rejects with it when the thread dies before running anything.
+ * In a worker thread: copies `from` (open as `fd`, which the caller keeps open until this
+ * settles) to the new file `to` in the kernel, checks the source is still the file `opened`
+ * describes, then hashes the copy and makes it read-only. Rejects with SourceChangedError when
+ * the source changed, with the file system's error (ENOENT, EACCES …) otherwise; either way the
+ * caller removes `to`. Rejects with WorkerStartError (never throws: it is async) when no thread
+ * can be started, or the thread died before it ran anything.
  */
-export function hashDescriptor(fd: number, headBytes: number): Promise<HashedFile> {
+export async function prepareInWorker(request: Request): Promise<PreparedInWorker> {
   nextId += 1;
-  return leastBusy().run(nextId, { op: 'hash', fd, headBytes }) as Promise<HashedFile>;
-}
-
-/**
- * copyFile(from, to, COPYFILE_EXCL) in a worker thread. The kernel copy of a large file holds
- * its thread for as long as it takes; in libuv's pool of four that stalled every stat, fsync and
- * rename queued behind it, which is most of what an add does. Rejects with WorkerStartError
- * (never throws: it is async) when no thread can be started.
- */
-export async function copyInWorker(from: string, to: string): Promise<void> {
-  nextId += 1;
-  await leastBusy().run(nextId, { op: 'copy', from, to });
+  return leastBusy().run(nextId, request);
 }

@@ -1,16 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { constants, createReadStream, createWriteStream, type BigIntStats } from 'node:fs';
+import { close, constants, createReadStream, createWriteStream, fchmod, fsync, open as openFd, read, type BigIntStats } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
 import { AppError } from '../errors';
-import { copyInWorker, hashDescriptor, WorkerStartError } from './hash-worker';
+import { prepareInWorker, SourceChangedError, WorkerStartError } from './hash-worker';
 import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 /** Bytes kept from the start of a file for text detection; the rest is never held in memory. */
 export const headBytes = 64 * 1024;
 const chunkBytes = 1024 * 1024;
+
+// Temporary files are held by descriptor: the worker thread that prepares one hands its
+// descriptor over, and a FileHandle cannot be made from a descriptor.
+const closeFd = promisify(close);
+const fsyncFd = promisify(fsync);
+const fchmodFd = promisify(fchmod);
+const openRaw = promisify(openFd);
+const readFd = promisify(read);
 
 /**
  * A regular file the user chose, already open (so it cannot be swapped for another between the
@@ -25,19 +34,10 @@ export interface OpenFile {
 /** Bytes that are not a file on disk (sent over HTTP, made in memory) arrive as a stream. */
 export type VaultSource = Readable | OpenFile;
 
-/** Gives back what an add opened when the add stops before `storeObject` takes the source. */
+/** Gives back what an add opened when the add stops before `prepareObject` takes the source. */
 export async function releaseSource(source: VaultSource): Promise<void> {
   if (source instanceof Readable) source.destroy();
   else await source.handle.close().catch(() => {});
-}
-
-export interface StoredObject {
-  sha256: string;
-  size: number;
-  /** The first `headBytes` bytes. */
-  head: Buffer;
-  /** False when the vault already held these bytes (deduplicated). */
-  created: boolean;
 }
 
 export function formatBytes(bytes: number): string {
@@ -82,8 +82,9 @@ interface StoreOptions {
 }
 
 /**
- * Bytes in a private temporary file, hashed, not yet flushed or named: `commitObjects` makes
- * them an object, `discardObject` removes them. Holds the temporary file open (for the flush).
+ * Bytes in a private temporary file, hashed and read-only, not yet flushed or named:
+ * `flushObjects` then `nameObjects` make them an object, `discardObject` removes them. Holds the
+ * temporary file open (for the flush).
  */
 export interface PreparedObject {
   sha256: string;
@@ -92,30 +93,28 @@ export interface PreparedObject {
   head: Buffer;
   /** The temporary file, which type detection may read before the commit. */
   tmpPath: string;
-  handle: FileHandle;
+  fd: number;
 }
 
 /** Removes a prepared object's temporary file; the vault is as if it had never been prepared. */
 export async function discardObject(object: PreparedObject): Promise<void> {
-  await object.handle.close().catch(() => {});
+  await closeFd(object.fd).catch(() => {});
   await rm(object.tmpPath, { force: true });
+}
+
+/** The folder `prepareObject` writes into; made once per add, not per file. */
+export async function ensureVaultTmpDir(dataDir: string): Promise<void> {
+  await mkdir(vaultTmpDir(dataDir), { recursive: true });
 }
 
 /**
  * Copies `source` to a temporary file (never whole in memory) and hashes what was stored. Anything
  * that goes wrong (the source errors or changes, the size limit is passed) removes the temporary
  * file, so a failed add leaves nothing. Takes ownership of the source: it is closed when this
- * returns or throws.
+ * returns or throws. The temporary folder must exist (`ensureVaultTmpDir`).
  */
 export async function prepareObject(dataDir: string, source: VaultSource, options: StoreOptions): Promise<PreparedObject> {
-  const tmpDir = vaultTmpDir(dataDir);
-  const tmpPath = join(tmpDir, `${randomUUID()}.part`);
-  try {
-    await mkdir(tmpDir, { recursive: true });
-  } catch (error) {
-    await releaseSource(source);
-    throw error;
-  }
+  const tmpPath = join(vaultTmpDir(dataDir), `${randomUUID()}.part`);
   if (source instanceof Readable) return prepareStream(source, tmpPath, options);
   try {
     return await prepareFile(source, tmpPath, options);
@@ -146,7 +145,7 @@ async function renameIntoShard(tmpPath: string, target: string): Promise<void> {
   }
 }
 
-export type CommitResult = { ok: true; created: boolean } | { ok: false; error: unknown };
+export type NameResult = { ok: true; created: boolean } | { ok: false; error: unknown };
 
 /** Whether a prepared object's bytes reached the disk; `nameObjects` takes it from here. */
 export type FlushResult = PromiseSettledResult<void>;
@@ -159,11 +158,9 @@ export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> 
   return Promise.allSettled(
     objects.map(async (object) => {
       try {
-        // Read-only before the flush, so the mode is on disk with the bytes.
-        await object.handle.chmod(0o444);
-        await object.handle.sync();
+        await fsyncFd(object.fd);
       } finally {
-        await object.handle.close();
+        await closeFd(object.fd);
       }
     }),
   );
@@ -176,14 +173,14 @@ export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> 
  * (EvidenceService serialises its whole name-and-record phase per vault): two objects of the
  * same bytes must never both be renamed.
  */
-export async function nameObjects(dataDir: string, objects: PreparedObject[], flushed: FlushResult[]): Promise<CommitResult[]> {
+export async function nameObjects(dataDir: string, objects: PreparedObject[], flushed: FlushResult[]): Promise<NameResult[]> {
   const folders = new Set<string>();
   const bySha = new Map<string, Promise<unknown>>();
   const results = await Promise.all(
-    objects.map(async (object, index): Promise<CommitResult> => {
+    objects.map(async (object, index): Promise<NameResult> => {
       // Different bytes are named in parallel; the same bytes twice wait for each other.
       const before = bySha.get(object.sha256);
-      const naming = (async (): Promise<CommitResult> => {
+      const naming = (async (): Promise<NameResult> => {
         await before;
         const outcome = flushed[index]!;
         try {
@@ -210,11 +207,6 @@ export async function nameObjects(dataDir: string, objects: PreparedObject[], fl
   return results;
 }
 
-/** Flushes, then names: the temporary file is on disk before any name points at it. */
-export async function commitObjects(dataDir: string, objects: PreparedObject[]): Promise<CommitResult[]> {
-  return nameObjects(dataDir, objects, await flushObjects(objects));
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -224,19 +216,10 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Puts `source` into the vault on its own: prepared, then committed. Adds of several files use
- * `prepareObject` and `commitObjects` to share the flushes.
- */
-export async function storeObject(dataDir: string, source: VaultSource, options: StoreOptions): Promise<StoredObject> {
-  const prepared = await prepareObject(dataDir, source, options);
-  const [result] = await commitObjects(dataDir, [prepared]);
-  if (!result!.ok) throw result!.error;
-  return { sha256: prepared.sha256, size: prepared.size, head: prepared.head, created: result!.created };
-}
-
 const sameFile = (a: BigIntStats, b: BigIntStats) =>
   a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+const identity = (stat: BigIntStats) => ({ dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs });
 
 /**
  * A file on disk is copied by the kernel (copy_file_range on Linux), several times faster than
@@ -247,49 +230,45 @@ const sameFile = (a: BigIntStats, b: BigIntStats) =>
  * programs cannot set back) must be the same after the copy as at the open, and the path must
  * still name that file. So a file that is truncated, grown, replaced or deleted during the copy
  * is always refused, and one rewritten in place is refused whenever its timestamps move, which a
- * write does except within the file system's clock tick of the previous write (the old stream
- * copy checked the size only). Refused means the temporary file is removed: nothing is kept.
+ * write does except within the file system's clock tick of the previous write. Refused means the
+ * temporary file is removed (by prepareObject): nothing is kept. All of it runs in a worker
+ * thread when one can be had.
  */
 async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
   if (source.stat.size > BigInt(options.maxBytes)) throw tooLarge(options);
-  // EXCL: a temp name is never reused. The copy takes the source's mode; made private below.
-  await copyOffThread(source.path, tmpPath);
+  let prepared: { sha256: string; size: number; head: Buffer; fd: number };
+  try {
+    prepared = await prepareInWorker({ from: source.path, fd: source.handle.fd, opened: identity(source.stat), to: tmpPath, headBytes });
+  } catch (error) {
+    if (error instanceof SourceChangedError) throw changed(options);
+    if (!(error instanceof WorkerStartError)) throw error;
+    prepared = await prepareFileHere(source, tmpPath, options);
+  }
+  // Read-only: a failed close loses nothing, and must not leak the temporary file's descriptor.
+  await source.handle.close().catch(() => {});
+  if (BigInt(prepared.size) !== source.stat.size || prepared.size === 0) {
+    await closeFd(prepared.fd);
+    throw prepared.size === 0 ? empty(options) : changed(options);
+  }
+  return { ...prepared, tmpPath };
+}
+
+/** The same as the worker's job, on this thread: for when no worker thread can be started. */
+async function prepareFileHere(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<{ sha256: string; size: number; head: Buffer; fd: number }> {
+  // A thread that died before its job ran may still have left the file: EXCL would refuse it.
+  await rm(tmpPath, { force: true });
+  await copyFile(source.path, tmpPath, constants.COPYFILE_EXCL);
   const [after, atPath] = await Promise.all([source.handle.stat({ bigint: true }), stat(source.path, { bigint: true })]);
-  await source.handle.close();
   if (!sameFile(source.stat, after) || !sameFile(source.stat, atPath)) throw changed(options);
   await chmod(tmpPath, 0o600);
-  const handle = await open(tmpPath, 'r+');
+  const fd = await openRaw(tmpPath, 'r+');
   try {
-    const hashed = await hashOpenFile(handle);
-    if (BigInt(hashed.size) !== source.stat.size) throw changed(options);
-    if (hashed.size === 0) throw empty(options);
-    return { ...hashed, tmpPath, handle };
+    const hashed = await hashDescriptor(fd);
+    await fchmodFd(fd, 0o444);
+    return { ...hashed, fd };
   } catch (error) {
-    await handle.close();
+    await closeFd(fd).catch(() => {});
     throw error;
-  }
-}
-
-/**
- * In a worker thread when one can be had; in libuv's pool otherwise. A worker that cannot start
- * comes back as a rejection (copyInWorker is async), so the fallback hangs off the promise; it
- * removes whatever the target holds first, as the exclusive copy would refuse an existing file.
- */
-function copyOffThread(from: string, to: string): Promise<void> {
-  return copyInWorker(from, to).catch(async (error: unknown) => {
-    if (!(error instanceof WorkerStartError)) throw error;
-    await rm(to, { force: true });
-    await copyFile(from, to, constants.COPYFILE_EXCL);
-  });
-}
-
-/** In a worker thread when one can be had; on this thread otherwise. */
-async function hashOpenFile(handle: FileHandle): Promise<{ sha256: string; size: number; head: Buffer }> {
-  try {
-    return await hashDescriptor(handle.fd, headBytes);
-  } catch (error) {
-    if (!(error instanceof WorkerStartError)) throw error;
-    return hashHandle(handle);
   }
 }
 
@@ -311,18 +290,18 @@ const giveBack = (buffer: Buffer) => {
  * SHA-256, size and head of an open file. Two buffers: the next read runs in the thread pool
  * while this one is hashed, and no Promise per chunk beyond the read itself.
  */
-async function hashHandle(handle: FileHandle): Promise<{ sha256: string; size: number; head: Buffer }> {
+async function hashDescriptor(fd: number): Promise<{ sha256: string; size: number; head: Buffer }> {
   const hash = createHash('sha256');
   const buffers = [takeBuffer(), takeBuffer()] as const;
   const headParts: Buffer[] = [];
   let size = 0;
-  let reading = handle.read(buffers[0], 0, hashChunkBytes, 0);
+  let reading = readFd(fd, buffers[0], 0, hashChunkBytes, 0);
   try {
     for (let turn = 0; ; turn += 1) {
       const { bytesRead, buffer } = await reading;
       if (bytesRead === 0) break;
       size += bytesRead;
-      reading = handle.read(buffers[(turn + 1) % 2]!, 0, hashChunkBytes, size);
+      reading = readFd(fd, buffers[(turn + 1) % 2]!, 0, hashChunkBytes, size);
       const chunk = buffer.subarray(0, bytesRead);
       const start = size - bytesRead;
       if (start < headBytes) headParts.push(Buffer.from(chunk.subarray(0, headBytes - start)));
@@ -365,7 +344,13 @@ async function prepareStream(source: Readable, tmpPath: string, options: StoreOp
     // Not flushed here: the commit flushes it with the rest of its group, before the rename.
     await pipeline(source, hasher, createWriteStream(tmpPath, { flags: 'wx', mode: 0o600, highWaterMark: chunkBytes }));
     if (size === 0) throw empty(options);
-    return { sha256: hash.digest('hex'), size, head: Buffer.concat(headParts), tmpPath, handle: await open(tmpPath, 'r+') };
+    const fd = await openRaw(tmpPath, 'r+');
+    // Read-only before the flush, so the mode is on disk with the bytes.
+    await fchmodFd(fd, 0o444).catch(async (error: unknown) => {
+      await closeFd(fd);
+      throw error;
+    });
+    return { sha256: hash.digest('hex'), size, head: Buffer.concat(headParts), tmpPath, fd };
   } catch (error) {
     source.destroy();
     await rm(tmpPath, { force: true });
