@@ -120,6 +120,8 @@ export const evidenceAddOutcome = z.discriminatedUnion('ok', [
   }),
 ]);
 
+export type EvidenceAddOutcome = z.infer<typeof evidenceAddOutcome>;
+
 export const evidenceListInput = z
   .object({
     kind: evidenceKind.optional(),

@@ -23,3 +23,22 @@ export const sha256HexPattern = /^[0-9a-f]{64}$/;
 export function evidenceProtocolUrl(sha256: string): string {
   return `evidence://vault/${sha256}`;
 }
+
+/**
+ * How a drop of many files goes to the vault: a few files per evidence.add, two calls in flight.
+ * One call per file made the vault flush, name and record each file alone (a 1 GB drop of 271
+ * files: 2.1 s instead of 1.3–1.5 s here); a batch small in files and bytes (about 0.1–0.2 s of
+ * work) still gives each row its result soon after its turn.
+ */
+export const evidenceAddBatching = { filesMax: 16, bytesMax: 128 * 1024 * 1024, callsInFlight: 2 } as const;
+
+/** Takes the next batch off `queue`: its first file, and those after it while the batch stays within the limits. */
+export function takeAddBatch<T extends { size: number }>(queue: T[]): T[] {
+  let count = 1;
+  let bytes = queue[0]?.size ?? 0;
+  while (count < queue.length && count < evidenceAddBatching.filesMax && bytes + queue[count]!.size <= evidenceAddBatching.bytesMax) {
+    bytes += queue[count]!.size;
+    count += 1;
+  }
+  return queue.splice(0, count);
+}

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceItem } from '../../../../shared/contract';
+import { evidenceAddBatching } from '../../../../shared/domain/evidence';
 import type { MemoryHandler } from '../../api/memory-transport';
 import { ok, renderScreen, unexpected } from '../../test/render-screen';
 import { AddResultsList } from './add-results-list';
@@ -76,17 +77,20 @@ describe('CaseEvidencePanel', () => {
   it('stages picked files, adds them linked to the case and reports each outcome', async () => {
     const calls: { method: string; input: any }[] = [];
     const stored: EvidenceItem[] = [];
+    let sent = 0;
     const handler: MemoryHandler = async (method, input: any) => {
       calls.push({ method, input });
       if (method === 'evidence.list') return ok({ items: stored });
       if (method === 'evidence.add') {
-        const index = calls.filter((call) => call.method === 'evidence.add').length;
-        if (index === 2) {
-          return ok({ items: [{ ok: false, path: 'x', error: { code: 'BAD_FILE', message: 'empty', details: { reason: 'empty' } } }] });
-        }
-        const created = item(stored.length + 1, `file-${index}`);
-        stored.push(created);
-        return ok({ items: [{ ok: true, path: 'x', duplicate: false, evidence: created }] });
+        const items = input.sources.map(() => {
+          sent += 1;
+          // The second file picked is the empty one.
+          if (sent === 2) return { ok: false, path: 'x', error: { code: 'BAD_FILE', message: 'empty', details: { reason: 'empty' } } };
+          const created = item(stored.length + 1, `file-${sent}`);
+          stored.push(created);
+          return { ok: true, path: 'x', duplicate: false, evidence: created };
+        });
+        return ok({ items });
       }
       return unexpected(method);
     };
@@ -99,15 +103,51 @@ describe('CaseEvidencePanel', () => {
 
     await waitFor(() => expect(screen.getAllByTestId('evidence-add-result').map((row) => row.getAttribute('data-status')).sort()).toEqual(['added', 'refused']));
     const adds = calls.filter((call) => call.method === 'evidence.add');
-    expect(adds).toHaveLength(2);
+    expect(adds.flatMap((add) => add.input.sources)).toHaveLength(2);
     for (const add of adds) {
       expect(add.input.link).toEqual({ targetType: 'case', targetId: '42' });
-      expect(add.input.sources[0].kind).toBe('staged');
+      expect(add.input.sources.every((source: { kind: string }) => source.kind === 'staged')).toBe(true);
     }
     expect(screen.getByText('文件是空的（0 字节），没有可以保存的内容。')).toBeTruthy();
 
     events.emit('data.changed', { domain: 'evidence' });
     expect(await screen.findByTestId('evidence-gallery')).toBeTruthy();
     expect(screen.getAllByTestId('evidence-card')).toHaveLength(1);
+  });
+
+  it('adds a large drop in batches of a few files, each row with its own outcome', async () => {
+    const batches: number[] = [];
+    let next = 0;
+    const handler: MemoryHandler = async (method, input: any) => {
+      if (method === 'evidence.list') return ok({ items: [] });
+      if (method === 'evidence.add') {
+        batches.push(input.sources.length);
+        // Every fifth file is refused, so outcomes must land on the right rows.
+        const items = input.sources.map(() => {
+          next += 1;
+          return next % 5 === 0
+            ? { ok: false, path: 'x', error: { code: 'BAD_FILE', message: 'empty', details: { reason: 'empty' } } }
+            : { ok: true, path: 'x', duplicate: false, evidence: item(next, `f-${next}`) };
+        });
+        return ok({ items });
+      }
+      return unexpected(method);
+    };
+    renderScreen(<CaseEvidencePanel caseId="42" />, handler);
+    await screen.findByText(/这张工单还没有证据/);
+    const files = Array.from({ length: 40 }, (_unused, index) => new File([`photo ${index}`], `photo-${String(index + 1).padStart(2, '0')}.png`, { type: 'image/png' }));
+    fireEvent.change(screen.getByTestId('evidence-file-input') as HTMLInputElement, { target: { files } });
+
+    await waitFor(() => expect(screen.getAllByTestId('evidence-add-result').every((row) => ['added', 'refused'].includes(row.getAttribute('data-status')!))).toBe(true));
+    expect(batches.reduce((sum, size) => sum + size, 0)).toBe(40);
+    expect(batches.length).toBeLessThan(40);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(evidenceAddBatching.filesMax);
+    // Files are staged and sent in order, so the refused ones are photo-05, -10, … whatever the batches were.
+    const refused = screen
+      .getAllByTestId('evidence-add-result')
+      .filter((row) => row.getAttribute('data-status') === 'refused')
+      .map((row) => row.textContent!.match(/photo-\d+\.png/)![0])
+      .sort();
+    expect(refused).toEqual(['photo-05.png', 'photo-10.png', 'photo-15.png', 'photo-20.png', 'photo-25.png', 'photo-30.png', 'photo-35.png', 'photo-40.png']);
   });
 });

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceTarget, FileSource } from '../../../../shared/contract';
+import type { EvidenceAddOutcome, EvidenceTarget, FileSource } from '../../../../shared/contract';
 import { evidenceAddBytesMax } from '../../../../shared/contract/evidence-schemas';
+import { evidenceAddBatching, takeAddBatch } from '../../../../shared/domain/evidence';
 import { isApiError } from '../../api/api-error';
 import { useApi } from '../../api/api-context';
 import type { AddRefusal } from './evidence-format';
@@ -20,8 +21,15 @@ export interface AddRow {
   refusal?: AddRefusal;
 }
 
-/** Files uploaded or read at once: enough to overlap, few enough to show a steady progress. */
-const concurrency = 3;
+/** Files uploaded (browser) or resolved to their paths (app) at once. */
+const stageConcurrency = 3;
+
+/** A file the backend can read, waiting for a batch. */
+interface Staged {
+  key: string;
+  source: FileSource;
+  size: number;
+}
 
 function fileToBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -58,43 +66,58 @@ export function useEvidenceAdder(link?: EvidenceTarget) {
     setRows((list) => list.map((row) => (row.key === key ? { ...row, ...change } : row)));
   }, []);
 
-  const addOne = useCallback(
-    async (row: AddRow, file: File) => {
-      const target = linkKey ? (JSON.parse(linkKey) as EvidenceTarget) : undefined;
+  const settle = useCallback(
+    (key: string, outcome: EvidenceAddOutcome | undefined) => {
+      if (!outcome) update(key, { status: 'refused', refusal: { code: 'UNKNOWN', reason: null } });
+      else if (outcome.ok) update(key, { status: outcome.duplicate ? 'duplicate' : 'added', evidenceId: outcome.evidence.id });
+      else {
+        const reason = typeof outcome.error.details?.reason === 'string' ? outcome.error.details.reason : null;
+        update(key, { status: 'refused', refusal: { code: outcome.error.code, reason, details: outcome.error.details } });
+      }
+    },
+    [update],
+  );
+
+  /** Uploads (browser) or resolves (app) one file; a file with neither, pasted in the app, goes as bytes. */
+  const stageOne = useCallback(
+    async (row: AddRow, file: File): Promise<Staged | null> => {
       update(row.key, { status: 'uploading' });
-      let source: FileSource | null = null;
       try {
-        source = await api.stageFile(file);
+        return { key: row.key, source: await api.stageFile(file), size: file.size };
       } catch (error) {
         // No path and no upload (a pasted image in the app): send the bytes instead, if they fit.
         const canSendBytes = !(isApiError(error) && error.code === 'UNAUTHORIZED') && file.size <= evidenceAddBytesMax;
         if (!canSendBytes) {
           update(row.key, { status: 'refused', refusal: refusalOf(error) });
-          return;
+          return null;
         }
       }
       try {
-        let outcome;
-        if (source) {
-          update(row.key, { status: 'adding' });
-          outcome = (await api.call('evidence.add', { sources: [source], ...(target && { link: target }) })).items[0];
-        } else {
-          const base64 = await fileToBase64(file);
-          update(row.key, { status: 'adding' });
-          outcome = (await api.call('evidence.addBytes', { name: file.name, base64, ...(target && { link: target }) })).items[0];
-        }
-        if (!outcome) throw new Error('no outcome');
-        if (outcome.ok) {
-          update(row.key, { status: outcome.duplicate ? 'duplicate' : 'added', evidenceId: outcome.evidence.id });
-        } else {
-          const reason = typeof outcome.error.details?.reason === 'string' ? outcome.error.details.reason : null;
-          update(row.key, { status: 'refused', refusal: { code: outcome.error.code, reason, details: outcome.error.details } });
-        }
+        const target = linkKey ? (JSON.parse(linkKey) as EvidenceTarget) : undefined;
+        const base64 = await fileToBase64(file);
+        update(row.key, { status: 'adding' });
+        settle(row.key, (await api.call('evidence.addBytes', { name: file.name, base64, ...(target && { link: target }) })).items[0]);
       } catch (error) {
         update(row.key, { status: 'refused', refusal: refusalOf(error) });
       }
+      return null;
     },
-    [api, update, linkKey],
+    [api, update, settle, linkKey],
+  );
+
+  /** One evidence.add for a batch of staged files; each row gets its own outcome. */
+  const addBatch = useCallback(
+    async (batch: Staged[]) => {
+      const target = linkKey ? (JSON.parse(linkKey) as EvidenceTarget) : undefined;
+      for (const entry of batch) update(entry.key, { status: 'adding' });
+      try {
+        const { items } = await api.call('evidence.add', { sources: batch.map((entry) => entry.source), ...(target && { link: target }) });
+        batch.forEach((entry, index) => settle(entry.key, items[index]));
+      } catch (error) {
+        for (const entry of batch) update(entry.key, { status: 'refused', refusal: refusalOf(error) });
+      }
+    },
+    [api, update, settle, linkKey],
   );
 
   /** Queues files and works through them; resolves when every one has a result. */
@@ -115,16 +138,34 @@ export function useEvidenceAdder(link?: EvidenceTarget) {
         return { file, row: { key: `add-${keySeed}`, name: file.name, size: file.size, status: 'queued' as const } };
       });
       setRows((list) => [...queue.map((entry) => entry.row), ...list]);
+      // Staging and adding overlap: batches go out as soon as files are staged.
+      const staged: Staged[] = [];
+      const waiting: (() => void)[] = [];
+      const wake = () => waiting.splice(0).forEach((resolve) => resolve());
       let next = 0;
-      const worker = async () => {
+      let unstaged = queue.length;
+      const stager = async () => {
         while (next < queue.length) {
           const entry = queue[next++]!;
-          await addOne(entry.row, entry.file);
+          const ready = await stageOne(entry.row, entry.file);
+          unstaged -= 1;
+          if (ready) staged.push(ready);
+          wake();
         }
       };
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+      const adder = async () => {
+        for (;;) {
+          if (staged.length > 0) await addBatch(takeAddBatch(staged));
+          else if (unstaged === 0) return;
+          else await new Promise<void>((resolve) => waiting.push(resolve));
+        }
+      };
+      await Promise.all([
+        ...Array.from({ length: Math.min(stageConcurrency, queue.length) }, stager),
+        ...Array.from({ length: evidenceAddBatching.callsInFlight }, adder),
+      ]);
     },
-    [addOne, t],
+    [stageOne, addBatch, t],
   );
 
   const clear = useCallback(() => setRows((list) => list.filter((row) => row.status === 'queued' || row.status === 'uploading' || row.status === 'adding')), []);
