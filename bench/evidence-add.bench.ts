@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { copyFile, open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { pipeline } from 'node:stream/promises';
@@ -39,6 +39,14 @@ async function writeSample(path: string, type: SampleType, bytes: number) {
   }
   out.end();
   await once(out, 'finish');
+}
+
+/** CPU seconds this process spent (every thread: main, workers, libuv's pool) while `run` ran. */
+async function cpuSeconds(run: () => Promise<void>): Promise<number> {
+  const before = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
 }
 
 async function timed(run: () => Promise<void>): Promise<number> {
@@ -84,14 +92,17 @@ export async function evidenceAddBench(): Promise<BenchResult> {
       mkdirSync(copyDir);
       const copies = files.map((_file, index) => join(copyDir, String(index)));
       let inCache = 0;
-      const onDisk = await timed(async () => {
-        inCache = await timed(async () => {
-          for (const [index, file] of files.entries()) await copyFile(file, copies[index]!);
+      let onDisk = 0;
+      const cpu = await cpuSeconds(async () => {
+        onDisk = await timed(async () => {
+          inCache = await timed(async () => {
+            for (const [index, file] of files.entries()) await copyFile(file, copies[index]!);
+          });
+          await flush(copies);
         });
-        await flush(copies);
       });
       rmSync(copyDir, { recursive: true });
-      return { inCache, onDisk };
+      return { inCache, onDisk, cpu };
     };
 
     let peakRss = 0;
@@ -110,7 +121,9 @@ export async function evidenceAddBench(): Promise<BenchResult> {
       // reference, once: one file per call, three at a time, as the drop zone used to send them.
       const perFile = round === 'per-file';
       const queue = files.map((path, index) => ({ path, size: sizes[index]! }));
-      const seconds = await timed(async () => {
+      let seconds = 0;
+      const cpu = await cpuSeconds(async () => {
+        seconds = await timed(async () => {
         const caller = async () => {
           while (queue.length > 0) {
             const batch = perFile ? queue.splice(0, 1) : takeAddBatch(queue);
@@ -120,13 +133,14 @@ export async function evidenceAddBench(): Promise<BenchResult> {
           }
         };
         await Promise.all(Array.from({ length: perFile ? 3 : evidenceAddBatching.callsInFlight }, caller));
+        });
       });
       clearInterval(sampler);
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       await core.close();
       if (added !== files.length) throw new Error(`only ${added} of ${files.length} files were added`);
       rmSync(dataDir, { recursive: true });
-      return seconds;
+      return { seconds, cpu };
     };
 
     /** The same through user space (read, write): what the vault would cost if it hashed the bytes on their way to the temporary file instead of copying in the kernel. */
@@ -151,19 +165,25 @@ export async function evidenceAddBench(): Promise<BenchResult> {
     // Per round, for the medians and the ratio within a round: the box is shared, so one round's
     // figure can be far off. The order alternates (copy first, then vault first) so neither
     // always runs on a machine the other has just warmed or dirtied.
-    const copyRounds: { inCache: number; onDisk: number }[] = [];
+    const copyRounds: { inCache: number; onDisk: number; cpu: number }[] = [];
     const vaultRounds: number[] = [];
+    const vaultCpu: number[] = [];
+    const addRound = async (round: number) => {
+      const { seconds, cpu } = await vaultAdd(round);
+      vaultRounds.push(seconds);
+      vaultCpu.push(cpu);
+    };
     for (let round = 0; round < rounds; round += 1) {
       if (round % 2 === 0) {
         copyRounds.push(await plainCopy(round));
-        vaultRounds.push(await vaultAdd(round));
+        await addRound(round);
       } else {
-        vaultRounds.push(await vaultAdd(round));
+        await addRound(round);
         copyRounds.push(await plainCopy(round));
       }
     }
     const stream = await streamCopy();
-    const perFileSeconds = await vaultAdd('per-file');
+    const perFileSeconds = (await vaultAdd('per-file')).seconds;
 
     const copySeconds = Math.min(...copyRounds.map((r) => r.inCache));
     const durableCopySeconds = Math.min(...copyRounds.map((r) => r.onDisk));
@@ -193,6 +213,7 @@ export async function evidenceAddBench(): Promise<BenchResult> {
         `vault add, one file per call:    ${(totalMb / perFileSeconds).toFixed(0).padStart(5)} MB/s  (${perFileSeconds.toFixed(2)} s; once, three calls in flight, as drops were sent before batching)`,
         `ratio vault / copyFile on disk:       ${ratio.toFixed(2)} (target ≥ 0.70)${ratio >= 0.7 ? '' : '  MISSED'}`,
         `median of rounds: copyFile on disk ${(totalMb / median(copyRounds.map((r) => r.onDisk))).toFixed(0)} MB/s, vault ${(totalMb / median(vaultRounds)).toFixed(0)} MB/s, ratio within a round ${median(roundRatios).toFixed(2)} (each round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
+        `CPU per GB, median of rounds (this process's threads; the kernel's writeback threads not counted): plain copy ${((median(copyRounds.map((r) => r.cpu)) * 1024) / totalMb).toFixed(2)} s, vault ${((median(vaultCpu) * 1024) / totalMb).toFixed(2)} s on ${availableParallelism()} cores`,
         `ratio vault / copyFile in cache:      ${(vaultMbps / copyMbps).toFixed(2)}`,
         `ratio vault / stream copy on disk:    ${(vaultMbps / durableStreamMbps).toFixed(2)}`,
         `ratio vault / stream copy in cache:   ${(vaultMbps / streamMbps).toFixed(2)}`,
