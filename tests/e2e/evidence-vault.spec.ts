@@ -40,6 +40,8 @@ test('drops files on a case, sees thumbnails, plays the recording and sees the c
   await expect(evidence.result('假录音.mp3')).toHaveAttribute('data-status', 'added');
   await expect(evidence.result('empty.txt')).toHaveAttribute('data-status', 'refused');
   await expect(evidence.result('empty.txt')).toContainText('文件是空的');
+  // The drop's results (the files went in batches; each row has its own outcome).
+  await page.screenshot({ path: 'screenshots/evidence-drop-results-zh-light.png' });
 
   // Thumbnails: the picture is really loaded through the guarded /evidence route.
   await expect(evidence.cards).toHaveCount(3);
