@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { DB } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type Sqlite = Database.Database;
 export type Db = Kysely<DB>;
@@ -19,5 +20,5 @@ export function openSqlite(path: string, options: { fileMustExist?: boolean } = 
 }
 
 export function createKysely(sqlite: Sqlite): Db {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
