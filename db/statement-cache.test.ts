@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withStatementCache } from './statement-cache';
 
 interface TestDb {
-  note: { id: number; body: string };
+  note: { id: Generated<number>; body: string };
 }
 
 function setup(max?: number) {

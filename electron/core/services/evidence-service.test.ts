@@ -106,6 +106,19 @@ describe('evidence.add', () => {
     await core.close();
   });
 
+  it('gives a new vault its 256 shard folders at start, and makes a removed one again on the next add', async () => {
+    const { core, put, addOne, dataDir, vaultFiles } = await setup();
+    const shards = readdirSync(vaultObjectsDir(dataDir));
+    expect(shards).toHaveLength(256);
+    expect(shards.every((shard) => /^[0-9a-f]{2}$/.test(shard))).toBe(true);
+    const bytes = sampleFile('pdf');
+    rmSync(join(vaultObjectsDir(dataDir), sha256(bytes).slice(0, 2)), { recursive: true });
+    expect(await addOne(put('qc-report.pdf', bytes))).toMatchObject({ ok: true, evidence: { sha256: sha256(bytes) } });
+    expect(readFileSync(vaultObjectPath(dataDir, sha256(bytes)))).toEqual(bytes);
+    expect(vaultFiles()).toEqual({ objects: [sha256(bytes)], tmp: [] });
+    await core.close();
+  });
+
   it('keeps every hostile file name exactly as given and never uses it as a path', async () => {
     const { core, put, addOne, vaultFiles } = await setup();
     const nfc = 'caf\u00e9 聊天记录.txt';

@@ -46,6 +46,7 @@ import {
   hashFile,
   listObjectNames,
   discardObject,
+  ensureVaultFolders,
   ensureVaultTmpDir,
   flushObjects,
   nameObjects,
@@ -159,8 +160,32 @@ async function oneNamingAtATime<T>(dataDir: string, task: () => Promise<T>): Pro
   }
 }
 
-/** Files copied at once: enough to keep the disk busy while the next file is hashed and inspected. */
-const addConcurrency = 4;
+/**
+ * Files one add prepares (opens, copies, hashes, inspects) at once. Each file is a job for one of
+ * the two hashing threads plus several waits on the main thread and the disk; with four at a
+ * time the threads sat idle a third of the time waiting for the next job (measured: 1 GB in
+ * 1.5–1.6 s; with twelve, 1.25–1.45 s).
+ */
+const addConcurrency = 12;
+
+/**
+ * Files in preparation across every add in this process (a drop sends several adds at once, and
+ * the watched folder or the CLI may add at the same time): bounds the descriptors and heads held.
+ */
+const preparingMax = 16;
+let preparingNow = 0;
+const waitingToPrepare: (() => void)[] = [];
+
+async function withPrepareSlot<T>(task: () => Promise<T>): Promise<T> {
+  while (preparingNow >= preparingMax) await new Promise<void>((resolve) => waitingToPrepare.push(resolve));
+  preparingNow += 1;
+  try {
+    return await task();
+  } finally {
+    preparingNow -= 1;
+    waitingToPrepare.shift()?.();
+  }
+}
 
 /**
  * Most files committed as one group. Each waiting file holds its temporary file open and its
@@ -215,6 +240,11 @@ export class EvidenceService {
     private readonly deps: ServiceDeps,
     private readonly io: EvidenceIo = nodeEvidenceIo,
   ) {}
+
+  /** At start-up: a new vault gets its folders before the first add needs them. */
+  prepareVault(): Promise<void> {
+    return ensureVaultFolders(this.deps.dataDir);
+  }
 
   async getSettings(): Promise<EvidenceSettings> {
     const stored = evidenceSettingsSchema.partial().safeParse(await readSetting(this.deps.db, settingsKey));
@@ -348,7 +378,8 @@ export class EvidenceService {
         const name = entry.resolveName ? await entry.resolveName() : entry.name;
         const path = entry.resolveName ? name : entry.path;
         try {
-          ready.push({ index, path, name, done: entry.done, ...(await this.prepareEntry(name, () => entry.open(name), maxFileBytes)) });
+          const prepared = await withPrepareSlot(() => this.prepareEntry(name, () => entry.open(name), maxFileBytes));
+          ready.push({ index, path, name, done: entry.done, ...prepared });
           wakeCommitter?.();
         } catch (error) {
           await entry.done?.().catch(() => undefined);

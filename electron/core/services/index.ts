@@ -70,9 +70,10 @@ export class Services {
     });
   }
 
-  /** Background work once the database is open: recover interrupted imports, tidy uploads, watch the folder. */
+  /** Background work once the database is open: recover interrupted imports, tidy uploads, make a new vault's folders, watch the folder. */
   async start(): Promise<void> {
     await this.imports.recoverInterrupted();
+    await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();

@@ -102,6 +102,24 @@ export async function discardObject(object: PreparedObject): Promise<void> {
   await rm(object.tmpPath, { force: true });
 }
 
+/**
+ * Makes a new vault's folders, the 256 shard folders included, so that adds only ever rename
+ * into folders that exist (a shard made during an add costs that add its creation and flush; a
+ * fresh vault's first 1 GB paid ~0.14 s of CPU for them). Quick when the vault has them: one stat.
+ * Adds still make a shard that is missing (`renameIntoShard`), e.g. where this never ran (CLI).
+ */
+export async function ensureVaultFolders(dataDir: string): Promise<void> {
+  const objects = vaultObjectsDir(dataDir);
+  const shards = Array.from({ length: 256 }, (_unused, index) => join(objects, index.toString(16).padStart(2, '0')));
+  if (await exists(shards.at(-1)!)) return;
+  await mkdir(vaultTmpDir(dataDir), { recursive: true });
+  for (const shard of shards) {
+    await mkdir(shard, { recursive: true });
+    knownShards.add(shard);
+  }
+  await syncFolder(objects);
+}
+
 /** The folder `prepareObject` writes into; made once per add, not per file. */
 export async function ensureVaultTmpDir(dataDir: string): Promise<void> {
   await mkdir(vaultTmpDir(dataDir), { recursive: true });
