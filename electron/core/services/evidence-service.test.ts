@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,7 +9,7 @@ import { sampleFile, type SampleType } from '../../../tests/helpers/evidence-fil
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { EvidenceService, nodeEvidenceIo, type EvidenceIo } from './evidence-service';
-import { setWorkerStartForTests } from './hash-worker';
+import { hashThreadOptions, setWorkerStartForTests } from './hash-worker';
 import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 const tempDir = useTempDirs();
@@ -255,6 +255,13 @@ describe('evidence.add', () => {
     same.writeUInt8(same.readUInt8(same.length - 1) ^ 0xff, same.length - 1);
     const [changed] = await new EvidenceService(core.services!.deps, meddling((path) => writeFileSync(path, same))).add([rewritten], {}, 'local');
     expect(changed).toMatchObject({ ok: false, error: { code: 'BAD_FILE', details: { reason: 'changed' } } });
+    // Still being written by another program: longer than when it was opened.
+    const [grown] = await new EvidenceService(core.services!.deps, meddling((path) => appendFileSync(path, randomBytes(3 * 1024 * 1024)))).add(
+      [put('recording.png', bytes)],
+      {},
+      'local',
+    );
+    expect(grown).toMatchObject({ ok: false, error: { code: 'BAD_FILE', details: { reason: 'changed' } } });
     const [gone] = await new EvidenceService(core.services!.deps, meddling((path) => unlinkSync(path))).add([put('call.png', bytes)], {}, 'local');
     expect(gone).toMatchObject({ ok: false, error: { code: 'BAD_FILE', details: { reason: 'vanished' } } });
     expect(vaultFiles()).toEqual({ objects: [], tmp: [] });
@@ -336,6 +343,30 @@ describe('evidence.add', () => {
     expect(vaultFiles().tmp).toEqual([]);
     expect(await service.list({})).toHaveLength(2);
     expect(await service.verify('local')).toMatchObject({ ok: true, checked: 2, missing: [], unreferenced: [] });
+    await core.close();
+  });
+
+  it('stores files of several write chunks and an uneven tail byte for byte, written directly and through the page cache', async () => {
+    const { core, put, addOne, dataDir, vaultFiles } = await setup();
+    // 2 MB + 12345: two whole 1 MB direct writes, then a padded last block cut back to size.
+    const sizes = [2 * 1024 * 1024 + 12_345, 4096 * 3, 1];
+    const check = async (label: string) => {
+      for (const size of sizes) {
+        const bytes = randomBytes(size);
+        const outcome = await addOne(put(`${label}-${size}.bin`, bytes));
+        expect(outcome).toMatchObject({ ok: true, evidence: { sha256: sha256(bytes), size } });
+        expect(readFileSync(vaultObjectPath(dataDir, sha256(bytes))).equals(bytes)).toBe(true);
+      }
+    };
+    await check('direct');
+    try {
+      await setWorkerStartForTests((source) => new Worker(source, hashThreadOptions(false)));
+      await check('buffered');
+    } finally {
+      await setWorkerStartForTests(null);
+    }
+    expect(vaultFiles()).toMatchObject({ tmp: [] });
+    expect(vaultFiles().objects).toHaveLength(sizes.length * 2);
     await core.close();
   });
 

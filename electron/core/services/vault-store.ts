@@ -240,17 +240,17 @@ const sameFile = (a: BigIntStats, b: BigIntStats) =>
 const identity = (stat: BigIntStats) => ({ dev: stat.dev, ino: stat.ino, size: stat.size, mtimeNs: stat.mtimeNs, ctimeNs: stat.ctimeNs });
 
 /**
- * A file on disk is copied by the kernel (copy_file_range on Linux), several times faster than
- * passing it through user space, and the hash is taken from the COPY, not the source: the
- * object's name is the hash of exactly the bytes stored under it, whatever the source does.
- * What the kernel copy cannot promise by itself is that those bytes are one consistent state of
- * the source; that is checked the way rsync and make do: identity, size, mtime and ctime (which
- * programs cannot set back) must be the same after the copy as at the open, and the path must
- * still name that file. So a file that is truncated, grown, replaced or deleted during the copy
- * is always refused, and one rewritten in place is refused whenever its timestamps move, which a
- * write does except within the file system's clock tick of the previous write. Refused means the
- * temporary file is removed (by prepareObject): nothing is kept. All of it runs in a worker
- * thread when one can be had.
+ * A file on disk is read once through the descriptor opened for the checks, in a worker thread:
+ * each buffer is hashed and written to the temporary file (bypassing the page cache where direct
+ * I/O works), so the object's name is the hash of exactly the bytes stored under it, whatever
+ * the source does. What reading a live file cannot promise by itself is that those bytes are one
+ * consistent state of the source; that is checked the way rsync and make do: identity, size,
+ * mtime and ctime (which programs cannot set back) must be the same after the copy as at the
+ * open, and the path must still name that file. So a file that is truncated, grown, replaced or
+ * deleted during the copy is always refused, and one rewritten in place is refused whenever its
+ * timestamps move, which a write does except within the file system's clock tick of the
+ * previous write. Refused means the temporary file is removed (by prepareObject): nothing is
+ * kept. Without a worker thread the same is done here, with a kernel copy and a hash of the copy.
  */
 async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
   if (source.stat.size > BigInt(options.maxBytes)) throw tooLarge(options);
