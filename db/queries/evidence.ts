@@ -71,9 +71,10 @@ async function withLinks(db: Executor, rows: EvidenceRow[]): Promise<EvidenceIte
 
 export type NewEvidence = Omit<Insertable<EvidenceTable>, 'id' | 'trashed_at' | 'trashed_by'>;
 
-export async function insertEvidence(db: Executor, values: NewEvidence): Promise<number> {
-  const row = await db.insertInto('evidence').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
+/** The new evidence as stored (it has no links yet): read back by the insert itself, not a second query. */
+export async function insertEvidence(db: Executor, values: NewEvidence): Promise<EvidenceItem> {
+  const row = await db.insertInto('evidence').values(values).returningAll().executeTakeFirstOrThrow();
+  return toEvidence(row, []);
 }
 
 export async function findEvidence(db: Executor, id: number): Promise<EvidenceItem | undefined> {

@@ -166,14 +166,21 @@ async function isoMediaDurationMs(path: string): Promise<number | null> {
   }
 }
 
+const toMs = (seconds: number | undefined) => (seconds !== undefined && Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000) : null);
+
+// duration:false: estimate from headers instead of reading a whole recording.
+const headerOnly = { duration: false, skipCovers: true, skipPostHeaders: true };
+
 async function durationMs(path: string, type: string): Promise<number | null> {
   if (type === 'amr') return amrDurationMs(path);
   if (type === 'mp4' || type === 'mov') return isoMediaDurationMs(path);
-  // duration:false: estimate from headers instead of reading a whole recording.
-  const metadata = await parseFile(path, { duration: false, skipCovers: true, skipPostHeaders: true });
-  const seconds = metadata.format.duration;
-  if (seconds !== undefined && Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  return type === 'm4a' ? isoMediaDurationMs(path) : null;
+  // An M4A is an MP4 file: its movie header has the length, a few reads away. music-metadata
+  // walks every atom with many small reads (~2.5 ms a file, measured); it stays the fallback.
+  if (type === 'm4a') {
+    const fromHeader = await isoMediaDurationMs(path).catch(() => null);
+    if (fromHeader !== null) return fromHeader;
+  }
+  return toMs((await parseFile(path, headerOnly)).format.duration);
 }
 
 /**

@@ -89,6 +89,10 @@ describe('evidence.add', () => {
     }
     const mp3 = (await addOne(put('long.mp3', sampleFile('mp3', 417 * 383)))).evidence;
     expect(mp3.durationMs).toBeGreaterThan(9_000);
+    // A recording longer than the head read while copying (music-metadata given only the head
+    // reports the length of the head: 4.1 s here).
+    const wav = (await addOne(put('long.wav', sampleFile('wav', 16_000 * 12)))).evidence;
+    expect(wav.durationMs).toBe(12_000);
     await core.close();
   });
 

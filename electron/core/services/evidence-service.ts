@@ -590,7 +590,7 @@ export class EvidenceService {
     // Inspected above unless a live row existed; only a trash in the instant since ends up here.
     const content = info;
     if (!content) throw new Error(`Evidence for ${sha256} vanished during the add.`);
-    const id = await insertEvidence(trx, {
+    const created = await insertEvidence(trx, {
       sha256,
       size,
       original_name: name,
@@ -611,11 +611,10 @@ export class EvidenceService {
       added_by: actor,
       updated_at: now,
     });
-    const created = (await findEvidence(trx, id))!;
-    await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: id, after: created });
+    await insertAudit(trx, { at: now, actor, action: 'evidence.add', entity, entityId: created.id, after: created });
     if (!options.link) return { duplicate: false, evidence: created };
     await this.linkIn(trx, created, options.link, now, actor);
-    return { duplicate: false, evidence: (await findEvidence(trx, id))! };
+    return { duplicate: false, evidence: (await findEvidence(trx, created.id))! };
   }
 
   list(filters: EvidenceFilters): Promise<EvidenceItem[]> {

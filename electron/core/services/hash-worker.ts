@@ -6,14 +6,14 @@ const directChunkBytes = 1024 * 1024;
 /** Bytes per buffered write (see below). */
 const bufferedChunkBytes = 64 * 1024;
 
-/** What the worker stored: a private temporary file, hashed, read-only, still open. */
+/** What the worker stored: a private temporary file, hashed, read-only, flushed and closed. */
 export interface PreparedInWorker {
   sha256: string;
   size: number;
   /** The first `headBytes` bytes. */
   head: Buffer;
-  /** The temporary file, open for the flush; the caller closes it. */
-  fd: number;
+  /** Flushed and closed here: nothing for the caller to flush or close. */
+  fd: null;
 }
 
 /** The source's identity when it was opened: the copy must be of exactly that file, unchanged. */
@@ -134,9 +134,15 @@ parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
       parentPort.postMessage({ id, changed: true });
       return;
     }
-    // Read-only before the flush, so the mode is on disk with the bytes.
+    // Read-only before the flush, so the mode is on disk with the bytes. Flushed here, where
+    // waiting for the disk blocks only this thread: on the main thread the flush and close were
+    // two more trips through libuv's pool per file.
     fs.fchmodSync(out, 0o444);
-    parentPort.postMessage({ id, sha256: copied.sha256, size: copied.size, head: copied.head, fd: out }, [copied.head]);
+    fs.fsyncSync(out);
+    const closing = out;
+    out = -1;
+    fs.closeSync(closing);
+    parentPort.postMessage({ id, sha256: copied.sha256, size: copied.size, head: copied.head }, [copied.head]);
   } catch (error) {
     if (out >= 0) fs.close(out, () => {});
     parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
@@ -147,7 +153,7 @@ parentPort.postMessage({ ready: true });
 
 type Reply =
   | { ready: true; id?: undefined }
-  | { id: number; sha256: string; size: number; head: ArrayBuffer; fd: number }
+  | { id: number; sha256: string; size: number; head: ArrayBuffer }
   | { id: number; changed: true }
   | { id: number; error: { message: string; code?: string } };
 
@@ -177,9 +183,8 @@ export class WorkerStartError extends Error {
 
 /**
  * How a hashing thread is started. `direct: false` makes it write through the page cache even
- * where direct I/O works (tests use it to cover that path on Linux). The descriptors a job opens
- * are handed to the main thread, which closes them: a worker that tracked them would close
- * whatever reuses those numbers when it exits.
+ * where direct I/O works (tests use it to cover that path on Linux). Descriptors are not tracked:
+ * the thread reads the main thread's source descriptor, which it must never close.
  */
 export const hashThreadOptions = (direct = true): WorkerOptions => ({ eval: true, trackUnmanagedFds: false, workerData: { direct } });
 const defaultStartWorker = (source: string, options: WorkerOptions) => new Worker(source, options);
@@ -219,7 +224,7 @@ class HashThread {
       if (this.jobs.size === 0) this.worker.unref();
       if ('error' in reply) job.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
       else if ('changed' in reply) job.reject(new SourceChangedError());
-      else job.resolve({ sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head), fd: reply.fd });
+      else job.resolve({ sha256: reply.sha256, size: reply.size, head: Buffer.from(reply.head), fd: null });
     });
     const fail = (cause: Error) => {
       const error = this.ready ? cause : new WorkerStartError(cause);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { close, constants, createReadStream, createWriteStream, fchmod, fsync, open as openFd, read, type BigIntStats } from 'node:fs';
+import { close, constants, createReadStream, createWriteStream, fchmod, fsync, open as openFd, read, statSync, type BigIntStats } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readdir, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
@@ -84,7 +84,7 @@ interface StoreOptions {
 /**
  * Bytes in a private temporary file, hashed and read-only, not yet flushed or named:
  * `flushObjects` then `nameObjects` make them an object, `discardObject` removes them. Holds the
- * temporary file open (for the flush).
+ * temporary file open for the flush, unless it was flushed where it was written.
  */
 export interface PreparedObject {
   sha256: string;
@@ -93,12 +93,13 @@ export interface PreparedObject {
   head: Buffer;
   /** The temporary file, which type detection may read before the commit. */
   tmpPath: string;
-  fd: number;
+  /** Open for the flush; null when already flushed and closed (by the worker thread that wrote it). */
+  fd: number | null;
 }
 
 /** Removes a prepared object's temporary file; the vault is as if it had never been prepared. */
 export async function discardObject(object: PreparedObject): Promise<void> {
-  await closeFd(object.fd).catch(() => {});
+  if (object.fd !== null) await closeFd(object.fd).catch(() => {});
   await rm(object.tmpPath, { force: true });
 }
 
@@ -171,10 +172,12 @@ export type FlushResult = PromiseSettledResult<void>;
 /**
  * Flushes prepared objects' temporary files, all at once: on a journaling file system each
  * flush commits the journal, and flushes in flight together share a commit. Closes them.
+ * Objects a worker thread flushed already (fd null) are done.
  */
 export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> {
   return Promise.allSettled(
     objects.map(async (object) => {
+      if (object.fd === null) return;
       try {
         await fsyncFd(object.fd);
       } finally {
@@ -204,7 +207,10 @@ export async function nameObjects(dataDir: string, objects: PreparedObject[], fl
         try {
           if (outcome.status === 'rejected') throw outcome.reason;
           const target = vaultObjectPath(dataDir, object.sha256);
-          if (await exists(target)) {
+          // A lookup in a folder the rename is about to change anyway; done in place, since
+          // the asynchronous stat cost a trip through the pool and, for every new object, an
+          // ENOENT error with its stack: ~0.1 ms of this thread per file, measured.
+          if (statSync(target, { throwIfNoEntry: false })) {
             // Never renamed over: the stored object stays the one every earlier row was checked against.
             await unlink(object.tmpPath);
             return { ok: true, created: false };
@@ -254,7 +260,7 @@ const identity = (stat: BigIntStats) => ({ dev: stat.dev, ino: stat.ino, size: s
  */
 async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOptions): Promise<PreparedObject> {
   if (source.stat.size > BigInt(options.maxBytes)) throw tooLarge(options);
-  let prepared: { sha256: string; size: number; head: Buffer; fd: number };
+  let prepared: { sha256: string; size: number; head: Buffer; fd: number | null };
   try {
     prepared = await prepareInWorker({ from: source.path, fd: source.handle.fd, opened: identity(source.stat), to: tmpPath, headBytes });
   } catch (error) {
@@ -265,7 +271,7 @@ async function prepareFile(source: OpenFile, tmpPath: string, options: StoreOpti
   // Read-only: a failed close loses nothing, and must not leak the temporary file's descriptor.
   await source.handle.close().catch(() => {});
   if (BigInt(prepared.size) !== source.stat.size || prepared.size === 0) {
-    await closeFd(prepared.fd);
+    if (prepared.fd !== null) await closeFd(prepared.fd);
     throw prepared.size === 0 ? empty(options) : changed(options);
   }
   return { ...prepared, tmpPath };
