@@ -44,7 +44,7 @@ export class SourceChangedError extends Error {
  * to the temporary file from the same buffer, so the name is the hash of exactly the bytes
  * written. Where the system allows it (Linux, a file system with direct I/O) the writes bypass
  * the page cache. Measured per 1078 MB on one thread: read, hash and direct writes 1.00–1.05
- * CPU-s; the same with buffered 64 KB writes 1.12–1.31, with 1 MB buffered writes 1.5–1.8;
+ * CPU-s; the same with buffered 64 KB writes 1.12–1.31, with 256 KB buffered writes 1.5–1.8;
  * what this replaced, a kernel copy then reading the copy back to hash it, 1.18–1.29 per GB. A
  * vault's files, written once and seldom read, also no longer push everything else out of the cache.
  * Direct I/O needs memory aligned to the disk's blocks, which a WebAssembly memory is (it starts
