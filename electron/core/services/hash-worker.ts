@@ -102,6 +102,12 @@ function copyAndHash(fd, limit, out, useDirect, headBytes) {
 
 parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
   let out = -1;
+  // Forgotten before it is closed, so the error path never closes a number another open reused.
+  const closeOut = () => {
+    const closing = out;
+    out = -1;
+    fs.closeSync(closing);
+  };
   try {
     let useDirect = direct;
     if (useDirect) {
@@ -121,7 +127,7 @@ parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
       if (!useDirect || error.code !== 'EINVAL') throw error;
       // The file system took the open but not the writes: again, through the page cache.
       direct = false;
-      fs.closeSync(out);
+      closeOut();
       out = fs.openSync(to, 'r+');
       fs.ftruncateSync(out, 0);
       copied = copyAndHash(fd, Number(opened.size), out, false, headBytes);
@@ -130,7 +136,7 @@ parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
     // its path (statSync throws ENOENT when it was deleted: "vanished"), the same file, unchanged.
     const atPath = fs.statSync(from, { bigint: true });
     if (!copied || !same(opened, atPath) || !same(opened, fs.fstatSync(fd, { bigint: true }))) {
-      fs.closeSync(out);
+      closeOut();
       parentPort.postMessage({ id, changed: true });
       return;
     }
@@ -139,9 +145,7 @@ parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
     // two more trips through libuv's pool per file.
     fs.fchmodSync(out, 0o444);
     fs.fsyncSync(out);
-    const closing = out;
-    out = -1;
-    fs.closeSync(closing);
+    closeOut();
     parentPort.postMessage({ id, sha256: copied.sha256, size: copied.size, head: copied.head }, [copied.head]);
   } catch (error) {
     if (out >= 0) fs.close(out, () => {});
