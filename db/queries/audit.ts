@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/contract/schemas';
+import type { AuditEntry } from '../../shared/contract';
 import type { Executor } from './executor';
 
 export interface AuditRecord {

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { EvidenceItem, EvidenceTarget } from '../../shared/contract/evidence-schemas';
+import type { EvidenceItem, EvidenceTarget } from '../../shared/contract';
 import type { EvidenceKind, EvidenceMedia, EvidenceTargetType } from '../../shared/domain/evidence';
 import type { EvidenceLinksTable, EvidenceTable } from '../schema';
 import type { Executor } from './executor';

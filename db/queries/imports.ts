@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contract/inbox-schemas';
+import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { ImportRunsTable, MappingPresetsTable } from '../schema';
 import type { Executor } from './executor';

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { FlagParams, Review, ReviewFilters } from '../../shared/contract/inbox-schemas';
+import type { FlagParams, Review, ReviewFilters } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../shared/domain/reviews';
 import type { Sqlite } from '../connection';

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { CategoryRule, MonitorRule } from '../../shared/contract/inbox-schemas';
+import type { CategoryRule, MonitorRule } from '../../shared/contract';
 import type { CaseCategory, ReviewLevel } from '../../shared/domain/reviews';
 import type { CategoryRulesTable, MonitorRulesTable } from '../schema';
 import type { Executor } from './executor';

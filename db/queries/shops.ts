@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { PlatformId } from '../../shared/domain/platforms';
-import type { Shop } from '../../shared/contract/schemas';
+import type { Shop } from '../../shared/contract';
 import type { ShopsTable } from '../schema';
 import type { Executor } from './executor';
 

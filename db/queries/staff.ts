@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { StaffRole } from '../../shared/domain/roles';
-import type { StaffMember } from '../../shared/contract/schemas';
+import type { StaffMember } from '../../shared/contract';
 import type { StaffTable } from '../schema';
 import type { Executor } from './executor';
 

@@ -1,17 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import type { Envelope } from '../../shared/contract/errors';
-import type { AppStatus } from '../../shared/contract/schemas';
+import type { AppStatus } from '../../shared/contract';
 import { openDatabase, type OpenOptions } from '../../db/open-database';
 import { systemClock, type Clock } from './clock';
 import { createDispatch } from './dispatch';
 import { AppError } from './errors';
 import { EventBus } from './event-bus';
 import type { RequestContext } from './handler-types';
-import { handlers } from './handlers';
+import { handlers } from './services/handlers';
 import type { Platform } from './platform';
 import { Services } from './services';
-import type { WatchTimers } from './services/watch-service';
-import type { SchedulerTimers } from './services/sla-scheduler';
+import type { WatchTimers } from './services/watch/watch-service';
+import type { SchedulerTimers } from './services/sla/sla-scheduler';
 
 export interface CoreOptions {
   dataDir: string;

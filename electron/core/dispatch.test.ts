@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from './dispatch';
 import { AppError } from './errors';
 import type { HandlerMap, RequestContext } from './handler-types';
-import { handlers } from './handlers';
+import { handlers } from './services/handlers';
 import { RecordingPlatform } from './platform';
 
 const context: RequestContext = {

@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
 import type { Envelope, FieldIssue } from '../../shared/contract/errors';
-import { contract, isMethodName, type MethodName } from '../../shared/contract/methods';
+import { contract, isMethodName, type MethodName } from '../../shared/contract';
 import { AppError } from './errors';
 import type { Handler, HandlerMap, RequestContext } from './handler-types';
 

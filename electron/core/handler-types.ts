@@ -1,5 +1,5 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract/methods';
-import type { AppStatus } from '../../shared/contract/schemas';
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { AppStatus } from '../../shared/contract';
 import type { Platform } from './platform';
 import type { Services } from './services';
 

@@ -1,5 +1,5 @@
 import { protocol, type CustomScheme } from 'electron';
-import { evidenceHashFromUrl, evidenceResponse } from '../core/services/evidence-response';
+import { evidenceHashFromUrl, evidenceResponse } from '../core/services/evidence/evidence-response';
 import { appOrigin } from './security';
 
 export const evidenceScheme = 'evidence';

@@ -3,7 +3,7 @@ import { BrowserWindow, Notification, app, ipcMain, nativeImage, shell } from 'e
 import electronUpdater from 'electron-updater';
 import type { EventMessage } from '../../shared/contract/events';
 import { badgeText } from '../../shared/domain/sla';
-import { preferences as preferencesSchema } from '../../shared/contract/schemas';
+import { preferences as preferencesSchema } from '../../shared/contract';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
 import { handleEvidenceProtocol } from './evidence-protocol';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { latestMigrationName } from '../../../db/migrations';
 import { sampleFile } from '../../../tests/helpers/evidence-files';
-import { vaultObjectPath } from '../services/vault-paths';
+import { vaultObjectPath } from '../services/evidence/vault-paths';
 import { runCli } from './main';
 
 const tempDir = useTempDirs();

@@ -28,7 +28,7 @@ describe('reviewdesk import', () => {
       'latin1',
     );
     // The demo shops' names come from the seed; take the first one the app lists.
-    const { planDemoData } = await import('../services/demo-data');
+    const { planDemoData } = await import('../services/demo/demo-data');
     const shop = planDemoData().shops[0]!;
     const result = await cli('import', '--data-dir', data, '--platform', shop.platform, '--shop', shop.name, file, '--json');
     expect(result.code).toBe(0);
@@ -52,7 +52,7 @@ describe('reviewdesk import', () => {
     expect(unknownPlatform).toMatchObject({ code: 2, err: expect.stringMatching(/--platform must be one of/) });
     expect((await cli('import', '--data-dir', data, '--platform', 'taobao', '--shop', 'x')).code).toBe(2);
     await cli('seed', '--demo', '--data-dir', data);
-    const { planDemoData } = await import('../services/demo-data');
+    const { planDemoData } = await import('../services/demo/demo-data');
     const shop = planDemoData().shops[0]!;
     const notATable = await cli('import', '--data-dir', data, '--platform', shop.platform, '--shop', shop.name, file, '--json');
     expect(notATable.code).toBe(1);

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFile } from '../../../tests/helpers/evidence-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
-import { evidenceHashFromUrl, evidenceResponse } from '../services/evidence-response';
-import { parseByteRange, vaultObjectPath } from '../services/vault-paths';
+import { evidenceHashFromUrl, evidenceResponse } from '../services/evidence/evidence-response';
+import { parseByteRange, vaultObjectPath } from '../services/evidence/vault-paths';
 import { startHttpAdapter, type HttpAdapter } from './server';
 
 const tempDir = useTempDirs();

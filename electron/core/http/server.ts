@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { Core } from '../core';
-import { evidenceHashFromPath, evidenceResponse } from '../services/evidence-response';
+import { evidenceHashFromPath, evidenceResponse } from '../services/evidence/evidence-response';
 import { httpStatusFor } from './status-codes';
 import { receiveUpload } from './upload-route';
 import { contentTypeFor, resolveStaticFile, streamFile } from './static-files';

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Envelope } from '../../../shared/contract/errors';
-import { stagedPaths, stagingDir } from '../services/import/source';
+import { stagedPaths, stagingDir } from '../services/imports/source';
 
 /** Exports of a few hundred thousand rows are tens of MB; this leaves room for a year of them. */
 export const maxUploadBytes = 512 * 1024 * 1024;

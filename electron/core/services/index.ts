@@ -1,21 +1,21 @@
 import { listAudit } from '../../../db/queries/audit';
-import { AlertsService } from './alerts-service';
-import { CasesService } from './cases-service';
-import { DemoService } from './demo-service';
-import { EvidenceService } from './evidence-service';
-import { ImportService } from './import-service';
-import { MaintenanceService } from './maintenance-service';
-import { ReviewsService } from './reviews-service';
-import { RulesService } from './rules-service';
+import { AlertsService } from './alerts/alerts-service';
+import { CasesService } from './cases/cases-service';
+import { DemoService } from './demo/demo-service';
+import { EvidenceService } from './evidence/evidence-service';
+import { ImportService } from './imports/import-service';
+import { MaintenanceService } from './maintenance/maintenance-service';
+import { ReviewsService } from './reviews/reviews-service';
+import { RulesService } from './rules/rules-service';
 import type { ServiceDeps } from './service-deps';
-import { SettingsService } from './settings-service';
-import { ShopsService } from './shops-service';
-import { StaffService } from './staff-service';
-import { WatchService, type WatchTimers } from './watch-service';
-import { AuthService } from './auth-service';
-import { NotificationsService } from './notifications-service';
-import { SlaScheduler, type SchedulerTimers } from './sla-scheduler';
-import { SlaService } from './sla-service';
+import { SettingsService } from './settings/settings-service';
+import { ShopsService } from './shops/shops-service';
+import { StaffService } from './staff/staff-service';
+import { WatchService, type WatchTimers } from './watch/watch-service';
+import { AuthService } from './auth/auth-service';
+import { NotificationsService } from './notifications/notifications-service';
+import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
+import { SlaService } from './sla/sla-service';
 
 /** Everything the handlers can reach once the database is open. */
 export class Services {

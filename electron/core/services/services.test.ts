@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
-import { planDemoData } from './demo-data';
+import { planDemoData } from './demo/demo-data';
 
 const tempDir = useTempDirs();
 

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../../shared/contract/errors';
 import type { EventMessage } from '../../../shared/contract/events';
-import type { AppStatus } from '../../../shared/contract/schemas';
+import type { AppStatus } from '../../../shared/contract';
 import type { DesktopNotification } from '../platform';
 
 /** Messages between the Electron main process and the core running in a utilityProcess. */

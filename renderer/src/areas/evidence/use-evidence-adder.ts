@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceAddOutcome, EvidenceTarget, FileSource } from '../../../../shared/contract';
-import { evidenceAddBytesMax } from '../../../../shared/contract/evidence-schemas';
+import { evidenceAddBytesMax } from '../../../../shared/contract';
 import { evidenceAddBatching, takeAddBatch } from '../../../../shared/domain/evidence';
 import { isApiError } from '../../api/api-error';
 import { useApi } from '../../api/api-context';

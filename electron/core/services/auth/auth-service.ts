@@ -1,0 +1,133 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { AuthSession, AuthSettings, Operator } from '../../../../shared/contract';
+import { approvalRoles, defaultCompensationApprovalCents, hasAuthority } from '../../../../shared/domain/sla';
+import type { StaffRole } from '../../../../shared/domain/roles';
+import { AppError, notFound } from '../../errors';
+import type { ServiceDeps } from '../service-deps';
+
+const settingsKey = 'auth';
+const defaults: AuthSettings = { requireSignIn: false, compensationApprovalCents: defaultCompensationApprovalCents };
+
+const roleNames: Record<StaffRole, string> = { agent: 'an agent', supervisor: 'a supervisor', legal: 'legal', owner: 'the owner' };
+
+function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+function checkPin(pin: string, stored: string): boolean {
+  const [saltHex, hashHex] = stored.split(':');
+  if (!saltHex || !hashHex) return false;
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = scryptSync(pin, Buffer.from(saltHex, 'hex'), expected.length);
+  return timingSafeEqual(expected, actual);
+}
+
+/**
+ * Who is at the desk. Staff sign in by picking their profile (PIN optional); the session lives in
+ * memory (one desk, one operator). Nobody signed in acts as the owner unless `requireSignIn`.
+ */
+export class AuthService {
+  private operator: Operator | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  current(): Operator | null {
+    return this.operator;
+  }
+
+  /** The audit actor: the signed-in name, or null (the caller keeps 'local'). */
+  actorName(): string | null {
+    return this.operator?.name ?? null;
+  }
+
+  settings(): AuthSettings {
+    const row = this.deps.sqlite.prepare('SELECT value_json AS value FROM settings WHERE key = ?').get(settingsKey) as { value: string } | undefined;
+    return { ...defaults, ...(row ? (JSON.parse(row.value) as Partial<AuthSettings>) : {}) };
+  }
+
+  updateSettings(patch: Partial<AuthSettings>, actor: string): AuthSettings {
+    this.require('owner', 'Changing sign-in and approval settings');
+    const before = this.settings();
+    const after = { ...before, ...patch };
+    const now = this.deps.clock.now();
+    this.deps.sqlite.transaction(() => {
+      this.deps.sqlite
+        .prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at')
+        .run(settingsKey, JSON.stringify(after), now);
+      this.audit(actor, 'auth.updateSettings', 'settings', settingsKey, before, after);
+    })();
+    this.deps.events.emit('data.changed', { domain: 'auth' });
+    return after;
+  }
+
+  session(): AuthSession {
+    return { operator: this.operator, requireSignIn: this.settings().requireSignIn };
+  }
+
+  profiles() {
+    const rows = this.deps.sqlite
+      .prepare("SELECT id, name, role, pin_hash IS NOT NULL AS hasPin FROM staff WHERE active = 1 ORDER BY name")
+      .all() as { id: number; name: string; role: StaffRole; hasPin: number }[];
+    return { items: rows.map((row) => ({ ...row, hasPin: row.hasPin === 1 })) };
+  }
+
+  signIn(staffId: number, pin: string | undefined): AuthSession {
+    const row = this.deps.sqlite.prepare('SELECT id, name, role, active, pin_hash AS pinHash FROM staff WHERE id = ?').get(staffId) as
+      | { id: number; name: string; role: StaffRole; active: number; pinHash: string | null }
+      | undefined;
+    if (!row) throw notFound('Staff member', staffId);
+    if (row.active !== 1) throw new AppError('FORBIDDEN', `${row.name} is deactivated and cannot sign in.`);
+    if (row.pinHash && (!pin || !checkPin(pin, row.pinHash))) {
+      this.audit(row.name, 'auth.signInFailed', 'staff', String(row.id), null, null);
+      throw new AppError('FORBIDDEN', 'Wrong PIN.', { issues: [{ path: 'pin', reason: 'wrong_pin', message: 'Wrong PIN.' }] });
+    }
+    this.operator = { id: row.id, name: row.name, role: row.role };
+    this.audit(row.name, 'auth.signIn', 'staff', String(row.id), null, null);
+    this.deps.events.emit('auth.changed', { operator: this.operator });
+    return this.session();
+  }
+
+  signOut(): AuthSession {
+    if (this.operator) {
+      this.audit(this.operator.name, 'auth.signOut', 'staff', String(this.operator.id), null, null);
+      this.operator = null;
+      this.deps.events.emit('auth.changed', { operator: null });
+    }
+    return this.session();
+  }
+
+  setPin(staffId: number, pin: string | null, actor: string): { id: number; hasPin: boolean } {
+    const row = this.deps.sqlite.prepare('SELECT id, name FROM staff WHERE id = ?').get(staffId) as { id: number; name: string } | undefined;
+    if (!row) throw notFound('Staff member', staffId);
+    if (this.operator?.id !== staffId) this.require('owner', "Setting someone else's PIN");
+    this.deps.sqlite.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(pin === null ? null : hashPin(pin), staffId);
+    this.audit(actor, pin === null ? 'staff.clearPin' : 'staff.setPin', 'staff', String(staffId), null, null);
+    return { id: staffId, hasPin: pin !== null };
+  }
+
+  /** Throws FORBIDDEN unless the operator has `required` authority (see the module comment). */
+  require(required: StaffRole, what: string): void {
+    const operator = this.operator;
+    if (!operator) {
+      if (this.settings().requireSignIn) throw new AppError('FORBIDDEN', `${what} needs ${roleNames[required]}: sign in first.`, { required });
+      return;
+    }
+    if (!hasAuthority(operator.role, required)) {
+      throw new AppError('FORBIDDEN', `${what} needs ${roleNames[required]}; ${operator.name} is signed in as ${roleNames[operator.role]}.`, {
+        required,
+        role: operator.role,
+      });
+    }
+  }
+
+  requireOwner(what: string): void {
+    this.require(approvalRoles.settings, what);
+  }
+
+  audit(actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): void {
+    this.deps.sqlite
+      .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(this.deps.clock.now(), actor, action, entity, entityId, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+  }
+}

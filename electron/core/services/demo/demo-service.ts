@@ -1,0 +1,66 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { insertAudit } from '../../../../db/queries/audit';
+import { findShopByName, insertShop } from '../../../../db/queries/shops';
+import { findStaffByName, insertStaff } from '../../../../db/queries/staff';
+import { defaultDemoSeed, planDemoData } from './demo-data';
+import { planDemoReviews } from './demo-reviews';
+import type { ImportService } from '../imports/import-service';
+import { stagingDir } from '../imports/source';
+import type { ServiceDeps } from '../service-deps';
+
+export class DemoService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly imports: ImportService,
+  ) {}
+
+  /**
+   * Adds the demo shop's rows that are not there yet, so loading twice never duplicates and
+   * never touches rows the user created or edited. Reviews go through the real import pipeline
+   * (rules, cases, flags, alerts) from a generated export file.
+   */
+  async load(actor: string, seed: number = defaultDemoSeed): Promise<{ shopsAdded: number; staffAdded: number; reviewsAdded: number }> {
+    const plan = planDemoData(seed);
+    const now = this.deps.clock.now();
+    const { shopsAdded, staffAdded } = await this.deps.db.transaction().execute(async (trx) => {
+      let shopsAdded = 0;
+      let staffAdded = 0;
+      for (const shop of plan.shops) {
+        if (await findShopByName(trx, shop.platform, shop.name)) continue;
+        await insertShop(trx, { ...shop, now });
+        shopsAdded++;
+      }
+      for (const member of plan.staff) {
+        if (await findStaffByName(trx, member.name)) continue;
+        await insertStaff(trx, { ...member, now });
+        staffAdded++;
+      }
+      return { shopsAdded, staffAdded };
+    });
+
+    let reviewsAdded = 0;
+    const folder = stagingDir(this.deps.dataDir);
+    mkdirSync(folder, { recursive: true });
+    for (const [index, planned] of plan.shops.entries()) {
+      const shop = await findShopByName(this.deps.db, planned.platform, planned.name);
+      if (!shop) continue;
+      const path = join(folder, `demo-reviews-${shop.platform}.tsv`);
+      writeFileSync(path, planDemoReviews(seed, { platform: shop.platform, index }));
+      try {
+        const preview = await this.imports.preview({ source: { kind: 'path', path }, platform: shop.platform });
+        const { importId } = await this.imports.start(
+          { source: { kind: 'path', path }, platform: shop.platform, shopId: shop.id, mapping: preview.suggestedMapping },
+          actor,
+          'manual',
+        );
+        reviewsAdded += (await this.imports.waitFor(importId)).counts.inserted;
+      } finally {
+        rmSync(path, { force: true });
+      }
+    }
+    await insertAudit(this.deps.db, { at: now, actor, action: 'demo.load', entity: 'demo', entityId: String(seed), after: { shopsAdded, staffAdded, reviewsAdded } });
+    this.deps.events.emit('data.changed', { domain: 'demo' });
+    return { shopsAdded, staffAdded, reviewsAdded };
+  }
+}

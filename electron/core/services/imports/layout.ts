@@ -1,0 +1,76 @@
+import type { MappingPreset } from '../../../../shared/contract';
+import { cleanValue } from './cells';
+import { normalizeHeader, suggestMapping, type SuggestedMapping } from './presets';
+import type { OpenedTable } from './table-reader';
+import { isBlankRecord, type TableRecord } from './table-record';
+import { parseReviewTime } from './values';
+
+/** Rows read ahead to find the header: exports put a title or notes above it at most a few rows. */
+const lookahead = 30;
+const headerSearchRows = 10;
+
+export interface TableLayout {
+  headerRow: number;
+  headers: string[];
+  /** A second header row (English names, units, notes) under the first, skipped on import. */
+  subHeaderRow: number | null;
+  preset: MappingPreset | null;
+  suggested: SuggestedMapping;
+  /** Records after the header (and sub-header) already read, in order. */
+  buffered: TableRecord[];
+  /** The rest of the table. */
+  rest: AsyncGenerator<TableRecord[]>;
+}
+
+function looksLikeTime(cell: string): boolean {
+  const value = cleanValue(cell);
+  return value !== null && parseReviewTime(value) !== null;
+}
+
+/**
+ * Finds the header row (the one most of a preset's names match, else the first with two or more
+ * cells) and a sub-header row under it (a row without any date when the rows after it have one).
+ */
+export async function readLayout(table: OpenedTable, presets: readonly MappingPreset[]): Promise<TableLayout> {
+  const rest = table.records();
+  const head: TableRecord[] = [];
+  while (head.length < lookahead) {
+    const next = await rest.next();
+    if (next.done) break;
+    head.push(...next.value);
+  }
+  const candidates = head.filter((record) => !isBlankRecord(record)).slice(0, headerSearchRows);
+  let best: { record: TableRecord; preset: MappingPreset; suggested: SuggestedMapping } | null = null;
+  for (const record of candidates) {
+    for (const preset of presets) {
+      const suggested = suggestMapping(record.cells, preset);
+      if (suggested.matched >= 2 && (!best || suggested.matched > best.suggested.matched)) best = { record, preset, suggested };
+    }
+  }
+  const headerRecord = best?.record ?? candidates.find((record) => record.cells.filter((cell) => cell.trim() !== '').length >= 2) ?? candidates[0];
+  if (!headerRecord) {
+    return { headerRow: 1, headers: [], subHeaderRow: null, preset: null, suggested: { mapping: {}, matched: 0 }, buffered: [], rest };
+  }
+  const headers = headerRecord.cells.map((cell) => cell.replace(/^\ufeff/, '').trim());
+  let after = head.slice(head.indexOf(headerRecord) + 1);
+  let subHeaderRow: number | null = null;
+  const firstData = after.findIndex((record) => !isBlankRecord(record));
+  const candidate = after[firstData];
+  if (candidate) {
+    const repeatsHeader = candidate.cells.map(normalizeHeader).join('\u0000') === headers.map(normalizeHeader).join('\u0000');
+    const laterHasTime = after.slice(firstData + 1).some((record) => record.cells.some(looksLikeTime));
+    if (repeatsHeader || (!candidate.cells.some(looksLikeTime) && laterHasTime)) {
+      subHeaderRow = candidate.rowNumber;
+      after = after.filter((record) => record !== candidate);
+    }
+  }
+  return {
+    headerRow: headerRecord.rowNumber,
+    headers,
+    subHeaderRow,
+    preset: best?.preset ?? null,
+    suggested: best?.suggested ?? { mapping: {}, matched: 0 },
+    buffered: after,
+    rest,
+  };
+}

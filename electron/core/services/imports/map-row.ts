@@ -1,0 +1,134 @@
+import type { ColumnMapping } from '../../../../shared/contract';
+import type { ReviewField, ReviewLevel } from '../../../../shared/domain/reviews';
+import { cleanText, cleanValue, looksLikeLostDigits } from './cells';
+import type { TableRecord } from './table-record';
+import { levelForRating, parseCount, parseLevel, parseRating, parseReviewTime } from './values';
+
+/** A row turned into a review, not yet classified or stored. */
+export interface ReviewDraft {
+  rowNumber: number;
+  platformReviewId: string | null;
+  orderNo: string | null;
+  product: string | null;
+  sku: string | null;
+  rating: number | null;
+  level: ReviewLevel;
+  text: string;
+  followUpText: string | null;
+  imagesCount: number;
+  buyerNick: string | null;
+  buyerIp: string | null;
+  deviceId: string | null;
+  postedAt: number;
+}
+
+export interface RowReject {
+  rowNumber: number;
+  code: string;
+  reason: string;
+  raw: Record<string, string>;
+}
+
+export type RowOutcome = { ok: true; draft: ReviewDraft } | { ok: false; reject: RowReject };
+
+/** Unique, non-empty column names for the report: blank headers become 列N, repeats get (2). */
+export function reportColumnNames(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((header, index) => {
+    const base = header.trim() || `列${index + 1}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}(${count})`;
+  });
+}
+
+const quote = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+
+/**
+ * Turns rows into drafts or rejects with a code and a reason a person can act on. Never throws:
+ * a bad row is a reject, and the import goes on.
+ */
+export function createRowMapper(headers: readonly string[], mapping: ColumnMapping) {
+  const names = reportColumnNames(headers);
+  const column = (field: ReviewField) => mapping[field] ?? null;
+  const lastMappedColumn = Math.max(-1, ...Object.values(mapping).filter((index): index is number => typeof index === 'number'));
+
+  const rawOf = (cells: readonly string[]): Record<string, string> => {
+    const raw: Record<string, string> = {};
+    const width = Math.max(cells.length, names.length);
+    for (let index = 0; index < width; index++) raw[names[index] ?? `列${index + 1}`] = cells[index] ?? '';
+    return raw;
+  };
+
+  return (record: TableRecord): RowOutcome => {
+    const { cells, rowNumber } = record;
+    const reject = (code: string, reason: string): RowOutcome => ({ ok: false, reject: { rowNumber, code, reason, raw: rawOf(cells) } });
+    const value = (field: ReviewField, clean: (raw: string) => string | null = cleanValue): string | null => {
+      const index = column(field);
+      if (index === null) return null;
+      const raw = cells[index];
+      return raw === undefined ? null : clean(raw);
+    };
+
+    if (record.truncated) return reject('truncated_row', 'The file ends inside this row (a quote is never closed): the file was cut off.');
+    if (record.unterminated && cells.length <= lastMappedColumn) {
+      return reject('truncated_row', `The last row has ${cells.length} of ${headers.length} columns and no line break: the file was cut off.`);
+    }
+
+    const text = value('text', cleanText);
+    if (text === null) return reject('missing_text', 'The review text is empty.');
+
+    const postedRaw = value('postedAt');
+    if (postedRaw === null) return reject('missing_date', 'The review time is empty.');
+    const postedAt = parseReviewTime(postedRaw);
+    if (postedAt === null) return reject('bad_date', `The review time ${quote(postedRaw)} is not a date this app can read.`);
+
+    let rating: number | null = null;
+    let level: ReviewLevel | null = null;
+    const levelRaw = value('level');
+    if (levelRaw !== null) {
+      level = parseLevel(levelRaw);
+      if (level === null) {
+        rating = parseRating(levelRaw);
+        if (rating === null) return reject('unknown_level', `The level ${quote(levelRaw)} is not 好评, 中评, 差评 or 1–5 stars.`);
+      }
+    }
+    const ratingRaw = value('rating');
+    if (ratingRaw !== null) {
+      rating = parseRating(ratingRaw);
+      if (rating === null) return reject('bad_rating', `The rating ${quote(ratingRaw)} is not 1–5 stars.`);
+    }
+    if (level === null && rating === null) return reject('missing_level', 'The row has neither a level (好评/中评/差评) nor a rating.');
+    level ??= levelForRating(rating as number);
+
+    const orderNo = value('orderNo');
+    const platformReviewId = value('platformReviewId');
+    for (const [label, id] of [['order number', orderNo], ['review id', platformReviewId]] as const) {
+      if (id !== null && looksLikeLostDigits(id)) {
+        return reject('id_lost_digits', `The ${label} ${quote(id)} was saved by Excel as a rounded number; its digits are lost. Export again as text.`);
+      }
+    }
+    if (orderNo === null && platformReviewId === null) return reject('missing_order_no', 'The order number is empty (and there is no review id).');
+
+    const imagesRaw = value('imagesCount');
+    return {
+      ok: true,
+      draft: {
+        rowNumber,
+        platformReviewId,
+        orderNo,
+        product: value('product'),
+        sku: value('sku'),
+        rating,
+        level,
+        text,
+        followUpText: value('followUpText', cleanText),
+        imagesCount: imagesRaw === null ? 0 : (parseCount(imagesRaw) ?? 0),
+        buyerNick: value('buyerNick'),
+        buyerIp: value('buyerIp'),
+        deviceId: value('deviceId'),
+        postedAt,
+      },
+    };
+  };
+}

@@ -1,0 +1,80 @@
+import type { Language } from '../../../../shared/domain/preferences';
+import type { CaseCategory } from '../../../../shared/domain/reviews';
+import type { StaffRole } from '../../../../shared/domain/roles';
+import type { NotificationKind, SlaTargetKind } from '../../../../shared/domain/sla';
+
+/**
+ * The words of desktop notifications. Electron shows them from the backend, where i18next does
+ * not run, so this small catalog mirrors the renderer's `notifications.text.*` keys for the
+ * kinds the backend creates. Notifications are stored as kind + params; the text is built when it
+ * is shown, in the language the user chose then.
+ */
+
+export type NotificationParams = Record<string, string | number | null>;
+/** A stored kind, or a one-line summary shown instead of many at once (quiet hours ending, a burst). */
+export type NotificationTextKind = NotificationKind | 'quiet_summary' | 'burst_summary';
+
+interface Words {
+  categories: Record<CaseCategory, string>;
+  targets: Record<SlaTargetKind, string>;
+  roles: Record<StaffRole, string>;
+  warning(p: { caseId: number; percent: number; category: string; shopName: string; target: string; assignee: string | null }): [string, string];
+  breach(p: { caseId: number; category: string; shopName: string; target: string; escalateTo: string }): [string, string];
+  away(count: number): [string, string];
+  quiet(count: number): [string, string];
+  burst(count: number): [string, string];
+}
+
+const catalog: Record<Language, Words> = {
+  'zh-CN': {
+    categories: { logistics: '物流延误', quality: '产品质量', mismatch: '尺码/描述不符', wrong_item: '漏发/错发', service: '服务态度', malicious: '恶意差评', other: '其他' },
+    targets: { first_response: '首次响应', resolution: '解决' },
+    roles: { agent: '普通客服', supervisor: '客服主管', legal: '法务', owner: '店主' },
+    warning: (p) => [`SLA 预警 ${p.percent}%：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}即将到期 · ${p.assignee ? `负责人 ${p.assignee}` : '未分配'}`],
+    breach: (p) => [`SLA 超时：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}已超时 · 升级至${p.escalateTo}`],
+    away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
+    quiet: (count) => [`免打扰期间有 ${count} 条提醒`, '打开通知中心查看。'],
+    burst: (count) => [`${count} 条 SLA 提醒同时到期`, '打开通知中心查看。'],
+  },
+  en: {
+    categories: { logistics: 'Shipping delay', quality: 'Product quality', mismatch: 'Size / not as described', wrong_item: 'Missing / wrong item', service: 'Service attitude', malicious: 'Malicious review', other: 'Other' },
+    targets: { first_response: 'first response', resolution: 'resolution' },
+    roles: { agent: 'Agent', supervisor: 'Supervisor', legal: 'Legal', owner: 'Owner' },
+    warning: (p) => [`SLA warning ${p.percent}%: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} due soon · ${p.assignee ? `assigned to ${p.assignee}` : 'unassigned'}`],
+    breach: (p) => [`SLA breached: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} overdue · escalated to ${p.escalateTo}`],
+    away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],
+    quiet: (count) => [`${count} alerts held during quiet hours`, 'Open the notification centre to see them.'],
+    burst: (count) => [`${count} SLA alerts came due at once`, 'Open the notification centre to see them.'],
+  },
+};
+
+const text = (p: NotificationParams, key: string): string => String(p[key] ?? '');
+const number = (p: NotificationParams, key: string): number => Number(p[key] ?? 0);
+
+/** Title and body of a notification in `language`; null when the kind has no catalog entry (use the stored text). */
+export function notificationText(kind: NotificationTextKind, params: NotificationParams, language: Language): { title: string; body: string } | null {
+  const words = catalog[language] ?? catalog['zh-CN'];
+  const category = words.categories[text(params, 'category') as CaseCategory] ?? text(params, 'category');
+  const target = words.targets[text(params, 'target') as SlaTargetKind] ?? text(params, 'target');
+  let pair: [string, string];
+  switch (kind) {
+    case 'sla_warning':
+      pair = words.warning({ caseId: number(params, 'caseId'), percent: number(params, 'percent'), category, shopName: text(params, 'shopName'), target, assignee: (params.assignee as string | null) ?? null });
+      break;
+    case 'sla_breach':
+      pair = words.breach({ caseId: number(params, 'caseId'), category, shopName: text(params, 'shopName'), target, escalateTo: words.roles[text(params, 'escalateTo') as StaffRole] ?? text(params, 'escalateTo') });
+      break;
+    case 'away_summary':
+      pair = words.away(number(params, 'count'));
+      break;
+    case 'quiet_summary':
+      pair = words.quiet(number(params, 'count'));
+      break;
+    case 'burst_summary':
+      pair = words.burst(number(params, 'count'));
+      break;
+    default:
+      return null;
+  }
+  return { title: pair[0], body: pair[1] };
+}

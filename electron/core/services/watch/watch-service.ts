@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { z } from 'zod';
+import { platformId } from '../../../../shared/contract';
+import type { PlatformId } from '../../../../shared/domain/platforms';
+import { readSetting, writeSetting } from '../../../../db/queries/settings';
+import { findShop } from '../../../../db/queries/shops';
+import { insertAudit } from '../../../../db/queries/audit';
+import { insertImportRun } from '../../../../db/queries/imports';
+import { AppError, notFound } from '../../errors';
+import type { ImportService } from '../imports/import-service';
+import type { ServiceDeps } from '../service-deps';
+
+/** Timers the scheduler runs on; tests pass fakes. */
+export interface WatchTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: WatchTimers = {
+  set: (run, ms) => setTimeout(run, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** A file is imported once its size and mtime are the same on two polls: 15–30 s after it lands. */
+export const watchPollMs = 15_000;
+const settingKey = 'inbox.watch';
+const tableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+
+const watchConfig = z.object({ folder: z.string().nullable(), platform: platformId.nullable(), shopId: z.number().int().nullable() });
+type WatchConfig = z.infer<typeof watchConfig>;
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Watches the folder where 千牛/抖店 exports land and imports each new table once. Files are
+ * remembered by path + size + mtime and by content hash in the database, so a restart, a copy
+ * under another name or a file touched without changes never imports twice. A file that fails
+ * is recorded as failed (its run holds the reason) and not retried until it changes.
+ */
+export class WatchService {
+  private handle: unknown = null;
+  private polling: Promise<void> | null = null;
+  private stopped = true;
+  private closing = false;
+  private lastScanAt: number | null = null;
+  private problem: string | null = null;
+  private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly imports: ImportService,
+    private readonly timers: WatchTimers = realTimers,
+  ) {}
+
+  private async config(): Promise<WatchConfig> {
+    const parsed = watchConfig.safeParse(await readSetting(this.deps.db, settingKey));
+    return parsed.success ? parsed.data : { folder: null, platform: null, shopId: null };
+  }
+
+  async get() {
+    const config = await this.config();
+    const { n } = this.deps.sqlite.prepare("SELECT count(*) AS n FROM watched_files WHERE outcome = 'imported'").get() as { n: number };
+    return { ...config, lastScanAt: this.lastScanAt, filesImported: n, problem: config.folder === null ? null : this.problem };
+  }
+
+  async set(input: { folder: string | null; platform: PlatformId | null; shopId: number | null }, actor: string) {
+    if (input.folder !== null) {
+      if (input.shopId === null || input.platform === null) {
+        throw new AppError('VALIDATION', 'Choose the shop (and its platform) the folder’s exports belong to.', {
+          issues: [{ path: input.shopId === null ? 'shopId' : 'platform', reason: 'required', message: 'Required with a folder.' }],
+        });
+      }
+      const shop = await findShop(this.deps.db, input.shopId);
+      if (!shop) throw notFound('Shop', input.shopId);
+    }
+    const before = await this.config();
+    const now = this.deps.clock.now();
+    await writeSetting(this.deps.db, settingKey, input, now);
+    await insertAudit(this.deps.db, { at: now, actor, action: 'watch.set', entity: 'settings', entityId: settingKey, before, after: input });
+    this.seen.clear();
+    this.problem = null;
+    this.stop();
+    await this.start();
+    this.deps.events.emit('data.changed', { domain: 'imports' });
+    return this.get();
+  }
+
+  /** Starts polling if a folder is configured; the first poll runs at once. */
+  async start(): Promise<void> {
+    const config = await this.config();
+    if (config.folder === null) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  private schedule(ms: number) {
+    if (this.stopped) return;
+    this.handle = this.timers.set(() => {
+      this.handle = null;
+      this.polling = this.poll()
+        .then(() => undefined)
+        .catch((error: unknown) => console.error('[watch] poll failed', error))
+        .finally(() => {
+          this.polling = null;
+          this.schedule(watchPollMs);
+        });
+    }, ms);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.handle !== null) this.timers.clear(this.handle);
+    this.handle = null;
+  }
+
+  /** Stops and waits for a poll in progress (its import is cancelled by the import service). */
+  async close(): Promise<void> {
+    this.closing = true;
+    this.stop();
+    await this.polling;
+  }
+
+  /** One look at the folder; exposed so tests (and a "scan now" later) can drive it. */
+  async poll(): Promise<{ imported: number[] }> {
+    const config = await this.config();
+    const imported: number[] = [];
+    if (config.folder === null || config.shopId === null || config.platform === null) return { imported };
+    let names: string[];
+    try {
+      names = await readdir(config.folder);
+      this.problem = null;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      this.problem = code === 'ENOENT' ? `The folder ${config.folder} does not exist.` : code === 'EACCES' ? `No permission to read ${config.folder}.` : `The folder cannot be read (${code ?? 'error'}).`;
+      return { imported };
+    } finally {
+      this.lastScanAt = this.deps.clock.now();
+    }
+    const taken = this.deps.sqlite.prepare('SELECT 1 FROM watched_files WHERE path = ? AND size = ? AND mtime_ms = ?');
+    // Only content that was imported counts: a file that failed and comes back under a new name
+    // (after the user fixed a mapping) must be tried again.
+    const sameContent = this.deps.sqlite.prepare("SELECT import_id AS importId FROM watched_files WHERE sha256 = ? AND outcome = 'imported' LIMIT 1");
+    const remember = this.deps.sqlite.prepare(
+      'INSERT OR IGNORE INTO watched_files (path, size, mtime_ms, sha256, import_id, outcome, message, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const name of names.sort()) {
+      // Office lock files (~$x.xlsx) and hidden files are never exports.
+      if (name.startsWith('~$') || name.startsWith('.') || !tableExtensions.has(extname(name).toLowerCase())) continue;
+      if (this.closing) break;
+      const path = join(config.folder, name);
+      let info;
+      try {
+        info = await stat(path);
+      } catch {
+        continue;
+      }
+      if (!info.isFile() || info.size === 0) continue;
+      const mtimeMs = Math.trunc(info.mtimeMs);
+      const previous = this.seen.get(path);
+      this.seen.set(path, { size: info.size, mtimeMs });
+      // Still being written (or first sight): wait for the next poll to see it unchanged.
+      if (!previous || previous.size !== info.size || previous.mtimeMs !== mtimeMs) continue;
+      if (taken.get(path, info.size, mtimeMs)) continue;
+      const sha256 = await sha256File(path);
+      const now = this.deps.clock.now();
+      const earlier = sameContent.get(sha256) as { importId: number | null } | undefined;
+      if (earlier) {
+        remember.run(path, info.size, mtimeMs, sha256, earlier.importId, 'imported', 'Same content as a file imported before.', now);
+        continue;
+      }
+      const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number });
+      // Stopped by shutdown: not taken, so the next start imports it (rows already stored are skipped).
+      if (outcome.cancelled && this.closing) break;
+      // Cancelled by the user: remembered, or the next poll would simply start it again.
+      if (outcome.cancelled) {
+        remember.run(path, info.size, mtimeMs, sha256, outcome.importId, 'failed', 'Cancelled by the user.', this.deps.clock.now());
+        continue;
+      }
+      remember.run(path, info.size, mtimeMs, sha256, outcome.importId, outcome.ok ? 'imported' : 'failed', outcome.message, this.deps.clock.now());
+      if (outcome.ok) imported.push(outcome.importId);
+    }
+    return { imported };
+  }
+
+  private async importFile(path: string, fileName: string, config: { platform: PlatformId; shopId: number }) {
+    const actor = 'watched-folder';
+    const source = { kind: 'path' as const, path };
+    const fail = async (message: string) => {
+      const importId = await insertImportRun(this.deps.db, {
+        shopId: config.shopId,
+        platform: config.platform,
+        fileName,
+        origin: 'watched-folder',
+        format: null,
+        encoding: null,
+        mapping: {},
+        now: this.deps.clock.now(),
+        actor,
+        status: 'failed',
+        message,
+        notice: { code: 'failed', params: {} },
+      });
+      this.deps.events.emit('import.finished', { importId, status: 'failed', message });
+      this.deps.events.emit('data.changed', { domain: 'imports' });
+      return { ok: false, cancelled: false, importId, message };
+    };
+    try {
+      const preview = await this.imports.preview({ source, platform: config.platform });
+      if (preview.missingFields.length > 0) {
+        return await fail(`The columns for ${preview.missingFields.join(', ')} were not recognised. Import this file by hand once and save the mapping as a preset.`);
+      }
+      const { importId } = await this.imports.start({ source, platform: config.platform, shopId: config.shopId, mapping: preview.suggestedMapping }, actor, 'watched-folder');
+      const run = await this.imports.waitFor(importId);
+      return { ok: run.status === 'done', cancelled: run.status === 'cancelled', importId, message: run.message };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.message);
+      throw error;
+    }
+  }
+}
