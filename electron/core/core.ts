@@ -98,8 +98,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     services,
     status: () => status,
     call(method, input, meta = {}) {
+      const actor = meta.actor ?? services?.auth.actorName() ?? 'local';
       const context: RequestContext = {
-        actor: meta.actor ?? services?.auth.actorName() ?? 'local',
+        actor,
+        authorize: (required, name) => requireServices().auth.authorize(required, name, actor),
         platform: options.platform,
         status: () => status,
         services: requireServices,

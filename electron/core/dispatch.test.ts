@@ -7,6 +7,7 @@ import { RecordingPlatform } from './platform';
 
 const context: RequestContext = {
   actor: 'tester',
+  authorize: () => {},
   platform: new RecordingPlatform(),
   status: () => ({ state: 'error', version: '0', reason: 'corrupt', message: 'x', dbPath: '/d', backupsDir: '/b' }),
   services: () => {

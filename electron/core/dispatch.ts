@@ -23,7 +23,8 @@ function toIssues(error: ZodError): FieldIssue[] {
 }
 
 /**
- * The only way into the handlers: allowlist → input parse → handler → (output parse) → envelope.
+ * The only way into the handlers: allowlist → input parse → role check → handler → (output parse) →
+ * envelope.
  * Never throws; every failure becomes an envelope with a closed error code.
  */
 export function createDispatch(handlers: HandlerMap, options: DispatchOptions): Dispatch {
@@ -51,6 +52,8 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions): 
     }
     const started = performance.now();
     try {
+      // Declared once on the contract, checked here before any handler runs.
+      if (spec.requires !== null && spec.requires !== 'anyone') context.authorize(spec.requires, method);
       const handler = handlers[method] as Handler<MethodName>;
       const value: unknown = await handler(parsed.data as never, context);
       if (options.validateOutput) {

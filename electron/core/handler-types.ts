@@ -1,12 +1,15 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { StaffRole } from '../../shared/domain/roles';
 import type { AppStatus } from '../../shared/contract';
 import type { Platform } from './platform';
 import type { Services } from './services';
 
 /** What every handler gets besides its parsed input. */
 export interface RequestContext {
-  /** Who is acting, for the audit log. Issue #4 adds sign-in; until then the local user. */
+  /** Who is acting, for the audit log: the signed-in operator's name, or the local user. */
   actor: string;
+  /** Throws FORBIDDEN (and audits the refusal) unless the operator holds `required` for `method`. */
+  authorize: (required: StaffRole, method: MethodName) => void;
   platform: Platform;
   status: () => AppStatus;
   /** The open database's services; throws UNAVAILABLE when the database failed to open. */

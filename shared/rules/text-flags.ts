@@ -1,4 +1,4 @@
-import type { FlagParams } from '../contract/inbox-schemas';
+import type { FlagParams } from '../contract/reviews';
 import type { FlagType } from '../domain/reviews';
 
 export interface FlagFinding {

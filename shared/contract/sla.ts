@@ -1,29 +1,30 @@
 import { z } from 'zod';
-import {
-  caseOutcomes,
-  notificationKinds,
-  pauseReasons,
-  slaPointKinds,
-  slaTargetKinds,
-  slaTargetStates,
-} from '../domain/sla';
-import { caseCategory, caseStatus, severity } from './inbox-schemas';
-import { id, platformId, staffRole, timestamp } from './schemas';
+import { caseOutcomes, pauseReasons, slaPointKinds, slaTargetKinds, slaTargetStates } from '../domain/sla';
+import { mutation, noInput, query } from './method';
+import { id, platformId, staffRole, timestamp } from './common';
+import { caseCategory, caseStatus, severity } from './reviews';
+
+// SLA policies, working calendars and timers.
 
 export const slaTargetKind = z.enum(slaTargetKinds);
+
 export const slaTargetState = z.enum(slaTargetStates);
+
 export const pauseReason = z.enum(pauseReasons);
+
 export const caseOutcome = z.enum(caseOutcomes);
+
 export const slaPointKind = z.enum(slaPointKinds);
-export const notificationKind = z.enum(notificationKinds);
 
 /** "HH:MM" on a 24-hour clock; "24:00" allowed as an end. */
 export const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+
 /** "YYYY-MM-DD" in the shop's time zone. */
 export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** One stretch of working time in a day, [start, end); breaks are the gaps between periods. */
 export const workPeriod = z.object({ start: clockTime, end: clockTime }).strict();
+
 export type WorkPeriod = z.infer<typeof workPeriod>;
 
 /**
@@ -39,6 +40,7 @@ export const slaCalendar = z
     extraWorkdays: z.array(localDate).max(100),
   })
   .strict();
+
 export type SlaCalendar = z.infer<typeof slaCalendar>;
 
 export const shopCalendar = z.object({
@@ -48,6 +50,7 @@ export const shopCalendar = z.object({
   calendar: slaCalendar,
   updatedAt: timestamp.nullable(),
 });
+
 export type ShopCalendar = z.infer<typeof shopCalendar>;
 
 /** The editable part of a policy. */
@@ -87,6 +90,7 @@ export const slaPolicy = slaPolicyFields.extend({
   /** Open cases on this version right now. */
   openCases: z.number().int(),
 });
+
 export type SlaPolicy = z.infer<typeof slaPolicy>;
 
 export const slaPolicySaveInput = slaPolicyFields
@@ -128,6 +132,7 @@ export const slaTarget = z.object({
   /** Met after the deadline, or a point fired more than a minute after its instant. */
   late: z.boolean(),
 });
+
 export type SlaTarget = z.infer<typeof slaTarget>;
 
 export const slaPause = z.object({ reason: pauseReason, from: timestamp, to: timestamp.nullable() });
@@ -143,6 +148,7 @@ export const slaHistoryEntry = z.object({
   actor: z.string(),
   detail: z.string().nullable(),
 });
+
 export type SlaHistoryEntry = z.infer<typeof slaHistoryEntry>;
 
 export const caseSla = z.object({
@@ -166,6 +172,7 @@ export const caseSla = z.object({
   firstResponseAt: timestamp.nullable(),
   now: timestamp,
 });
+
 export type CaseSla = z.infer<typeof caseSla>;
 
 /** A row in "my queue" and on the team board. */
@@ -191,6 +198,7 @@ export const queueItem = z.object({
     .nullable(),
   paused: pauseReason.nullable(),
 });
+
 export type QueueItem = z.infer<typeof queueItem>;
 
 export const boardColumn = z.object({
@@ -210,6 +218,7 @@ export const firedPoint = z.object({
   firedAt: timestamp,
   late: z.boolean(),
 });
+
 export type FiredPoint = z.infer<typeof firedPoint>;
 
 export const awaySummary = z.object({
@@ -221,53 +230,6 @@ export const awaySummary = z.object({
   items: z.array(firedPoint),
 });
 
-/** What a notification says, as values for the text of its kind (the UI translates category, target and role codes). */
-export const notificationParams = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-
-export const notification = z.object({
-  id,
-  kind: notificationKind,
-  /** Text in the language of the moment it was created: a fallback when the kind has no translation. */
-  title: z.string(),
-  body: z.string(),
-  params: notificationParams,
-  route: z.string().nullable(),
-  caseId: id.nullable(),
-  urgent: z.boolean(),
-  sound: z.boolean(),
-  createdAt: timestamp,
-  /** When it went to the desktop; null while quiet hours hold it. */
-  deliveredAt: timestamp.nullable(),
-  readAt: timestamp.nullable(),
-});
-export type AppNotification = z.infer<typeof notification>;
-
-export const notificationSettings = z.object({
-  /** Show desktop notifications at all (the in-app centre always records them). */
-  desktop: z.boolean(),
-  quietHours: z.object({ enabled: z.boolean(), start: clockTime, end: clockTime }).strict(),
-  /** Play a sound for malicious-review alerts. */
-  soundForMalicious: z.boolean(),
-});
-export type NotificationSettings = z.infer<typeof notificationSettings>;
-
-export const operator = z.object({ id, name: z.string(), role: staffRole });
-export type Operator = z.infer<typeof operator>;
-
-export const authSession = z.object({
-  operator: operator.nullable(),
-  /** When true, methods that need authority refuse until someone signs in; when false, nobody signed in acts as the owner. */
-  requireSignIn: z.boolean(),
-});
-export type AuthSession = z.infer<typeof authSession>;
-
-export const authSettings = z.object({
-  requireSignIn: z.boolean(),
-  /** Compensation above this (分) needs a supervisor. */
-  compensationApprovalCents: z.number().int().min(0),
-});
-export type AuthSettings = z.infer<typeof authSettings>;
-
 export const slaSummary = z.object({
   running: z.number().int(),
   warning: z.number().int(),
@@ -276,3 +238,22 @@ export const slaSummary = z.object({
   /** The scheduler's next wake-up (null: nothing pending). */
   nextFireAt: timestamp.nullable(),
 });
+
+export const slaMethods = {
+  /** Current policies (and, with `includeHistory`, every earlier version too). */
+  'sla.listPolicies': query(z.object({ includeHistory: z.boolean().optional() }).strict(), z.object({ items: z.array(slaPolicy) })),
+  /** Owner-only. Saves a new version; `openCasesUpdated` counts cases moved to it. */
+  'sla.savePolicy': mutation(slaPolicySaveInput, z.object({ policy: slaPolicy, openCasesUpdated: z.number().int() }), 'owner'),
+  /** Owner-only. Removes a shop/platform override (built-in category policies cannot be removed). */
+  'sla.removePolicy': mutation(z.object({ id, applyToOpenCases: z.boolean() }).strict(), z.object({ id, openCasesUpdated: z.number().int() }), 'owner'),
+  'sla.getCalendar': query(z.object({ shopId: id }).strict(), shopCalendar),
+  /** Owner-only. `calendar: null` removes it (clocks run 24/7). Open cases' deadlines are recomputed. */
+  'sla.saveCalendar': mutation(z.object({ shopId: id, calendar: slaCalendar.nullable() }).strict(), shopCalendar, 'owner'),
+  /** The SLA panel of one case: each target, its state, its history. */
+  'sla.getCase': query(z.object({ caseId: id }).strict(), caseSla),
+  /** Counts for the badge and the queue header. */
+  'sla.summary': query(noInput, slaSummary),
+  /** What fired while the app was closed or asleep (late points) since the last acknowledgement. */
+  'sla.awaySummary': query(noInput, awaySummary),
+  'sla.ackAway': mutation(noInput, z.object({ acknowledgedAt: z.number().int() }), 'agent'),
+} as const;

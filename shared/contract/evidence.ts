@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import {
-  evidenceKinds,
-  evidenceMedia,
-  evidenceTargetTypes,
-  sha256HexPattern,
-} from '../domain/evidence';
+import { evidenceKinds, evidenceMedia, evidenceTargetTypes, sha256HexPattern } from '../domain/evidence';
 import { errorCodes } from './errors';
-import { fileSource } from './inbox-schemas';
-import { id, timestamp } from './schemas';
+import { mutation, noInput, query } from './method';
+import { id, timestamp } from './common';
+import { fileSource } from './imports';
+
+// The evidence vault: tamper-evident files linked to cases.
 
 export const evidenceKind = z.enum(evidenceKinds);
+
 export const sha256Hex = z.string().regex(sha256HexPattern, 'a lowercase hex SHA-256');
 
 export const evidenceTarget = z
@@ -18,6 +17,7 @@ export const evidenceTarget = z
     targetId: z.string().trim().min(1).max(100),
   })
   .strict();
+
 export type EvidenceTarget = z.infer<typeof evidenceTarget>;
 
 export const evidenceLink = evidenceTarget.extend({ linkedAt: timestamp, linkedBy: z.string() });
@@ -52,6 +52,7 @@ export const evidenceItem = z.object({
   trashedAt: timestamp.nullable(),
   links: z.array(evidenceLink),
 });
+
 export type EvidenceItem = z.infer<typeof evidenceItem>;
 
 /** What every add shares: how the new evidence is labelled and what it is linked to. */
@@ -158,10 +159,53 @@ export const evidenceVerifyReport = z.object({
   unreferenced: z.array(z.string()),
   message: z.string(),
 });
+
 export type EvidenceVerifyReport = z.infer<typeof evidenceVerifyReport>;
 
 export const evidenceSettings = z.object({
   /** Largest file accepted, in bytes. */
   maxFileBytes: z.number().int().min(1).max(64 * 1024 ** 3),
 });
+
 export type EvidenceSettings = z.infer<typeof evidenceSettings>;
+
+export const evidenceMethods = {
+  'evidence.add': mutation(evidenceAddInput, z.object({ items: z.array(evidenceAddOutcome) }), 'agent'),
+  /** A pasted image or other file with no path: its bytes, added like a file. */
+  'evidence.addBytes': mutation(evidenceAddBytesInput, z.object({ items: z.array(evidenceAddOutcome) }), 'agent'),
+  'evidence.list': query(evidenceListInput, z.object({ items: z.array(evidenceItem) })),
+  'evidence.get': query(z.object({ id }).strict(), evidenceItem),
+  /** Metadata only: the content of evidence can never change. */
+  'evidence.update': mutation(evidenceUpdateInput, evidenceItem, 'agent'),
+  'evidence.link': mutation(z.object({ id, target: evidenceTarget }).strict(), evidenceItem, 'agent'),
+  'evidence.unlink': mutation(z.object({ id, target: evidenceTarget }).strict(), evidenceItem, 'agent'),
+  'evidence.trash': mutation(z.object({ id }).strict(), evidenceItem, 'agent'),
+  'evidence.restore': mutation(z.object({ id }).strict(), evidenceItem, 'agent'),
+  'evidence.emptyTrash': mutation(
+    z.object({ confirm: z.literal(true) }).strict(),
+    z.object({ removedEvidence: z.number().int(), removedObjects: z.number().int(), freedBytes: z.number().int() }),
+
+    'owner',
+  ),
+  'evidence.verify': mutation(noInput, evidenceVerifyReport, 'agent'),
+  'evidence.exportManifest': mutation(
+    z
+      .object({
+        caseId: z.string().trim().min(1).max(100),
+        format: z.enum(['csv', 'json']),
+        /** Also write the manifest into <data-dir>/exports and return its path. */
+        save: z.boolean().optional(),
+      })
+      .strict(),
+    z.object({ text: z.string(), sha256: sha256Hex, count: z.number().int(), path: z.string().nullable() }),
+
+    'agent',
+  ),
+  /** What the evidence:// protocol asks before serving bytes: a live object's type, or NOT_FOUND. */
+  'evidence.resolveObject': query(
+    z.object({ sha256: sha256Hex }).strict(),
+    z.object({ sha256: sha256Hex, mime: z.string(), size: z.number().int() }),
+  ),
+  'evidence.getSettings': query(noInput, evidenceSettings),
+  'evidence.updateSettings': mutation(evidenceSettings.partial().strict(), evidenceSettings, 'agent'),
+} as const;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { mutation, query } from './method';
+import { id } from './common';
+import { caseCategory, caseStatus, caseSummary, classification } from './reviews';
+import { boardColumn, caseOutcome, caseSla, pauseReason, queueItem } from './sla';
+
+// Cases: assignment, category and lifecycle.
+
+const caseIds = z.array(id).min(1).max(10_000);
+
+export const casesMethods = {
+  'cases.assign': mutation(z.object({ caseIds, assigneeId: id.nullable() }).strict(), z.object({ updated: z.number().int() }), 'agent'),
+  /** A person's category wins over the rules from then on, and re-import keeps it. */
+  'cases.recategorize': mutation(z.object({ caseIds, category: caseCategory }).strict(), z.object({ updated: z.number().int() }), 'agent'),
+  'cases.get': query(z.object({ id }).strict(), caseSummary.extend({ reviewId: id, classification })),
+  /** Moves a case along its lifecycle. 'contacting' records the first response. */
+  'cases.transition': mutation(
+    z
+      .object({
+        caseId: id,
+        to: caseStatus,
+        /** Required with to = 'outcome'. */
+        outcome: caseOutcome.optional(),
+        note: z.string().trim().max(1000).optional(),
+        /** With to = 'solution_offered': the compensation offered (分); above the threshold needs a supervisor. */
+        compensationCents: z.number().int().min(0).max(100_000_000).optional(),
+      })
+      .strict(),
+    caseSla,
+
+    'agent',
+  ),
+  'cases.pause': mutation(z.object({ caseId: id, reason: pauseReason, note: z.string().trim().max(1000).optional() }).strict(), caseSla, 'agent'),
+  'cases.resume': mutation(z.object({ caseId: id }).strict(), caseSla, 'agent'),
+  /** The signed-in operator takes a case (checked against the category's owner role). */
+  'cases.take': mutation(z.object({ caseId: id }).strict(), caseSla, 'agent'),
+  /** Open cases of one person (default: the signed-in operator; nobody signed in: every open case), most urgent first. */
+  'cases.myQueue': query(
+    z.object({ staffId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.object({ items: z.array(queueItem), now: z.number().int() }),
+  ),
+  /** Open cases per assignee (null column: unassigned), each column most urgent first. */
+  'cases.board': query(
+    z.object({ perColumn: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({ columns: z.array(boardColumn), now: z.number().int() }),
+  ),
+} as const;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { notificationKinds } from '../domain/sla';
+import { mutation, noInput, query } from './method';
+import { id, timestamp } from './common';
+import { clockTime } from './sla';
+
+// The notification centre and its settings.
+
+export const notificationKind = z.enum(notificationKinds);
+
+/** What a notification says, as values for the text of its kind (the UI translates category, target and role codes). */
+export const notificationParams = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+export const notification = z.object({
+  id,
+  kind: notificationKind,
+  /** Text in the language of the moment it was created: a fallback when the kind has no translation. */
+  title: z.string(),
+  body: z.string(),
+  params: notificationParams,
+  route: z.string().nullable(),
+  caseId: id.nullable(),
+  urgent: z.boolean(),
+  sound: z.boolean(),
+  createdAt: timestamp,
+  /** When it went to the desktop; null while quiet hours hold it. */
+  deliveredAt: timestamp.nullable(),
+  readAt: timestamp.nullable(),
+});
+
+export type AppNotification = z.infer<typeof notification>;
+
+export const notificationSettings = z.object({
+  /** Show desktop notifications at all (the in-app centre always records them). */
+  desktop: z.boolean(),
+  quietHours: z.object({ enabled: z.boolean(), start: clockTime, end: clockTime }).strict(),
+  /** Play a sound for malicious-review alerts. */
+  soundForMalicious: z.boolean(),
+});
+
+export type NotificationSettings = z.infer<typeof notificationSettings>;
+
+export const notificationsMethods = {
+  'notifications.list': query(
+    z.object({ unreadOnly: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({ items: z.array(notification), unread: z.number().int() }),
+  ),
+  'notifications.markRead': mutation(
+    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional() }).strict(),
+    z.object({ updated: z.number().int() }),
+
+    'agent',
+  ),
+  'notifications.getSettings': query(noInput, notificationSettings),
+  'notifications.updateSettings': mutation(
+    notificationSettings.partial().strict(),
+    notificationSettings,
+
+    'agent',
+  ),
+} as const;

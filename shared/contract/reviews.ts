@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { caseCategories, caseStatuses, flagTypes, reviewFields, reviewLevels, severities } from '../domain/reviews';
+import { mutation, query } from './method';
+import { id, platformId, timestamp } from './common';
+
+// Reviews and their classification.
+
+export const reviewLevel = z.enum(reviewLevels);
+
+export const caseStatus = z.enum(caseStatuses);
+
+export const caseCategory = z.enum(caseCategories);
+
+export const severity = z.enum(severities);
+
+export const flagType = z.enum(flagTypes);
+
+export const reviewField = z.enum(reviewFields);
+
+/**
+ * What raised a flag, as data the UI puts into its own sentence. Which fields are set depends on
+ * the type: extortion/competitor `words`; burst `count`, `hours`, `product`, `from`, `to`;
+ * same_device `kind`, `value`, `count` (`countCapped`: at least that many), `buyers` (the first few).
+ */
+export const flagParams = z
+  .object({
+    words: z.array(z.string()),
+    count: z.number().int(),
+    countCapped: z.boolean(),
+    hours: z.number().int(),
+    product: z.string(),
+    from: timestamp,
+    to: timestamp,
+    kind: z.enum(['ip', 'device']),
+    value: z.string(),
+    buyers: z.array(z.string()),
+  })
+  .partial();
+
+export type FlagParams = z.infer<typeof flagParams>;
+
+export const reviewFlag = z.object({
+  type: flagType,
+  /** The words, counts or ids that raised it, in plain (Chinese) language: a fallback for `params`. */
+  evidence: z.string(),
+  params: flagParams,
+});
+
+export type ReviewFlag = z.infer<typeof reviewFlag>;
+
+/** Why a case has its category: the rule and the words, or a person's decision. */
+export const classification = z.object({
+  source: z.enum(['rule', 'manual', 'default']),
+  ruleId: z.number().int().nullable(),
+  ruleName: z.string().nullable(),
+  matchedWords: z.array(z.string()),
+});
+
+export const caseSummary = z.object({
+  id,
+  status: caseStatus,
+  category: caseCategory,
+  severity,
+  assigneeId: id.nullable(),
+  flags: z.array(reviewFlag),
+  classification,
+  openedAt: timestamp,
+  /** Filled by the SLA issue; null until then. */
+  dueAt: timestamp.nullable(),
+});
+
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const review = z.object({
+  id,
+  platform: platformId,
+  shopId: id,
+  shopName: z.string(),
+  platformReviewId: z.string().nullable(),
+  orderNo: z.string().nullable(),
+  product: z.string().nullable(),
+  sku: z.string().nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+  level: reviewLevel,
+  text: z.string(),
+  followUpText: z.string().nullable(),
+  imagesCount: z.number().int().min(0),
+  buyerNick: z.string().nullable(),
+  postedAt: timestamp,
+  importedAt: timestamp,
+  sourceFile: z.string().nullable(),
+  case: caseSummary.nullable(),
+});
+
+export type Review = z.infer<typeof review>;
+
+export const reviewFilters = z
+  .object({
+    platform: platformId.optional(),
+    shopId: id.optional(),
+    levels: z.array(reviewLevel).max(3).optional(),
+    categories: z.array(caseCategory).max(7).optional(),
+    statuses: z.array(caseStatus).max(7).optional(),
+    /** null means unassigned. */
+    assigneeId: id.nullable().optional(),
+    flags: z.array(flagType).max(5).optional(),
+    from: timestamp.optional(),
+    to: timestamp.optional(),
+    /** Full-text search over review and follow-up text; 1–2 characters fall back to LIKE. */
+    search: z.string().trim().max(100).optional(),
+  })
+  .strict();
+
+export type ReviewFilters = z.infer<typeof reviewFilters>;
+
+/**
+ * The facts behind a timeline entry, as data the UI puts into its own sentence per action:
+ * reviews.imported `fileName`, `importId`; cases.opened `category` (+ `ruleName`, `words` when a
+ * rule decided it); cases.recategorize `fromCategory`, `toCategory`; cases.assign `fromName`,
+ * `toName` (null: nobody); reviews.followUp `text`.
+ */
+export const timelineParams = z
+  .object({
+    fileName: z.string(),
+    importId: z.number().int(),
+    category: caseCategory,
+    ruleName: z.string(),
+    words: z.array(z.string()),
+    fromCategory: caseCategory,
+    toCategory: caseCategory,
+    fromName: z.string().nullable(),
+    toName: z.string().nullable(),
+    text: z.string(),
+  })
+  .partial();
+
+export type TimelineParams = z.infer<typeof timelineParams>;
+
+export const timelineEntry = z.object({
+  at: timestamp,
+  actor: z.string(),
+  action: z.string(),
+  /** In plain language: a fallback for `params`, and the only text for actions without params. */
+  detail: z.string().nullable(),
+  params: timelineParams.nullable(),
+});
+
+export type TimelineEntry = z.infer<typeof timelineEntry>;
+
+export const reviewsMethods = {
+  'reviews.list': query(
+    z
+      .object({
+        filters: reviewFilters.optional(),
+        sort: z.enum(['newest', 'sla_due']).optional(),
+        /** Opaque cursor from the previous page; absent for the first page. */
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    z.object({
+      items: z.array(review),
+      nextCursor: z.string().nullable(),
+      /** Ranges of each item's text to highlight for the search, [start, end) in UTF-16 units. */
+      highlights: z.record(z.string(), z.array(z.tuple([z.number().int(), z.number().int()]))),
+    }),
+  ),
+  'reviews.count': query(z.object({ filters: reviewFilters.optional() }).strict(), z.object({ total: z.number().int() })),
+  'reviews.get': query(
+    z.object({ id }).strict(),
+    z.object({
+      review,
+      timeline: z.array(timelineEntry),
+      buyer: z.object({ nick: z.string().nullable(), reviews: z.number().int(), negative: z.number().int(), flags: z.array(reviewFlag) }),
+      /** Other reviews on the same order (e.g. the follow-up), newest first. */
+      sameOrder: z.array(review),
+    }),
+  ),
+  /** Manual entry of a single review. */
+  'reviews.create': mutation(
+    z
+      .object({
+        shopId: id,
+        orderNo: z.string().trim().max(64).optional(),
+        text: z.string().trim().min(1).max(5000),
+        level: reviewLevel.optional(),
+        rating: z.number().int().min(1).max(5).optional(),
+        buyerNick: z.string().trim().max(64).optional(),
+        product: z.string().trim().max(200).optional(),
+        sku: z.string().trim().max(200).optional(),
+        postedAt: z.number().int().nonnegative(),
+      })
+      .strict()
+      .refine((value) => value.level !== undefined || value.rating !== undefined, {
+        message: 'Give a level or a rating',
+        path: ['level'],
+      }),
+    review,
+
+    'agent',
+  ),
+} as const;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { mutation, noInput, query } from './method';
+import { id } from './common';
+import { caseCategory, reviewLevel } from './reviews';
+
+// Monitoring and category rules.
+
+export const monitorRule = z.object({
+  id,
+  name: z.string().trim().min(1).max(40),
+  keywords: z.array(z.string().trim().min(1).max(20)).max(200),
+  /** Alert when the level is one of these (empty: any level). */
+  levels: z.array(reviewLevel),
+  /** Alert when the star rating is at most this (null: ignore ratings). */
+  maxRating: z.number().int().min(1).max(5).nullable(),
+  enabled: z.boolean(),
+});
+
+export type MonitorRule = z.infer<typeof monitorRule>;
+
+export const categoryRule = z.object({
+  id,
+  name: z.string().trim().min(1).max(40),
+  category: caseCategory,
+  keywords: z.array(z.string().trim().min(1).max(20)).min(1).max(200),
+  /** Lower runs first; the first matching rule decides the category. */
+  priority: z.number().int().min(0).max(1000),
+  enabled: z.boolean(),
+});
+
+export type CategoryRule = z.infer<typeof categoryRule>;
+
+export const rulesMethods = {
+  'rules.list': query(noInput, z.object({ monitor: z.array(monitorRule), category: z.array(categoryRule) })),
+  'rules.saveMonitor': mutation(monitorRule.omit({ id: true }).extend({ id: id.optional() }).strict(), monitorRule, 'agent'),
+  'rules.saveCategory': mutation(categoryRule.omit({ id: true }).extend({ id: id.optional() }).strict(), categoryRule, 'agent'),
+  'rules.remove': mutation(z.object({ kind: z.enum(['monitor', 'category']), id }).strict(), z.object({ id }), 'agent'),
+  /** Re-run the category rules over open cases (never over manual categories). */
+  'rules.reclassify': mutation(noInput, z.object({ changed: z.number().int() }), 'agent'),
+} as const;
