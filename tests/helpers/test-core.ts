@@ -1,6 +1,7 @@
 import { AdjustableClock } from '../../electron/core/clock';
 import { startCore, type CoreOptions } from '../../electron/core/core';
 import { RecordingPlatform } from '../../electron/core/platform';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 
 /** The real core on a real SQLite file, with a frozen clock and a recording platform. */
 export async function startTestCore(dataDir: string, overrides: Partial<CoreOptions> = {}) {
@@ -17,11 +18,14 @@ export async function startTestCore(dataDir: string, overrides: Partial<CoreOpti
     log: (line) => logs.push(line),
     ...overrides,
   });
-  /** Calls a method and returns its value, failing the test with the envelope's error otherwise. */
-  const call = async (method: string, input: unknown = {}) => {
-    const envelope = await core.call(method, input);
+  /**
+   * Calls a method with input the contract accepts and returns its typed value, failing the test with
+   * the envelope's error otherwise. Tests of refused input use `core.call`, which takes anything.
+   */
+  const call = async <M extends MethodName>(method: M, ...input: {} extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> => {
+    const envelope = await core.call(method, input[0] ?? {});
     if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
-    return envelope.value as any;
+    return envelope.value as MethodOutput<M>;
   };
   return { core, clock, platform, logs, call };
 }
