@@ -9,9 +9,18 @@ import type { Sqlite } from './connection';
  * for a whole query (or stream), so a cached statement is never run twice at once; SQLite
  * recompiles a kept statement by itself when the schema changes under it.
  */
-export function withStatementCache(sqlite: Sqlite, max = 500): SqliteDatabase {
+interface StatementCache {
+  prepare(sql: string): SqliteStatement;
+  clear(): void;
+}
+
+const caches = new WeakMap<Sqlite, StatementCache>();
+
+function statementCache(sqlite: Sqlite, max: number): StatementCache {
+  let cache = caches.get(sqlite);
+  if (cache) return cache;
   const statements = new Map<string, SqliteStatement>();
-  return {
+  cache = {
     prepare(sql: string): SqliteStatement {
       let statement = statements.get(sql);
       if (statement) {
@@ -24,8 +33,28 @@ export function withStatementCache(sqlite: Sqlite, max = 500): SqliteDatabase {
       statements.set(sql, statement);
       return statement;
     },
+    clear: () => statements.clear(),
+  };
+  caches.set(sqlite, cache);
+  return cache;
+}
+
+/**
+ * A compiled statement from the connection's one cache, shared with Kysely's dialect. Query
+ * modules use it for the statements they run themselves, so a shape is compiled once whichever
+ * way it is run. Never change a cached statement's mode (pluck, raw, expand): others share it.
+ */
+export function prepareCached(sqlite: Sqlite, sql: string) {
+  return statementCache(sqlite, 500).prepare(sql) as ReturnType<Sqlite['prepare']>;
+}
+
+/** The database as Kysely's SQLite dialect sees it, preparing through the connection's cache. */
+export function withStatementCache(sqlite: Sqlite, max = 500): SqliteDatabase {
+  const cache = statementCache(sqlite, max);
+  return {
+    prepare: (sql: string) => cache.prepare(sql),
     close() {
-      statements.clear();
+      cache.clear();
       sqlite.close();
     },
   };
