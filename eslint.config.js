@@ -15,8 +15,6 @@ const coreEntryPointsForMain = [
   'electron/core/platform.ts',
   'electron/core/worker/messages.ts',
   'electron/core/services/evidence/evidence-response.ts',
-  // Today's home of evidence-response; drop once services/evidence/ holds it.
-  'electron/core/services/evidence-response.ts',
 ];
 
 /** Packages that only test code loads (never bundled into the app). */
