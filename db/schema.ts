@@ -1,6 +1,13 @@
-import type { Generated } from 'kysely';
+import type { Generated, InsertType, SelectType } from 'kysely';
 
-/** Kysely table types. Column names are the SQL ones (snake_case); query functions map to the API shapes. */
+/**
+ * Kysely table types: the whole database after every migration in db/migrations/. Column names are
+ * the SQL ones (snake_case); query functions map to the API shapes. Conventions: times are integer
+ * epoch milliseconds (`number`), flags are INTEGER 0/1 (`number`), JSON columns are `string`, a
+ * column that may hold NULL is `T | null`, and a column SQLite fills on insert (DEFAULT, or the
+ * rowid `id`) is `Generated<T>`. `schemaColumns` below repeats every column at runtime so
+ * db/schema.test.ts can compare it with a migrated database; tsc checks it against these types.
+ */
 export interface ShopsTable {
   id: Generated<number>;
   platform: string;
@@ -14,9 +21,11 @@ export interface StaffTable {
   name: string;
   role: string;
   /** 1 active, 0 deactivated (staff are never deleted: cases and audit entries point at them). */
-  active: number;
+  active: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** Optional sign-in PIN: scrypt "salt:hash" in hex; null when the member signs in without one. */
+  pin_hash: string | null;
 }
 
 export interface AuditLogTable {
@@ -56,9 +65,9 @@ export interface EvidenceTable {
   duration_ms: number | null;
   kind: string;
   captured_at: number | null;
-  source: string;
-  tags_json: string;
-  notes: string;
+  source: Generated<string>;
+  tags_json: Generated<string>;
+  notes: Generated<string>;
   added_at: number;
   added_by: string;
   updated_at: number;
@@ -214,6 +223,125 @@ export interface WatchedFilesTable {
   taken_at: number;
 }
 
+/** A policy is a category plus an optional scope (a shop or a platform); its figures live in versions. */
+export interface SlaPoliciesTable {
+  id: Generated<number>;
+  category: string;
+  shop_id: number | null;
+  platform: string | null;
+  /** 1 for a category's default (from the playbook): it can be edited but never removed. */
+  built_in: Generated<number>;
+  current_version_id: number | null;
+  /** Set instead of deleting: cases keep pointing at the versions of a removed policy. */
+  removed_at: number | null;
+  created_at: number;
+}
+
+/** Never edited: a case keeps the version that was in force when it opened. */
+export interface SlaPolicyVersionsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  owner_role: string;
+  /** Percentages of the target at which to warn, as a JSON array. */
+  warn_json: string;
+  /** Roles to escalate to, in order, as a JSON array. */
+  escalation_json: string;
+  pause_reasons_json: string;
+  business_hours: number;
+  requires_appeal: number;
+  created_at: number;
+  created_by: string;
+}
+
+export interface SlaCalendarsTable {
+  shop_id: number;
+  calendar_json: string;
+  updated_at: number;
+}
+
+/** One row per case: the policy version kept with it, lifecycle facts and the current pause. */
+export interface CaseSlaTable {
+  case_id: number;
+  policy_version_id: number;
+  started_at: number;
+  first_response_at: number | null;
+  outcome: string | null;
+  paused_reason: string | null;
+  paused_since: number | null;
+}
+
+/** The timers: absolute deadlines plus the planned points; next_fire_at drives the scheduler. */
+export interface CaseSlaTargetsTable {
+  case_id: number;
+  /** 'first_response' or 'resolution'. */
+  target: string;
+  target_ms: number;
+  business_hours: number;
+  due_at: number | null;
+  points_json: string;
+  met_at: number | null;
+  next_fire_at: number | null;
+}
+
+export interface SlaPausesTable {
+  id: Generated<number>;
+  case_id: number;
+  reason: string;
+  from_at: number;
+  /** Null while the pause lasts. */
+  to_at: number | null;
+}
+
+/** Each warning and breach point, fired once per case, target and point (a UNIQUE key). */
+export interface SlaEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  target: string;
+  point: string;
+  percent: number | null;
+  due_at: number;
+  fired_at: number;
+  late: number;
+}
+
+/** The SLA history of a case: opened, paused, resumed, transitions, policy changes, fired points. */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: number;
+  kind: string;
+  target: string | null;
+  percent: number | null;
+  due_at: number | null;
+  late: Generated<number>;
+  actor: string;
+  detail: string | null;
+}
+
+/**
+ * A notification is its kind + params; readers build the words in their language, title and body
+ * keep the text of the moment as a fallback. Also the outbox of desktop delivery: delivered_at
+ * null with held 0 is not yet delivered (retried), with held 1 it waits for quiet hours to end.
+ */
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  params_json: Generated<string>;
+  route: string | null;
+  case_id: number | null;
+  urgent: number;
+  sound: number;
+  created_at: number;
+  delivered_at: number | null;
+  held: Generated<number>;
+  read_at: number | null;
+}
+
 export interface DB {
   shops: ShopsTable;
   staff: StaffTable;
@@ -231,4 +359,155 @@ export interface DB {
   alerts: AlertsTable;
   mapping_presets: MappingPresetsTable;
   watched_files: WatchedFilesTable;
+  sla_policies: SlaPoliciesTable;
+  sla_policy_versions: SlaPolicyVersionsTable;
+  sla_calendars: SlaCalendarsTable;
+  case_sla: CaseSlaTable;
+  case_sla_targets: CaseSlaTargetsTable;
+  sla_pauses: SlaPausesTable;
+  sla_events: SlaEventsTable;
+  case_events: CaseEventsTable;
+  notifications: NotificationsTable;
 }
+
+/**
+ * How the database describes a column, in `pragma table_xinfo` terms: its STRICT type, then ' NULL'
+ * when it may hold NULL, then ' DEFAULT' when it has a default (so it is `Generated<>` above).
+ * 'INTEGER PRIMARY KEY' is a rowid alias: SQLite assigns it when an insert leaves it out.
+ */
+type ColumnSpecOf<Column> =
+  | `${SqlTypeOf<NonNullable<SelectType<Column>>>}${null extends SelectType<Column> ? ' NULL' : ''}${undefined extends InsertType<Column> ? ' DEFAULT' : ''}`
+  | ([SelectType<Column>] extends [number] ? 'INTEGER PRIMARY KEY' : never);
+
+// REAL and INTEGER both arrive as number; a type with no SQLite counterpart (boolean, Date) is never.
+type SqlTypeOf<T> = [T] extends [number]
+  ? 'INTEGER' | 'REAL'
+  : [T] extends [string]
+    ? 'TEXT'
+    : [T] extends [Uint8Array]
+      ? 'BLOB'
+      : never;
+
+type ColumnSpecs = { readonly [Table in keyof DB]: { readonly [Column in keyof DB[Table]]-?: ColumnSpecOf<DB[Table][Column]> } };
+
+/**
+ * Every table and column at runtime, for db/schema.test.ts (types vanish at runtime). `satisfies`
+ * makes tsc reject a table or column that is here but not in `DB`, missing here, or of another type.
+ * FTS5 tables (reviews_fts) are left out: they are searched with raw MATCH SQL, never through Kysely.
+ */
+export const schemaColumns = {
+  shops: { id: 'INTEGER PRIMARY KEY', platform: 'TEXT', name: 'TEXT', created_at: 'INTEGER', updated_at: 'INTEGER' },
+  staff: {
+    id: 'INTEGER PRIMARY KEY', name: 'TEXT', role: 'TEXT', active: 'INTEGER DEFAULT',
+    created_at: 'INTEGER', updated_at: 'INTEGER', pin_hash: 'TEXT NULL',
+  },
+  audit_log: {
+    id: 'INTEGER PRIMARY KEY', at: 'INTEGER', actor: 'TEXT', action: 'TEXT', entity: 'TEXT',
+    entity_id: 'TEXT NULL', before_json: 'TEXT NULL', after_json: 'TEXT NULL',
+  },
+  settings: { key: 'TEXT', value_json: 'TEXT', updated_at: 'INTEGER' },
+  evidence: {
+    id: 'INTEGER PRIMARY KEY', sha256: 'TEXT', size: 'INTEGER', original_name: 'TEXT', detected_type: 'TEXT',
+    mime: 'TEXT', media: 'TEXT', previewable: 'INTEGER', extension_mismatch: 'INTEGER', width: 'INTEGER NULL',
+    height: 'INTEGER NULL', duration_ms: 'INTEGER NULL', kind: 'TEXT', captured_at: 'INTEGER NULL',
+    source: 'TEXT DEFAULT', tags_json: 'TEXT DEFAULT', notes: 'TEXT DEFAULT', added_at: 'INTEGER', added_by: 'TEXT',
+    updated_at: 'INTEGER', trashed_at: 'INTEGER NULL', trashed_by: 'TEXT NULL',
+  },
+  evidence_links: {
+    evidence_id: 'INTEGER', target_type: 'TEXT', target_id: 'TEXT', linked_at: 'INTEGER', linked_by: 'TEXT',
+  },
+  import_runs: {
+    id: 'INTEGER PRIMARY KEY', shop_id: 'INTEGER', platform: 'TEXT', file_name: 'TEXT', origin: 'TEXT',
+    status: 'TEXT', format: 'TEXT NULL', encoding: 'TEXT NULL', mapping_json: 'TEXT DEFAULT',
+    read_count: 'INTEGER DEFAULT', inserted_count: 'INTEGER DEFAULT', duplicate_count: 'INTEGER DEFAULT',
+    rejected_count: 'INTEGER DEFAULT', cases_opened: 'INTEGER DEFAULT', alerts_count: 'INTEGER DEFAULT',
+    started_at: 'INTEGER', finished_at: 'INTEGER NULL', message: 'TEXT NULL', notice_json: 'TEXT NULL', actor: 'TEXT',
+  },
+  import_rejects: {
+    id: 'INTEGER PRIMARY KEY', import_id: 'INTEGER', row_number: 'INTEGER', code: 'TEXT', reason: 'TEXT',
+    raw_json: 'TEXT',
+  },
+  reviews: {
+    id: 'INTEGER PRIMARY KEY', shop_id: 'INTEGER', platform: 'TEXT', dedupe_key: 'TEXT',
+    platform_review_id: 'TEXT NULL', order_no: 'TEXT NULL', product: 'TEXT NULL', sku: 'TEXT NULL',
+    rating: 'INTEGER NULL', level: 'TEXT', text: 'TEXT', follow_up_text: 'TEXT NULL', images_count: 'INTEGER DEFAULT',
+    buyer_nick: 'TEXT NULL', buyer_ip: 'TEXT NULL', device_id: 'TEXT NULL', posted_at: 'INTEGER',
+    imported_at: 'INTEGER', import_id: 'INTEGER NULL', source_file: 'TEXT NULL',
+  },
+  cases: {
+    id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', shop_id: 'INTEGER', level: 'TEXT', posted_at: 'INTEGER',
+    status: 'TEXT DEFAULT', category: 'TEXT', category_source: 'TEXT', category_rule_id: 'INTEGER NULL',
+    category_rule_name: 'TEXT NULL', category_words_json: 'TEXT DEFAULT', severity: 'TEXT',
+    assignee_id: 'INTEGER NULL', opened_at: 'INTEGER', due_at: 'INTEGER NULL', updated_at: 'INTEGER',
+  },
+  review_flags: {
+    review_id: 'INTEGER', type: 'TEXT', evidence: 'TEXT', params_json: 'TEXT DEFAULT', created_at: 'INTEGER',
+  },
+  monitor_rules: {
+    id: 'INTEGER PRIMARY KEY', name: 'TEXT', keywords_json: 'TEXT', levels_json: 'TEXT', max_rating: 'INTEGER NULL',
+    enabled: 'INTEGER DEFAULT', created_at: 'INTEGER', updated_at: 'INTEGER',
+  },
+  category_rules: {
+    id: 'INTEGER PRIMARY KEY', name: 'TEXT', category: 'TEXT', keywords_json: 'TEXT', priority: 'INTEGER',
+    enabled: 'INTEGER DEFAULT', created_at: 'INTEGER', updated_at: 'INTEGER',
+  },
+  alerts: {
+    id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', rule_id: 'INTEGER NULL', rule_name: 'TEXT',
+    matched_words_json: 'TEXT', at: 'INTEGER', read_at: 'INTEGER NULL',
+  },
+  mapping_presets: {
+    id: 'INTEGER PRIMARY KEY', name: 'TEXT', platform: 'TEXT NULL', headers_json: 'TEXT', created_at: 'INTEGER',
+    updated_at: 'INTEGER',
+  },
+  watched_files: {
+    id: 'INTEGER PRIMARY KEY', path: 'TEXT', size: 'INTEGER', mtime_ms: 'INTEGER', sha256: 'TEXT',
+    import_id: 'INTEGER NULL', outcome: 'TEXT', message: 'TEXT NULL', taken_at: 'INTEGER',
+  },
+  sla_policies: {
+    id: 'INTEGER PRIMARY KEY', category: 'TEXT', shop_id: 'INTEGER NULL', platform: 'TEXT NULL',
+    built_in: 'INTEGER DEFAULT', current_version_id: 'INTEGER NULL', removed_at: 'INTEGER NULL', created_at: 'INTEGER',
+  },
+  sla_policy_versions: {
+    id: 'INTEGER PRIMARY KEY', policy_id: 'INTEGER', version: 'INTEGER', first_response_minutes: 'INTEGER',
+    resolution_minutes: 'INTEGER', owner_role: 'TEXT', warn_json: 'TEXT', escalation_json: 'TEXT',
+    pause_reasons_json: 'TEXT', business_hours: 'INTEGER', requires_appeal: 'INTEGER', created_at: 'INTEGER',
+    created_by: 'TEXT',
+  },
+  sla_calendars: { shop_id: 'INTEGER PRIMARY KEY', calendar_json: 'TEXT', updated_at: 'INTEGER' },
+  case_sla: {
+    case_id: 'INTEGER PRIMARY KEY', policy_version_id: 'INTEGER', started_at: 'INTEGER',
+    first_response_at: 'INTEGER NULL', outcome: 'TEXT NULL', paused_reason: 'TEXT NULL', paused_since: 'INTEGER NULL',
+  },
+  case_sla_targets: {
+    case_id: 'INTEGER', target: 'TEXT', target_ms: 'INTEGER', business_hours: 'INTEGER', due_at: 'INTEGER NULL',
+    points_json: 'TEXT', met_at: 'INTEGER NULL', next_fire_at: 'INTEGER NULL',
+  },
+  sla_pauses: { id: 'INTEGER PRIMARY KEY', case_id: 'INTEGER', reason: 'TEXT', from_at: 'INTEGER', to_at: 'INTEGER NULL' },
+  sla_events: {
+    id: 'INTEGER PRIMARY KEY', case_id: 'INTEGER', target: 'TEXT', point: 'TEXT', percent: 'INTEGER NULL',
+    due_at: 'INTEGER', fired_at: 'INTEGER', late: 'INTEGER',
+  },
+  case_events: {
+    id: 'INTEGER PRIMARY KEY', case_id: 'INTEGER', at: 'INTEGER', kind: 'TEXT', target: 'TEXT NULL',
+    percent: 'INTEGER NULL', due_at: 'INTEGER NULL', late: 'INTEGER DEFAULT', actor: 'TEXT', detail: 'TEXT NULL',
+  },
+  notifications: {
+    id: 'INTEGER PRIMARY KEY', kind: 'TEXT', title: 'TEXT', body: 'TEXT', params_json: 'TEXT DEFAULT',
+    route: 'TEXT NULL', case_id: 'INTEGER NULL', urgent: 'INTEGER', sound: 'INTEGER', created_at: 'INTEGER',
+    delivered_at: 'INTEGER NULL', held: 'INTEGER DEFAULT', read_at: 'INTEGER NULL',
+  },
+} as const satisfies ColumnSpecs;
+
+// `satisfies` already rejects extra keys in a fresh literal; these keep that true if the object is
+// ever built another way (spread, a helper), where excess-property checks no longer apply.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Expect<T extends true> = T;
+type TablesWithOtherColumns = {
+  [Table in keyof DB]: Table extends keyof typeof schemaColumns
+    ? SameKeys<DB[Table], (typeof schemaColumns)[Table]> extends true ? never : Table
+    : Table;
+}[keyof DB];
+export type SchemaColumnsMatchDB = [
+  Expect<SameKeys<DB, typeof schemaColumns>>,
+  Expect<[TablesWithOtherColumns] extends [never] ? true : false>,
+];
