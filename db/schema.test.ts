@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../tests/helpers/temp-dir';
 import type { Sqlite } from './connection';
 import { openDatabase } from './open-database';
-import { schemaColumns } from './schema';
+import { schemaColumns } from './schema-columns';
 
 const tempDir = useTempDirs();
 
@@ -39,7 +39,7 @@ interface ColumnRow {
   hidden: number;
 }
 
-/** Every table, by the names the Kysely types use, with its columns in the spec words of db/schema.ts. */
+/** Every table with its columns, described in the words of db/schema-columns.ts. */
 function introspect(sqlite: Sqlite) {
   // sqlite_* tables (sqlite_sequence, sqlite_stat1 …) belong to SQLite and come and go with
   // AUTOINCREMENT or ANALYZE; they are never part of the app's schema.
@@ -61,7 +61,7 @@ function introspect(sqlite: Sqlite) {
         // Only a lone column declared exactly INTEGER in a rowid table is the rowid (SQLite's rule).
         const rowid = table.withoutRowid === 0 && keyColumns.length === 1 && column.pk === 1 && type === 'INTEGER';
         if (rowid) return [column.name, 'INTEGER PRIMARY KEY'];
-        // A generated column cannot be written: no spec in db/schema.ts covers it yet, so it fails here.
+        // A generated column cannot be written: no spec in schema-columns.ts covers it yet, so it fails here.
         if (column.hidden !== 0) return [column.name, `${type} GENERATED`];
         return [column.name, `${type}${column.notnull ? '' : ' NULL'}${column.dflt_value === null ? '' : ' DEFAULT'}`];
       }),
