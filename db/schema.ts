@@ -1,6 +1,13 @@
 import type { Generated } from 'kysely';
 
-/** Kysely table types. Column names are the SQL ones (snake_case); query functions map to the API shapes. */
+/**
+ * Kysely table types: the whole database after every migration in db/migrations/. Column names are
+ * the SQL ones (snake_case); query functions map to the API shapes. Conventions: times are integer
+ * epoch milliseconds (`number`), flags are INTEGER 0/1 (`number`), JSON columns are `string`, a
+ * column that may hold NULL is `T | null`, and a column SQLite fills on insert (DEFAULT, or the
+ * rowid `id`) is `Generated<T>`. db/schema-columns.ts repeats every column at runtime so
+ * db/schema.test.ts can compare it with a migrated database; tsc checks it against these types.
+ */
 export interface ShopsTable {
   id: Generated<number>;
   platform: string;
@@ -14,9 +21,11 @@ export interface StaffTable {
   name: string;
   role: string;
   /** 1 active, 0 deactivated (staff are never deleted: cases and audit entries point at them). */
-  active: number;
+  active: Generated<number>;
   created_at: number;
   updated_at: number;
+  /** Optional sign-in PIN: scrypt "salt:hash" in hex; null when the member signs in without one. */
+  pin_hash: string | null;
 }
 
 export interface AuditLogTable {
@@ -56,9 +65,9 @@ export interface EvidenceTable {
   duration_ms: number | null;
   kind: string;
   captured_at: number | null;
-  source: string;
-  tags_json: string;
-  notes: string;
+  source: Generated<string>;
+  tags_json: Generated<string>;
+  notes: Generated<string>;
   added_at: number;
   added_by: string;
   updated_at: number;
@@ -214,6 +223,125 @@ export interface WatchedFilesTable {
   taken_at: number;
 }
 
+/** A policy is a category plus an optional scope (a shop or a platform); its figures live in versions. */
+export interface SlaPoliciesTable {
+  id: Generated<number>;
+  category: string;
+  shop_id: number | null;
+  platform: string | null;
+  /** 1 for a category's default (from the playbook): it can be edited but never removed. */
+  built_in: Generated<number>;
+  current_version_id: number | null;
+  /** Set instead of deleting: cases keep pointing at the versions of a removed policy. */
+  removed_at: number | null;
+  created_at: number;
+}
+
+/** Never edited: a case keeps the version that was in force when it opened. */
+export interface SlaPolicyVersionsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  first_response_minutes: number;
+  resolution_minutes: number;
+  owner_role: string;
+  /** Percentages of the target at which to warn, as a JSON array. */
+  warn_json: string;
+  /** Roles to escalate to, in order, as a JSON array. */
+  escalation_json: string;
+  pause_reasons_json: string;
+  business_hours: number;
+  requires_appeal: number;
+  created_at: number;
+  created_by: string;
+}
+
+export interface SlaCalendarsTable {
+  shop_id: number;
+  calendar_json: string;
+  updated_at: number;
+}
+
+/** One row per case: the policy version kept with it, lifecycle facts and the current pause. */
+export interface CaseSlaTable {
+  case_id: number;
+  policy_version_id: number;
+  started_at: number;
+  first_response_at: number | null;
+  outcome: string | null;
+  paused_reason: string | null;
+  paused_since: number | null;
+}
+
+/** The timers: absolute deadlines plus the planned points; next_fire_at drives the scheduler. */
+export interface CaseSlaTargetsTable {
+  case_id: number;
+  /** 'first_response' or 'resolution'. */
+  target: string;
+  target_ms: number;
+  business_hours: number;
+  due_at: number | null;
+  points_json: string;
+  met_at: number | null;
+  next_fire_at: number | null;
+}
+
+export interface SlaPausesTable {
+  id: Generated<number>;
+  case_id: number;
+  reason: string;
+  from_at: number;
+  /** Null while the pause lasts. */
+  to_at: number | null;
+}
+
+/** Each warning and breach point, fired once per case, target and point (a UNIQUE key). */
+export interface SlaEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  target: string;
+  point: string;
+  percent: number | null;
+  due_at: number;
+  fired_at: number;
+  late: number;
+}
+
+/** The SLA history of a case: opened, paused, resumed, transitions, policy changes, fired points. */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: number;
+  kind: string;
+  target: string | null;
+  percent: number | null;
+  due_at: number | null;
+  late: Generated<number>;
+  actor: string;
+  detail: string | null;
+}
+
+/**
+ * A notification is its kind + params; readers build the words in their language, title and body
+ * keep the text of the moment as a fallback. Also the outbox of desktop delivery: delivered_at
+ * null with held 0 is not yet delivered (retried), with held 1 it waits for quiet hours to end.
+ */
+export interface NotificationsTable {
+  id: Generated<number>;
+  kind: string;
+  title: string;
+  body: string;
+  params_json: Generated<string>;
+  route: string | null;
+  case_id: number | null;
+  urgent: number;
+  sound: number;
+  created_at: number;
+  delivered_at: number | null;
+  held: Generated<number>;
+  read_at: number | null;
+}
+
 export interface DB {
   shops: ShopsTable;
   staff: StaffTable;
@@ -231,4 +359,14 @@ export interface DB {
   alerts: AlertsTable;
   mapping_presets: MappingPresetsTable;
   watched_files: WatchedFilesTable;
+  sla_policies: SlaPoliciesTable;
+  sla_policy_versions: SlaPolicyVersionsTable;
+  sla_calendars: SlaCalendarsTable;
+  case_sla: CaseSlaTable;
+  case_sla_targets: CaseSlaTargetsTable;
+  sla_pauses: SlaPausesTable;
+  sla_events: SlaEventsTable;
+  case_events: CaseEventsTable;
+  notifications: NotificationsTable;
 }
+
