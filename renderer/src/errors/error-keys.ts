@@ -23,12 +23,16 @@ const fieldIssueKeys = {
   text: wordKeys('errors.fields.text', words.fields.text),
 };
 
-/** Field sentences that only fit one screen, e.g. a duplicate `name` on the team screen is a member. */
+/** Field sentences that only fit one screen. */
 const scopedIssueKeys: Record<'staff' | 'shops', Readonly<Record<string, Readonly<Record<string, ParseKeys<'common'>>>>>> = {
   staff: { name: wordKeys('errors.scoped.staff.name', words.scoped.staff.name) },
   shops: { name: wordKeys('errors.scoped.shops.name', words.scoped.shops.name) },
 };
 
+/**
+ * Scopes give a field error a more specific wording where the generic one would be vague,
+ * e.g. a duplicate `name` reads "已有同名成员" on the team screen.
+ */
 export type ErrorScope = keyof typeof scopedIssueKeys;
 
 /** The sentence for a code's specific reason, or undefined when the UI has none. */

@@ -4,10 +4,6 @@ import { isApiError } from '../api/api-error';
 import { keyFor } from '../i18n/translation';
 import { errorCodeKey, errorReasonKey, fieldIssueKey, issueKey, type ErrorScope } from './error-keys';
 
-/**
- * Scopes give a field error a more specific wording where the generic one would be vague,
- * e.g. a duplicate `name` reads "已有同名成员" on the team screen.
- */
 export type { ErrorScope };
 
 /** The translated sentence for an error's code, for notifications and error screens. */
