@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '.';
 import type { Translation } from './translation';
 
+/** A zh-CN source object's type, as `typeof zhCN` gives it. */
+type Source = { title: string; nested: { label: string } };
+
 // `npm run typecheck` checks this file too: each @ts-expect-error must meet a type error, so if
 // the key types ever stopped rejecting unknown keys (or drifting language files), tsc would fail.
 describe('i18n key types', () => {
@@ -15,12 +18,11 @@ describe('i18n key types', () => {
   });
 
   it('reject a translation that misses a key or adds one', () => {
-    const source = { title: '标题', nested: { label: '标签' } };
     // @ts-expect-error `nested.label` is missing
-    const missing: Translation<typeof source> = { title: 'Title', nested: {} };
+    const missing: Translation<Source> = { title: 'Title', nested: {} };
     // @ts-expect-error `nested.extra` is not in the source
-    const extra: Translation<typeof source> = { title: 'Title', nested: { label: 'Label', extra: 'Extra' } };
-    const exact: Translation<typeof source> = { title: 'Title', nested: { label: 'Label' } };
+    const extra: Translation<Source> = { title: 'Title', nested: { label: 'Label', extra: 'Extra' } };
+    const exact: Translation<Source> = { title: 'Title', nested: { label: 'Label' } };
     expect([missing, extra, exact]).toHaveLength(3);
   });
 });
