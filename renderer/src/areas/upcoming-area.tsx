@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyStatePanel } from '../components/empty-state-panel';
 import { LoadDemoButton } from '../components/load-demo-button';
 import { PageHeader } from '../components/page-header';
-import { areaIcons, type UpcomingAreaId } from '../shell/nav-areas';
+import { areaIcons, areaLabelKey, upcomingAreaKeys, type UpcomingAreaId } from '../shell/nav-areas';
 
 interface UpcomingAreaProps {
   /** Which not-yet-built area to describe. */
@@ -15,11 +15,11 @@ export function UpcomingArea({ area }: UpcomingAreaProps) {
   const Icon = areaIcons[area];
   return (
     <>
-      <PageHeader title={t(`nav.${area}`)} />
+      <PageHeader title={t(areaLabelKey[area])} />
       <EmptyStatePanel
         icon={<Icon size={32} stroke={1.5} />}
-        title={t(`areas.${area}.emptyTitle`)}
-        description={t(`areas.${area}.description`)}
+        title={t(upcomingAreaKeys[area].emptyTitle)}
+        description={t(upcomingAreaKeys[area].description)}
         actions={<LoadDemoButton />}
       />
     </>

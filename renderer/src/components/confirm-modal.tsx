@@ -28,7 +28,7 @@ export function ConfirmModal({ opened, title, body, confirmLabel, color = 'red',
       </Text>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={busy} data-autofocus>
-          {t('common.cancel')}
+          {t('cancel')}
         </Button>
         <Button color={color} onClick={onConfirm} loading={busy}>
           {confirmLabel}

@@ -36,10 +36,10 @@ export function FormActions({ busy, onCancel, submitLabel }: FormActionsProps) {
   return (
     <Group justify="flex-end" mt="sm">
       <Button variant="default" onClick={onCancel} disabled={busy}>
-        {t('common.cancel')}
+        {t('cancel')}
       </Button>
       <Button type="submit" loading={busy}>
-        {submitLabel ?? t('common.save')}
+        {submitLabel ?? t('save')}
       </Button>
     </Group>
   );

@@ -17,7 +17,7 @@ export function QueryError({ error, onRetry }: QueryErrorProps) {
     <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('errors.loadFailed')}>
       {errorMessage(error, i18n)}
       <Button mt="sm" size="xs" variant="light" color="red" leftSection={<IconRefresh size={14} />} onClick={onRetry} display="block">
-        {t('common.retry')}
+        {t('retry')}
       </Button>
     </Alert>
   );

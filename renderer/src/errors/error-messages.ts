@@ -1,34 +1,23 @@
 import type { i18n as I18n } from 'i18next';
 import type { FieldIssue } from '../../../shared/contract';
 import { isApiError } from '../api/api-error';
+import { keyFor } from '../i18n/translation';
+import { errorCodeKey, errorReasonKey, fieldIssueKey, issueKey, type ErrorScope } from './error-keys';
 
-/**
- * Scopes give a field error a more specific wording where the generic one would be vague,
- * e.g. a duplicate `name` reads "已有同名成员" on the team screen.
- */
-export type ErrorScope = 'staff' | 'shops';
+export type { ErrorScope };
 
 /** The translated sentence for an error's code, for notifications and error screens. */
 export function errorMessage(error: unknown, i18n: I18n): string {
   const code = isApiError(error) ? error.code : 'UNKNOWN';
   // A file problem has many causes (empty, not a table, cut off); name the one that happened.
-  if (isApiError(error) && error.reason) {
-    const specific = `errors.reasons.${code}.${error.reason}`;
-    if (i18n.exists(specific)) return i18n.t(specific);
-  }
-  return i18n.t(`errors.codes.${code}`);
+  const specific = isApiError(error) && error.reason ? errorReasonKey(code, error.reason) : undefined;
+  return i18n.t(specific ?? errorCodeKey[code]);
 }
 
 /** The translated sentence for one field issue, most specific wording first. */
 export function issueMessage(issue: FieldIssue, i18n: I18n, scope?: ErrorScope): string {
-  const candidates: string[] = [];
-  if (issue.path !== '') {
-    if (scope) candidates.push(`errors.scoped.${scope}.${issue.path}.${issue.reason}`);
-    candidates.push(`errors.fields.${issue.path}.${issue.reason}`);
-  }
-  candidates.push(`errors.issues.${issue.reason}`);
-  const key: string = candidates.find((candidate) => i18n.exists(candidate)) ?? 'errors.issues.other';
-  return i18n.t(key);
+  const onField = issue.path !== '' ? fieldIssueKey(issue.path, issue.reason, scope) : undefined;
+  return i18n.t(onField ?? keyFor(issueKey, issue.reason) ?? issueKey.other);
 }
 
 export interface SplitErrors {

@@ -1,8 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/domain/preferences';
-import { en } from './en';
-import { zhCN } from './zh-CN';
+import { namespaces, resources } from './resources';
 
 export const defaultLanguage: Language = 'zh-CN';
 
@@ -13,7 +12,10 @@ export const defaultLanguage: Language = 'zh-CN';
 export function createI18n(language: Language = defaultLanguage): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources,
+    ns: namespaces,
+    defaultNS: 'common',
+    fallbackNS: false,
     lng: language,
     fallbackLng: defaultLanguage,
     supportedLngs: ['zh-CN', 'en'],

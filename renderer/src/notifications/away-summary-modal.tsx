@@ -6,6 +6,7 @@ import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/use-api-query';
 import { useRunAction } from '../errors/use-run-action';
 import { formatDateTime } from '../format/date-time';
+import { slaTargetKey } from '../i18n/domain/keys';
 import { usePreferences } from '../preferences/preferences-context';
 
 /**
@@ -13,7 +14,7 @@ import { usePreferences } from '../preferences/preferences-context';
  * looking, until acknowledged. Reloads when the backend reports an `away_summary` notification.
  */
 export function AwaySummaryModal() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const navigate = useNavigate();
@@ -43,12 +44,12 @@ export function AwaySummaryModal() {
 
   if (!data) return null;
   return (
-    <Modal opened={opened} onClose={() => void acknowledge()} title={t('sla.away.title')} centered size="lg">
+    <Modal opened={opened} onClose={() => void acknowledge()} title={t('away.title')} centered size="lg">
       <Stack gap="sm" data-testid="away-summary">
         <Text size="sm">
           {data.since !== null
-            ? t('sla.away.intro', { since: formatDateTime(data.since, timeZone, language), warnings: data.counts.warnings, breaches: data.counts.breaches })
-            : t('sla.away.introNever')}
+            ? t('away.intro', { since: formatDateTime(data.since, timeZone, language), warnings: data.counts.warnings, breaches: data.counts.breaches })
+            : t('away.introNever')}
         </Text>
         <ScrollArea.Autosize mah={360}>
           <Stack gap={4}>
@@ -61,19 +62,19 @@ export function AwaySummaryModal() {
                 }}
                 p={6}
                 style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-                aria-label={t('sla.away.open', { id: item.caseId })}
+                aria-label={t('away.open', { id: item.caseId })}
               >
                 <Group justify="space-between" wrap="nowrap">
                   <Group gap={8} wrap="nowrap">
                     <Badge color={item.point === 'breach' ? 'red' : 'orange'} variant="light" tt="none" radius="sm">
-                      {item.point === 'breach' ? t('sla.away.breachPoint') : t('sla.away.warningPoint', { percent: item.percent ?? 0 })}
+                      {item.point === 'breach' ? t('away.breachPoint') : t('away.warningPoint', { percent: item.percent ?? 0 })}
                     </Badge>
                     <Text size="sm">
-                      #{item.caseId} · {t(`sla.targets.${item.target}`)}
+                      #{item.caseId} · {t(slaTargetKey[item.target])}
                     </Text>
                     {item.late ? (
                       <Badge color="gray" variant="outline" size="xs" tt="none">
-                        {t('sla.away.late')}
+                        {t('away.late')}
                       </Badge>
                     ) : null}
                   </Group>
@@ -87,7 +88,7 @@ export function AwaySummaryModal() {
         </ScrollArea.Autosize>
         <Group justify="flex-end">
           <Button onClick={() => void acknowledge()} data-testid="away-ack">
-            {t('sla.away.ack')}
+            {t('away.ack')}
           </Button>
         </Group>
       </Stack>

@@ -11,7 +11,7 @@ import { HeaderListPopover } from '../components/header-list-popover';
 import { useRunAction } from '../errors/use-run-action';
 import { formatDateTime } from '../format/date-time';
 import { usePreferences } from '../preferences/preferences-context';
-import classes from '../areas/inbox/alerts/alerts-bell.module.css';
+import classes from '../components/header-list-item.module.css';
 import { notificationWords } from './notification-words';
 import { playAlertTone } from './tone';
 
@@ -27,7 +27,7 @@ function isSlaNotification(item: AppNotification): boolean {
  * case. New ones pop up as toasts; urgent ones with sound play a tone while the window has focus.
  */
 export function NotificationCentre() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const navigate = useNavigate();

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AppNotification } from '../../../shared/contract';
+import { categoryKey, roleKey, slaTargetKey, type DomainKey } from '../i18n/domain/keys';
+import { keyFor } from '../i18n/translation';
 
 type Words = Pick<AppNotification, 'kind' | 'params' | 'title' | 'body'>;
 
@@ -7,28 +9,33 @@ type Words = Pick<AppNotification, 'kind' | 'params' | 'title' | 'body'>;
  * Title and body of a notification in the UI's language, from its kind and params. Rows without
  * the params a kind needs (or kinds without keys) show the text stored when they were created.
  */
-export function notificationWords(t: TFunction, item: Words): { title: string; body: string } {
+export function notificationWords(t: TFunction<['common', 'domain']>, item: Words): { title: string; body: string } {
   const p = item.params;
   const has = (...keys: string[]) => keys.every((key) => p[key] !== undefined && p[key] !== null);
-  const code = (key: string) => String(p[key]);
+  // Params come from stored rows: a code this build does not know is shown as it is.
+  const name = (map: Readonly<Record<string, DomainKey>>, key: string) => {
+    const code = String(p[key]);
+    const wordsKey = keyFor(map, code);
+    return wordsKey ? t(wordsKey) : code;
+  };
   switch (item.kind) {
     case 'sla_warning':
       if (!has('caseId', 'percent', 'category', 'shopName', 'target')) break;
       return {
-        title: t('notifications.text.warningTitle', { percent: p.percent, caseId: p.caseId, category: t(`inbox.categories.${code('category')}`) }),
+        title: t('notifications.text.warningTitle', { percent: p.percent, caseId: p.caseId, category: name(categoryKey, 'category') }),
         body: has('assignee')
-          ? t('notifications.text.warningBody', { shopName: p.shopName, target: t(`sla.targets.${code('target')}`), assignee: p.assignee })
-          : t('notifications.text.warningBodyUnassigned', { shopName: p.shopName, target: t(`sla.targets.${code('target')}`) }),
+          ? t('notifications.text.warningBody', { shopName: p.shopName, target: name(slaTargetKey, 'target'), assignee: p.assignee })
+          : t('notifications.text.warningBodyUnassigned', { shopName: p.shopName, target: name(slaTargetKey, 'target') }),
       };
     case 'sla_breach':
       if (!has('caseId', 'category', 'shopName', 'target', 'escalateTo')) break;
       return {
-        title: t('notifications.text.breachTitle', { caseId: p.caseId, category: t(`inbox.categories.${code('category')}`) }),
-        body: t('notifications.text.breachBody', { shopName: p.shopName, target: t(`sla.targets.${code('target')}`), escalateTo: t(`roles.${code('escalateTo')}`) }),
+        title: t('notifications.text.breachTitle', { caseId: p.caseId, category: name(categoryKey, 'category') }),
+        body: t('notifications.text.breachBody', { shopName: p.shopName, target: name(slaTargetKey, 'target'), escalateTo: name(roleKey, 'escalateTo') }),
       };
     case 'away_summary':
       if (!has('count')) break;
-      return { title: t('notifications.text.awayTitle', { count: p.count }), body: t('notifications.text.awayBody') };
+      return { title: t('notifications.text.awayTitle', { count: Number(p.count) }), body: t('notifications.text.awayBody') };
     default:
       break;
   }

@@ -2,13 +2,14 @@ import { Center, SegmentedControl } from '@mantine/core';
 import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { colorSchemes, type ColorSchemePreference } from '../../../shared/domain/preferences';
+import { colorSchemeKey } from '../i18n/domain/keys';
 import { usePreferences } from './preferences-context';
 
 const icons = { light: IconSun, dark: IconMoon, auto: IconDeviceDesktop } as const;
 
 /** Light / dark / follow-system toggle for the header, icon plus text for each option. */
 export function ColorSchemeSwitch() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const { colorScheme, setColorScheme } = usePreferences();
   return (
     <SegmentedControl<ColorSchemePreference>
@@ -24,7 +25,7 @@ export function ColorSchemeSwitch() {
           label: (
             <Center style={{ gap: 6 }}>
               <Icon size={14} aria-hidden />
-              <span>{t(`colorSchemes.${value}`)}</span>
+              <span>{t(colorSchemeKey[value])}</span>
             </Center>
           ),
         };

@@ -1,11 +1,12 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../shared/domain/preferences';
+import { languageKey } from '../i18n/domain/keys';
 import { usePreferences } from './preferences-context';
 
 /** 中文 / English toggle for the header. Each option is a radio named after its language. */
 export function LanguageSwitch() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const { language, setLanguage } = usePreferences();
   return (
     <SegmentedControl<Language>
@@ -14,7 +15,7 @@ export function LanguageSwitch() {
       size="xs"
       value={language}
       onChange={setLanguage}
-      data={languages.map((value) => ({ value, label: t(`languages.${value}`) }))}
+      data={languages.map((value) => ({ value, label: t(languageKey[value]) }))}
     />
   );
 }

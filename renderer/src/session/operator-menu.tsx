@@ -3,7 +3,7 @@ import { IconLogout, IconSwitchHorizontal, IconUserCircle } from '@tabler/icons-
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context';
-import { RoleBadge } from '../areas/team/role-badge';
+import { RoleBadge } from '../components/badges/role-badge';
 import { notifySuccess } from '../components/notify';
 import { useRunAction } from '../errors/use-run-action';
 import { useSession } from './session-context';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/use-api-query';
-import { RoleBadge } from '../areas/team/role-badge';
+import { RoleBadge } from '../components/badges/role-badge';
 import { notifySuccess } from '../components/notify';
 import { errorMessage } from '../errors/error-messages';
 
@@ -97,7 +97,7 @@ export function SignInModal({ opened, onClose, onSignedIn }: SignInModalProps) {
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            {t('common.cancel')}
+            {t('cancel')}
           </Button>
           <Button onClick={() => void submit()} disabled={!chosen || (chosen.hasPin && pin.length < 4)} loading={busy} data-testid="sign-in-submit">
             {t('signIn.submit')}

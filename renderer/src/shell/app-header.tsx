@@ -1,7 +1,7 @@
 import { Burger, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessageReport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AlertsBell } from '../areas/inbox/alerts/alerts-bell';
+import { AlertsBell } from '../notifications/alerts-bell';
 import { ColorSchemeSwitch } from '../preferences/color-scheme-switch';
 import { LanguageSwitch } from '../preferences/language-switch';
 import { NotificationCentre } from '../notifications/notification-centre';

@@ -4,7 +4,7 @@ import { useBreachedCount } from '../notifications/use-breached-count';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useReadyStatus } from '../startup/status-context';
-import { areaIcons, areaIds } from './nav-areas';
+import { areaIcons, areaIds, areaLabelKey } from './nav-areas';
 
 interface AppNavbarProps {
   /** Called after a link is followed, so the mobile drawer can close. */
@@ -29,11 +29,11 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
                 key={id}
                 component={Link}
                 to={`/${id}`}
-                label={t(`nav.${id}`)}
+                label={t(areaLabelKey[id])}
                 leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
                 rightSection={
                   id === 'cases' && breached > 0 ? (
-                    <Badge color="red" size="sm" circle={breached < 10} data-testid="breached-badge" aria-label={t('queue.breachedNav', { count: breached })}>
+                    <Badge color="red" size="sm" circle={breached < 10} data-testid="breached-badge" aria-label={t('nav.breached', { count: breached })}>
                       {badgeText(breached)}
                     </Badge>
                   ) : undefined

@@ -9,6 +9,7 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
 
 /** The product areas in navbar order; each id is also its route and its nav-<id> test id. */
 export const areaIds = ['inbox', 'cases', 'customers', 'evidence', 'appeals', 'reports', 'team', 'settings'] as const;
@@ -27,4 +28,23 @@ export const areaIcons: Record<AreaId, Icon> = {
   reports: IconChartBar,
   team: IconUsersGroup,
   settings: IconSettings,
+};
+
+/** Each area's name in the navbar and on its page header. */
+export const areaLabelKey: Record<AreaId, ParseKeys<'common'>> = {
+  inbox: 'nav.inbox',
+  cases: 'nav.cases',
+  customers: 'nav.customers',
+  evidence: 'nav.evidence',
+  appeals: 'nav.appeals',
+  reports: 'nav.reports',
+  team: 'nav.team',
+  settings: 'nav.settings',
+};
+
+/** What an upcoming area's empty state says. */
+export const upcomingAreaKeys: Record<UpcomingAreaId, { emptyTitle: ParseKeys<'common'>; description: ParseKeys<'common'> }> = {
+  customers: { emptyTitle: 'upcoming.customers.emptyTitle', description: 'upcoming.customers.description' },
+  appeals: { emptyTitle: 'upcoming.appeals.emptyTitle', description: 'upcoming.appeals.description' },
+  reports: { emptyTitle: 'upcoming.reports.emptyTitle', description: 'upcoming.reports.description' },
 };

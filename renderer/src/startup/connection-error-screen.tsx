@@ -30,7 +30,7 @@ export function ConnectionErrorScreen({ error, onRetry, retrying }: ConnectionEr
           {technical}
         </Code>
         <Button leftSection={<IconRefresh size={18} />} onClick={onRetry} loading={retrying}>
-          {t('common.retry')}
+          {t('retry')}
         </Button>
       </Stack>
     </FullPage>

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconDatabaseX, IconFolderOpen, IconInfoCircle } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/contract';
@@ -12,6 +13,15 @@ interface StartupErrorScreenProps {
   /** The failed app.status answer. */
   status: Extract<AppStatus, { state: 'error' }>;
 }
+
+type StartupFailure = StartupErrorScreenProps['status']['reason'];
+
+const reasonKey: Record<StartupFailure, ParseKeys<'common'>> = {
+  corrupt: 'startup.reasons.corrupt',
+  'migration-failed': 'startup.reasons.migration-failed',
+  'newer-schema': 'startup.reasons.newer-schema',
+  unreadable: 'startup.reasons.unreadable',
+};
 
 /** Shown instead of the app when the database cannot be opened; says why and how to recover. */
 export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
@@ -27,7 +37,7 @@ export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
     if (result) {
       notifySuccess(
         t('startup.openBackups'),
-        result.opened ? t('data.folderOpened', { path: result.path }) : t('data.folderNotOpened', { path: result.path }),
+        result.opened ? t('folderOpened', { path: result.path }) : t('folderNotOpened', { path: result.path }),
       );
     }
   }
@@ -40,7 +50,7 @@ export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
             <IconDatabaseX size={30} />
           </ThemeIcon>
           <Title order={1}>{t('startup.errorTitle')}</Title>
-          <Text size="lg">{t(`startup.reasons.${status.reason}`)}</Text>
+          <Text size="lg">{t(reasonKey[status.reason])}</Text>
           <Text c="dimmed">{t('startup.errorIntro')}</Text>
         </Stack>
 

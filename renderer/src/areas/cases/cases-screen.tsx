@@ -8,16 +8,16 @@ import { EmptyStatePanel } from '../../components/empty-state-panel';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { useSession } from '../../session/session-context';
-import { CaseSlaSection } from './case-sla-section';
+import { CaseSlaSection } from '../../components/case-sla/case-sla-section';
 import { QueueTable } from './queue-table';
-import { noteServerNow } from './sla/server-clock';
+import { noteServerNow } from '../../components/case-sla/server-clock';
 import { TeamBoard } from './team-board';
 import { useSlaEvents } from './use-live-reload';
 
 const domains = ['sla', 'cases', 'reviews', 'demo', 'staff', 'auth'] as const;
 
 function MyQueue({ onOpen }: { onOpen: (caseId: number) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cases');
   const session = useSession();
   const queue = useApiQuery('cases.myQueue', { limit: 500 }, domains);
   useSlaEvents(queue.reload);
@@ -29,10 +29,10 @@ function MyQueue({ onOpen }: { onOpen: (caseId: number) => void }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed" data-testid="queue-owner">
-        {session.operator ? t('queue.mineFor', { name: session.operator.name }) : t('queue.everyone')}
+        {session.operator ? t('mineFor', { name: session.operator.name }) : t('everyone')}
       </Text>
       {queue.data.items.length === 0 ? (
-        <EmptyStatePanel icon={<IconListCheck size={32} stroke={1.5} />} title={t('queue.empty')} description={t('areas.cases.description')} />
+        <EmptyStatePanel icon={<IconListCheck size={32} stroke={1.5} />} title={t('empty')} description={t('emptyDescription')} />
       ) : (
         <QueueTable items={queue.data.items} onOpen={onOpen} />
       )}
@@ -52,20 +52,20 @@ function Board({ onOpen }: { onOpen: (caseId: number) => void }) {
 }
 
 function SummaryLine() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cases');
   const summary = useApiQuery('sla.summary', {}, domains);
   useSlaEvents(summary.reload);
   if (!summary.data) return null;
   return (
     <Text size="sm" c="dimmed" data-testid="sla-summary">
-      {t('queue.summary', summary.data)}
+      {t('summary', summary.data)}
     </Text>
   );
 }
 
 /** 工单: my queue (most urgent first) and the team board, with a drawer per case. */
 export function CasesScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cases');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { caseId: routeCaseId } = useParams();
@@ -92,14 +92,14 @@ export function CasesScreen() {
 
   return (
     <>
-      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} actions={<SummaryLine />} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={<SummaryLine />} />
       <Tabs value={tab} onChange={(value) => update({ view: value === 'board' ? 'board' : null })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="mine" leftSection={<IconListCheck size={16} />} data-testid="tab-mine">
-            {t('queue.tabs.mine')}
+            {t('tabs.mine')}
           </Tabs.Tab>
           <Tabs.Tab value="board" leftSection={<IconLayoutKanban size={16} />} data-testid="tab-board">
-            {t('queue.tabs.board')}
+            {t('tabs.board')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mine">
@@ -114,7 +114,7 @@ export function CasesScreen() {
         onClose={() => update({ case: null })}
         position="right"
         size="xl"
-        title={openCase !== null ? t('queue.caseTitle', { id: openCase }) : ''}
+        title={openCase !== null ? t('caseTitle', { id: openCase }) : ''}
         data-testid="case-drawer"
       >
         {openCase !== null ? (
@@ -127,7 +127,7 @@ export function CasesScreen() {
                   leftSection={<IconExternalLink size={14} />}
                   onClick={() => void navigate(`/inbox?review=${caseInfo.data!.reviewId}`)}
                 >
-                  {t('queue.openReview')}
+                  {t('openReview')}
                 </Button>
               </Group>
             ) : null}

@@ -1,11 +1,11 @@
 import { Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../../shared/contract';
-import { CategoryBadge } from '../inbox/badges/category-badge';
-import { StatusBadge } from '../inbox/badges/status-badge';
-import { sortByUrgency } from './sla/countdown-logic';
-import { SlaCountdown } from './sla/sla-countdown';
-import { useServerNow } from './sla/server-clock';
+import { CategoryBadge } from '../../components/badges/category-badge';
+import { StatusBadge } from '../../components/badges/status-badge';
+import { sortByUrgency } from '../../components/case-sla/countdown-logic';
+import { SlaCountdown } from '../../components/case-sla/sla-countdown';
+import { useServerNow } from '../../components/case-sla/server-clock';
 
 interface QueueTableProps {
   items: QueueItem[];
@@ -15,7 +15,7 @@ interface QueueTableProps {
 
 /** My queue: most urgent first, each row with its live countdown. */
 export function QueueTable({ items, onOpen }: QueueTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cases');
   // Re-sort every few seconds as running cases cross into warning and breach.
   const now = useServerNow(5000);
   const sorted = sortByUrgency(items, now);
@@ -23,11 +23,11 @@ export function QueueTable({ items, onOpen }: QueueTableProps) {
     <Table highlightOnHover verticalSpacing="sm" data-testid="queue-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('queue.colDue')}</Table.Th>
-          <Table.Th>{t('queue.colCase')}</Table.Th>
-          <Table.Th>{t('queue.colCategory')}</Table.Th>
-          <Table.Th>{t('queue.colStatus')}</Table.Th>
-          <Table.Th>{t('queue.colAssignee')}</Table.Th>
+          <Table.Th>{t('colDue')}</Table.Th>
+          <Table.Th>{t('colCase')}</Table.Th>
+          <Table.Th>{t('colCategory')}</Table.Th>
+          <Table.Th>{t('colStatus')}</Table.Th>
+          <Table.Th>{t('colAssignee')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -41,9 +41,9 @@ export function QueueTable({ items, onOpen }: QueueTableProps) {
               )}
             </Table.Td>
             <Table.Td>
-              <UnstyledButton onClick={() => onOpen(item.caseId)} aria-label={t('queue.open', { id: item.caseId })}>
+              <UnstyledButton onClick={() => onOpen(item.caseId)} aria-label={t('open', { id: item.caseId })}>
                 <Text size="sm" fw={600}>
-                  {t('queue.caseNo', { id: item.caseId })} · {item.shopName}
+                  {t('caseNo', { id: item.caseId })} · {item.shopName}
                 </Text>
                 <Text size="sm" c="dimmed" lineClamp={1} maw={460}>
                   {item.excerpt}
@@ -58,7 +58,7 @@ export function QueueTable({ items, onOpen }: QueueTableProps) {
             </Table.Td>
             <Table.Td>
               <Text size="sm" c={item.assigneeName ? undefined : 'dimmed'}>
-                {item.assigneeName ?? t('queue.unassigned')}
+                {item.assigneeName ?? t('unassigned')}
               </Text>
             </Table.Td>
           </Table.Tr>

@@ -1,11 +1,11 @@
 import { Badge, Group, Paper, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
-import { RoleBadge } from '../team/role-badge';
-import { CategoryBadge } from '../inbox/badges/category-badge';
-import { sortByUrgency } from './sla/countdown-logic';
-import { SlaCountdown } from './sla/sla-countdown';
-import { useServerNow } from './sla/server-clock';
+import { RoleBadge } from '../../components/badges/role-badge';
+import { CategoryBadge } from '../../components/badges/category-badge';
+import { sortByUrgency } from '../../components/case-sla/countdown-logic';
+import { SlaCountdown } from '../../components/case-sla/sla-countdown';
+import { useServerNow } from '../../components/case-sla/server-clock';
 
 type Column = MethodOutput<'cases.board'>['columns'][number];
 
@@ -16,7 +16,7 @@ interface TeamBoardProps {
 
 /** 团队看板: one column per assignee (and one for unassigned) with counts and cases by urgency. */
 export function TeamBoard({ columns, onOpen }: TeamBoardProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('cases');
   const now = useServerNow(5000);
   return (
     <ScrollArea type="auto" offsetScrollbars>
@@ -59,13 +59,13 @@ export function TeamBoard({ columns, onOpen }: TeamBoardProps) {
                   <UnstyledButton
                     key={item.caseId}
                     onClick={() => onOpen(item.caseId)}
-                    aria-label={t('queue.open', { id: item.caseId })}
+                    aria-label={t('open', { id: item.caseId })}
                     p={8}
                     style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}
                   >
                     <Group justify="space-between" wrap="nowrap" mb={4}>
                       <Text size="xs" fw={600}>
-                        {t('queue.caseNo', { id: item.caseId })}
+                        {t('caseNo', { id: item.caseId })}
                       </Text>
                       {item.next ? <SlaCountdown compact target={item.paused ? { ...item.next, state: 'paused' } : item.next} /> : null}
                     </Group>

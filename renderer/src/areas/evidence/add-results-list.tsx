@@ -5,6 +5,7 @@ import { formatBytes } from '../../format/date-time';
 import { refusalMessage } from './evidence-format';
 import { EvidenceName } from './evidence-name';
 import type { AddRow, AddRowStatus } from './use-evidence-adder';
+import { addStatusKey } from './i18n/keys';
 
 interface AddResultsListProps {
   /** Newest first, as useEvidenceAdder keeps them. */
@@ -27,20 +28,20 @@ const colorOf: Record<AddRowStatus, string> = {
 
 /** One line per dropped, picked or pasted file: its progress, then added, already there, or why it was refused. */
 export function AddResultsList({ rows, onOpen, onClear }: AddResultsListProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('evidence');
   if (rows.length === 0) return null;
   const finished = rows.filter((row) => row.status === 'added' || row.status === 'duplicate' || row.status === 'refused').length;
   const refused = rows.filter((row) => row.status === 'refused').length;
   return (
-    <Paper withBorder radius="md" p="sm" data-testid="evidence-add-results" aria-label={t('evidence.add.resultsTitle')} component="section">
+    <Paper withBorder radius="md" p="sm" data-testid="evidence-add-results" aria-label={t('add.resultsTitle')} component="section">
       <Group justify="space-between" mb="xs">
         <Text size="sm" fw={600}>
-          {t('evidence.add.summary', { done: finished, total: rows.length })}
-          {refused > 0 ? ` · ${t('evidence.add.refusedCount', { count: refused })}` : ''}
+          {t('add.summary', { done: finished, total: rows.length })}
+          {refused > 0 ? ` · ${t('add.refusedCount', { count: refused })}` : ''}
         </Text>
         {onClear && finished > 0 ? (
-          <Tooltip label={t('evidence.add.clear')}>
-            <ActionIcon variant="subtle" color="gray" onClick={onClear} aria-label={t('evidence.add.clear')}>
+          <Tooltip label={t('add.clear')}>
+            <ActionIcon variant="subtle" color="gray" onClick={onClear} aria-label={t('add.clear')}>
               <IconX size={16} />
             </ActionIcon>
           </Tooltip>
@@ -65,11 +66,11 @@ export function AddResultsList({ rows, onOpen, onClear }: AddResultsListProps) {
                   </Text>
                 </Group>
                 <Badge color={colorOf[row.status]} variant="light" style={{ flexShrink: 0 }}>
-                  {t(`evidence.add.status.${row.status}`)}
+                  {t(addStatusKey[row.status])}
                 </Badge>
               </Group>
               {done ? null : (
-                <Progress value={progressOf[row.status]} size="xs" mt={4} animated striped aria-label={t('evidence.add.progress', { name: row.name })} />
+                <Progress value={progressOf[row.status]} size="xs" mt={4} animated striped aria-label={t('add.progress', { name: row.name })} />
               )}
               {row.status === 'refused' && row.refusal ? (
                 <Text size="xs" c="red" mt={2}>
@@ -78,7 +79,7 @@ export function AddResultsList({ rows, onOpen, onClear }: AddResultsListProps) {
               ) : null}
               {row.status === 'duplicate' ? (
                 <Text size="xs" c="dimmed" mt={2}>
-                  {t('evidence.add.duplicateHint')}
+                  {t('add.duplicateHint')}
                 </Text>
               ) : null}
             </li>

@@ -22,20 +22,20 @@ interface CaseEvidencePanelProps {
  * paste that add files to the vault and link them to the case. Embeddable in any case view.
  */
 export function CaseEvidencePanel({ caseId, acceptPaste = true }: CaseEvidencePanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const link = { targetType: 'case' as const, targetId: caseId };
   const adder = useEvidenceAdder(link);
   const list = useApiQuery('evidence.list', { linkedTo: link, limit: 1000 }, ['evidence']);
   const [openId, setOpenId] = useState<number | null>(null);
   const items = list.data?.items ?? [];
   return (
-    <Paper withBorder radius="lg" p="md" component="section" aria-label={t('evidence.casePanel.title', { id: caseId })} data-testid="case-evidence-panel">
+    <Paper withBorder radius="lg" p="md" component="section" aria-label={t('casePanel.title', { id: caseId })} data-testid="case-evidence-panel">
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Title order={2} size="h5">
-            {t('evidence.casePanel.title', { id: caseId })}
+            {t('casePanel.title', { id: caseId })}
             <Text span c="dimmed" size="sm" fw={400} ml={8}>
-              {t('evidence.count', { count: items.length })}
+              {t('count', { count: items.length })}
             </Text>
           </Title>
           {items.length > 0 ? <ManifestMenu caseId={caseId} /> : null}
@@ -48,7 +48,7 @@ export function CaseEvidencePanel({ caseId, acceptPaste = true }: CaseEvidencePa
           <Skeleton height={120} />
         ) : items.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('evidence.casePanel.empty')}
+            {t('casePanel.empty')}
           </Text>
         ) : (
           <EvidenceGallery items={items} onOpen={(item) => setOpenId(item.id)} dense />

@@ -7,17 +7,17 @@ import { CaseEvidencePanel } from './case-evidence-panel';
 
 /** /evidence/case/:caseId: one case's evidence full-page (the inbox detail pane embeds the same panel). */
 export function CaseEvidenceScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const { caseId = '' } = useParams();
   return (
     <>
       <Anchor component={Link} to="/evidence" size="sm" mb="xs" display="inline-block">
         <Group gap={4}>
           <IconArrowLeft size={14} />
-          {t('evidence.casePanel.back')}
+          {t('casePanel.back')}
         </Group>
       </Anchor>
-      <PageHeader title={t('evidence.casePanel.pageTitle', { id: caseId })} subtitle={t('evidence.casePanel.subtitle')} />
+      <PageHeader title={t('casePanel.pageTitle', { id: caseId })} subtitle={t('casePanel.subtitle')} />
       <CaseEvidencePanel caseId={caseId} />
     </>
   );

@@ -5,7 +5,10 @@ import type { AuditEntry } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryError } from '../../components/query-error';
 import { formatDateTime } from '../../format/date-time';
+import { actorKey } from '../../i18n/domain/keys';
+import { keyFor } from '../../i18n/translation';
 import { usePreferences } from '../../preferences/preferences-context';
+import { targetKey } from './i18n/keys';
 
 interface EvidenceCustodyProps {
   /** The evidence whose audit entries to list. */
@@ -23,14 +26,17 @@ function field(snapshot: unknown, key: string): string | null {
 
 /** Chain of custody: every add, link, unlink, change, trash and restore of one item, with who, when and the hash. */
 export function EvidenceCustody({ evidenceId }: EvidenceCustodyProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'domain']);
   const { timeZone, language } = usePreferences();
   const audit = useApiQuery('audit.list', { entity: 'evidence', entityId: String(evidenceId), limit: 200 }, ['evidence', 'audit']);
-  const actorName = (actor: string) => t(`activity.actors.${actor}`, { defaultValue: actor });
+  const actorName = (actor: string) => {
+    const key = actorKey(actor);
+    return key ? t(key) : actor;
+  };
   if (audit.error && !audit.data) return <QueryError error={audit.error} onRetry={audit.reload} />;
   if (audit.loading) return <Skeleton height={80} />;
   const items = audit.data?.items ?? [];
-  if (items.length === 0) return <Text size="sm" c="dimmed">{t('evidence.custody.empty')}</Text>;
+  if (items.length === 0) return <Text size="sm" c="dimmed">{t('custody.empty')}</Text>;
   return (
     <Timeline bulletSize={22} lineWidth={2} data-testid="evidence-custody">
       {items.map((entry) => (
@@ -62,25 +68,26 @@ export function EvidenceCustody({ evidenceId }: EvidenceCustodyProps) {
   );
 }
 
-function describe(entry: AuditEntry, t: TFunction): string {
+function describe(entry: AuditEntry, t: TFunction<'evidence'>): string {
   const target = field(entry.after, 'targetType');
-  const targetText = target ? t(`evidence.targets.${target}`, { id: field(entry.after, 'targetId') ?? '' }) : '';
+  const key = target ? keyFor(targetKey, target) : undefined;
+  const targetText = key ? t(key, { id: field(entry.after, 'targetId') ?? '' }) : (target ?? '');
   const name = field(entry.after, 'originalName') ?? '';
   switch (entry.action) {
     case 'evidence.add':
-      return field(entry.after, 'duplicateOf') ? t('evidence.custody.addedAgain', { name }) : t('evidence.custody.added', { name });
+      return field(entry.after, 'duplicateOf') ? t('custody.addedAgain', { name }) : t('custody.added', { name });
     case 'evidence.link':
-      return t('evidence.custody.linked', { target: targetText });
+      return t('custody.linked', { target: targetText });
     case 'evidence.unlink':
-      return t('evidence.custody.unlinked', { target: targetText });
+      return t('custody.unlinked', { target: targetText });
     case 'evidence.update':
-      return t('evidence.custody.updated');
+      return t('custody.updated');
     case 'evidence.trash':
-      return t('evidence.custody.trashed');
+      return t('custody.trashed');
     case 'evidence.restore':
-      return t('evidence.custody.restored');
+      return t('custody.restored');
     case 'evidence.purge':
-      return t('evidence.custody.purged');
+      return t('custody.purged');
     default:
       return entry.action;
   }

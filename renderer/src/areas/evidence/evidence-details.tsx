@@ -24,9 +24,11 @@ import { useApi } from '../../api/api-context';
 import { notifySuccess } from '../../components/notify';
 import { useRunAction } from '../../errors/use-run-action';
 import { formatBytes, formatDateTime } from '../../format/date-time';
+import { actorKey } from '../../i18n/domain/keys';
 import { usePreferences } from '../../preferences/preferences-context';
 import { formatDuration } from './evidence-format';
 import { EvidenceFlagBadge } from './evidence-flag-badge';
+import { kindKey, targetKey, targetTypeKey } from './i18n/keys';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -47,7 +49,7 @@ interface EvidenceDetailsProps {
 
 /** Metadata of one item: what it is (read-only, fixed at add) and what people say about it (editable). */
 export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'common', 'domain']);
   const { timeZone, language } = usePreferences();
   const api = useApi();
   const run = useRunAction();
@@ -57,6 +59,7 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
   const [targetType, setTargetType] = useState<EvidenceTargetType>('case');
   const [targetId, setTargetId] = useState('');
   const readOnly = item.trashedAt !== null;
+  const addedByKey = actorKey(item.addedBy);
 
   async function update(change: { kind?: EvidenceKind; tags?: string[]; notes?: string }) {
     const saved = await run(() => api.call('evidence.update', { id: item.id, ...change }));
@@ -70,7 +73,7 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
     const saved = await run(() => api.call('evidence.link', { id: item.id, target: { targetType, targetId: id } }));
     if (!saved) return;
     setTargetId('');
-    notifySuccess(t('evidence.details.linkedDone', { target: t(`evidence.targets.${targetType}`, { id }) }));
+    notifySuccess(t('details.linkedDone', { target: t(targetKey[targetType], { id }) }));
     onChanged();
   }
 
@@ -81,12 +84,12 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
 
   return (
     <Stack gap="sm" data-testid="evidence-details">
-      <Row label={t('evidence.details.name')}>
+      <Row label={t('details.name')}>
         <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }} data-testid="evidence-details-name">
           <bdi>{item.originalName}</bdi>
         </Text>
       </Row>
-      <Row label={t('evidence.details.type')}>
+      <Row label={t('details.type')}>
         <Group gap={6}>
           <Text size="sm">
             {item.detectedType.toUpperCase()} <Text span size="xs" c="dimmed">({item.mime})</Text>
@@ -94,14 +97,14 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
           <EvidenceFlagBadge item={item} />
         </Group>
       </Row>
-      <Row label={t('evidence.details.size')}>{formatBytes(item.size)}</Row>
+      <Row label={t('details.size')}>{formatBytes(item.size)}</Row>
       {item.width !== null && item.height !== null ? (
-        <Row label={t('evidence.details.dimensions')}>
+        <Row label={t('details.dimensions')}>
           {item.width} × {item.height}
         </Row>
       ) : null}
       {item.durationMs !== null ? (
-        <Row label={t('evidence.details.duration')}>
+        <Row label={t('details.duration')}>
           <span data-testid="evidence-details-duration">{formatDuration(item.durationMs)}</span>
         </Row>
       ) : null}
@@ -112,8 +115,8 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
           </Code>
           <CopyButton value={item.sha256}>
             {({ copied, copy }) => (
-              <Tooltip label={copied ? t('evidence.details.copied') : t('evidence.details.copyHash')}>
-                <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('evidence.details.copyHash')}>
+              <Tooltip label={copied ? t('details.copied') : t('details.copyHash')}>
+                <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('details.copyHash')}>
                   {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                 </ActionIcon>
               </Tooltip>
@@ -121,20 +124,20 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
           </CopyButton>
         </Group>
       </Row>
-      <Row label={t('evidence.details.added')}>
-        {formatDateTime(item.addedAt, timeZone, language)} · {t(`activity.actors.${item.addedBy}`, { defaultValue: item.addedBy })}
+      <Row label={t('details.added')}>
+        {formatDateTime(item.addedAt, timeZone, language)} · {addedByKey ? t(addedByKey) : item.addedBy}
       </Row>
-      <Row label={t('evidence.details.captured')}>
-        {item.capturedAt !== null ? formatDateTime(item.capturedAt, timeZone, language) : <Text span c="dimmed" size="sm">{t('evidence.details.unknown')}</Text>}
+      <Row label={t('details.captured')}>
+        {item.capturedAt !== null ? formatDateTime(item.capturedAt, timeZone, language) : <Text span c="dimmed" size="sm">{t('details.unknown')}</Text>}
       </Row>
-      <Row label={t('evidence.details.source')}>
-        {item.source ? item.source : <Text span c="dimmed" size="sm">{t('evidence.details.unknown')}</Text>}
+      <Row label={t('details.source')}>
+        {item.source ? item.source : <Text span c="dimmed" size="sm">{t('details.unknown')}</Text>}
       </Row>
 
       <Divider />
       <Select
-        label={t('evidence.details.kind')}
-        data={evidenceKinds.map((kind) => ({ value: kind, label: t(`evidence.kinds.${kind}`) }))}
+        label={t('details.kind')}
+        data={evidenceKinds.map((kind) => ({ value: kind, label: t(kindKey[kind]) }))}
         value={item.kind}
         allowDeselect={false}
         disabled={readOnly}
@@ -142,8 +145,8 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
         size="xs"
       />
       <TagsInput
-        label={t('evidence.details.tags')}
-        placeholder={t('evidence.details.tagsPlaceholder')}
+        label={t('details.tags')}
+        placeholder={t('details.tagsPlaceholder')}
         value={item.tags}
         disabled={readOnly}
         onChange={(tags) => void update({ tags })}
@@ -153,7 +156,7 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
       />
       <Stack gap={4}>
         <Textarea
-          label={t('evidence.details.notes')}
+          label={t('details.notes')}
           value={notes}
           disabled={readOnly}
           onChange={(event) => setDraft(event.currentTarget.value)}
@@ -166,10 +169,10 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
         {notes !== item.notes ? (
           <Group justify="flex-end" gap="xs">
             <Button size="compact-xs" variant="default" onClick={() => setDraft(null)}>
-              {t('common.cancel')}
+              {t('common:cancel')}
             </Button>
             <Button size="compact-xs" onClick={() => void update({ notes }).then((saved) => saved && setDraft(null))}>
-              {t('evidence.details.saveNotes')}
+              {t('details.saveNotes')}
             </Button>
           </Group>
         ) : null}
@@ -177,11 +180,11 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
 
       <Divider />
       <Title order={3} size="h6">
-        {t('evidence.details.links')}
+        {t('details.links')}
       </Title>
       {item.links.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('evidence.details.noLinks')}
+          {t('details.noLinks')}
         </Text>
       ) : (
         <Group gap={6} data-testid="evidence-links">
@@ -197,14 +200,14 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
                     size="xs"
                     variant="transparent"
                     onClick={() => void unlink(target)}
-                    aria-label={t('evidence.details.unlink', { target: t(`evidence.targets.${target.targetType}`, { id: target.targetId }) })}
+                    aria-label={t('details.unlink', { target: t(targetKey[target.targetType], { id: target.targetId }) })}
                   >
                     <IconUnlink size={12} />
                   </ActionIcon>
                 )
               }
             >
-              {t(`evidence.targets.${target.targetType}`, { id: target.targetId })}
+              {t(targetKey[target.targetType], { id: target.targetId })}
             </Badge>
           ))}
         </Group>
@@ -214,8 +217,8 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
           <Select
             size="xs"
             w={96}
-            aria-label={t('evidence.details.linkType')}
-            data={evidenceTargetTypes.map((type) => ({ value: type, label: t(`evidence.targetTypes.${type}`) }))}
+            aria-label={t('details.linkType')}
+            data={evidenceTargetTypes.map((type) => ({ value: type, label: t(targetTypeKey[type]) }))}
             value={targetType}
             allowDeselect={false}
             onChange={(value) => value && setTargetType(value as EvidenceTargetType)}
@@ -223,15 +226,15 @@ export function EvidenceDetails({ item, onChanged }: EvidenceDetailsProps) {
           <TextInput
             size="xs"
             style={{ flex: 1 }}
-            aria-label={t('evidence.details.linkId')}
-            placeholder={t('evidence.details.linkId')}
+            aria-label={t('details.linkId')}
+            placeholder={t('details.linkId')}
             value={targetId}
             maxLength={100}
             onChange={(event) => setTargetId(event.currentTarget.value)}
             onKeyDown={(event) => event.key === 'Enter' && void link()}
           />
           <Button size="xs" variant="light" leftSection={<IconLink size={14} />} disabled={!targetId.trim()} onClick={() => void link()}>
-            {t('evidence.details.link')}
+            {t('details.link')}
           </Button>
         </Group>
       )}

@@ -28,7 +28,7 @@ function clipboardFiles(data: DataTransfer | null): File[] {
  * the page. A paste inside a dialog or a text field is left alone unless it carries files.
  */
 export function EvidenceDropZone({ onFiles, compact = false, acceptPaste = true }: EvidenceDropZoneProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -77,7 +77,7 @@ export function EvidenceDropZone({ onFiles, compact = false, acceptPaste = true 
         multiple
         hidden
         data-testid="evidence-file-input"
-        aria-label={t('evidence.add.pick')}
+        aria-label={t('add.pick')}
         onChange={(event) => {
           const files = Array.from(event.currentTarget.files ?? []);
           // Clear so picking the same file again still fires a change.
@@ -92,11 +92,11 @@ export function EvidenceDropZone({ onFiles, compact = false, acceptPaste = true 
               <IconUpload size={18} />
             </ThemeIcon>
             <Text size="sm" c="dimmed">
-              {t('evidence.add.dropHintShort')}
+              {t('add.dropHintShort')}
             </Text>
           </Group>
           <Button size="xs" variant="light" leftSection={<IconFileUpload size={16} />} onClick={() => input.current?.click()}>
-            {t('evidence.add.pick')}
+            {t('add.pick')}
           </Button>
         </Group>
       ) : (
@@ -104,16 +104,16 @@ export function EvidenceDropZone({ onFiles, compact = false, acceptPaste = true 
           <ThemeIcon variant="light" size={56} radius="xl">
             <IconUpload size={28} stroke={1.5} />
           </ThemeIcon>
-          <Text fw={600}>{t('evidence.add.dropTitle')}</Text>
+          <Text fw={600}>{t('add.dropTitle')}</Text>
           <Text size="sm" c="dimmed" ta="center" maw={520}>
-            {t('evidence.add.dropHint')}
+            {t('add.dropHint')}
           </Text>
           <Group gap="xs" mt="xs">
             <Button leftSection={<IconFileUpload size={18} />} onClick={() => input.current?.click()}>
-              {t('evidence.add.pick')}
+              {t('add.pick')}
             </Button>
             <Text size="xs" c="dimmed">
-              <IconClipboard size={14} style={{ verticalAlign: -2 }} /> {t('evidence.add.pasteHint')}
+              <IconClipboard size={14} style={{ verticalAlign: -2 }} /> {t('add.pasteHint')}
             </Text>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import { Checkbox, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKinds, evidenceMedia, type EvidenceKind, type EvidenceMedia } from '../../../../shared/domain/evidence';
+import { kindKey, mediaKey } from './i18n/keys';
 
 export interface EvidenceFilterValues {
   kind: EvidenceKind | null;
@@ -21,13 +22,13 @@ interface EvidenceFiltersProps {
 
 /** Kind, type, tag, linked case, flagged, and a search over names, notes and sources. */
 export function EvidenceFilters({ value, onChange }: EvidenceFiltersProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const set = (change: Partial<EvidenceFilterValues>) => onChange({ ...value, ...change });
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" data-testid="evidence-filters">
       <TextInput
-        label={t('evidence.filters.search')}
-        placeholder={t('evidence.filters.searchPlaceholder')}
+        label={t('filters.search')}
+        placeholder={t('filters.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
         value={value.text}
         onChange={(event) => set({ text: event.currentTarget.value })}
@@ -35,9 +36,9 @@ export function EvidenceFilters({ value, onChange }: EvidenceFiltersProps) {
         size="sm"
       />
       <Select
-        label={t('evidence.filters.kind')}
-        placeholder={t('evidence.filters.all')}
-        data={evidenceKinds.map((kind) => ({ value: kind, label: t(`evidence.kinds.${kind}`) }))}
+        label={t('filters.kind')}
+        placeholder={t('filters.all')}
+        data={evidenceKinds.map((kind) => ({ value: kind, label: t(kindKey[kind]) }))}
         value={value.kind}
         onChange={(kind) => set({ kind: kind as EvidenceKind | null })}
         clearable
@@ -45,19 +46,19 @@ export function EvidenceFilters({ value, onChange }: EvidenceFiltersProps) {
         size="sm"
       />
       <Select
-        label={t('evidence.filters.media')}
-        placeholder={t('evidence.filters.all')}
-        data={evidenceMedia.map((media) => ({ value: media, label: t(`evidence.media.${media}`) }))}
+        label={t('filters.media')}
+        placeholder={t('filters.all')}
+        data={evidenceMedia.map((media) => ({ value: media, label: t(mediaKey[media]) }))}
         value={value.media}
         onChange={(media) => set({ media: media as EvidenceMedia | null })}
         clearable
         w={120}
         size="sm"
       />
-      <TextInput label={t('evidence.filters.tag')} value={value.tag} onChange={(event) => set({ tag: event.currentTarget.value })} w={120} size="sm" />
-      <TextInput label={t('evidence.filters.case')} value={value.caseId} onChange={(event) => set({ caseId: event.currentTarget.value })} w={110} size="sm" />
+      <TextInput label={t('filters.tag')} value={value.tag} onChange={(event) => set({ tag: event.currentTarget.value })} w={120} size="sm" />
+      <TextInput label={t('filters.case')} value={value.caseId} onChange={(event) => set({ caseId: event.currentTarget.value })} w={110} size="sm" />
       <Checkbox
-        label={t('evidence.filters.flagged')}
+        label={t('filters.flagged')}
         checked={value.flagged}
         onChange={(event) => set({ flagged: event.currentTarget.checked })}
         mb={8}

@@ -12,10 +12,10 @@ interface EvidenceFlagBadgeProps {
 
 /** Warning for evidence whose content does not match its name, or that the app cannot show. Nothing when all is well. */
 export function EvidenceFlagBadge({ item, withReasons = false }: EvidenceFlagBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const reasons = flagReasons(item, t);
   if (reasons.length === 0) return null;
-  const label = item.extensionMismatch ? t('evidence.flags.mismatchShort') : t('evidence.flags.unsupportedShort');
+  const label = item.extensionMismatch ? t('flags.mismatchShort') : t('flags.unsupportedShort');
   const badge = (
     <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} />} data-testid="evidence-flag" title={reasons.join(' ')}>
       {label}

@@ -1,5 +1,8 @@
 import type { i18n as I18n, TFunction } from 'i18next';
 import type { EvidenceItem } from '../../../../shared/contract';
+import { errorCodeKey, errorReasonKey } from '../../errors/error-keys';
+import { keyFor } from '../../i18n/translation';
+import { refusedKey } from './i18n/keys';
 
 /** `m:ss` (or `h:mm:ss`) for a recording's length. */
 export function formatDuration(ms: number): string {
@@ -17,13 +20,13 @@ export function nameExtension(name: string): string {
 }
 
 /** Why an item carries a warning badge (content not matching its name, a type the app cannot show), in words. */
-export function flagReasons(item: EvidenceItem, t: TFunction): string[] {
+export function flagReasons(item: EvidenceItem, t: TFunction<'evidence'>): string[] {
   const reasons: string[] = [];
   if (item.extensionMismatch) {
-    reasons.push(t('evidence.flags.mismatch', { extension: nameExtension(item.originalName) || '—', detected: item.detectedType }));
+    reasons.push(t('flags.mismatch', { extension: nameExtension(item.originalName) || '—', detected: item.detectedType }));
   }
   if (!item.previewable) {
-    reasons.push(item.detectedType === 'heic' ? t('evidence.flags.heic') : t('evidence.flags.unsupported', { detected: item.detectedType }));
+    reasons.push(item.detectedType === 'heic' ? t('flags.heic') : t('flags.unsupported', { detected: item.detectedType }));
   }
   return reasons;
 }
@@ -42,9 +45,6 @@ export interface AddRefusal {
 /** The plainest sentence for why a file was refused: the vault's own wording first, then the generic one. */
 export function refusalMessage(refusal: AddRefusal, i18n: I18n, formatSize: (bytes: number) => string): string {
   const limit = typeof refusal.details?.limitBytes === 'number' ? formatSize(refusal.details.limitBytes) : '';
-  const candidates = refusal.reason
-    ? [`evidence.refused.${refusal.reason}`, `errors.reasons.${refusal.code}.${refusal.reason}`, `errors.codes.${refusal.code}`]
-    : [`errors.codes.${refusal.code}`];
-  const key = candidates.find((candidate) => i18n.exists(candidate)) ?? 'errors.codes.UNKNOWN';
-  return i18n.t(key, { limit });
+  const specific = refusal.reason ? (refusedKey(refusal.reason) ?? errorReasonKey(refusal.code, refusal.reason)) : undefined;
+  return i18n.t(specific ?? keyFor(errorCodeKey, refusal.code) ?? errorCodeKey.UNKNOWN, { limit });
 }

@@ -15,7 +15,7 @@ const textPreviewBytes = 1024 * 1024;
 const zoomSteps = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
 
 function ImagePreview({ item }: { item: EvidenceItem }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   // null = fit the frame; otherwise a scale of the natural size.
   const [scale, setScale] = useState<number | null>(null);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
@@ -35,21 +35,21 @@ function ImagePreview({ item }: { item: EvidenceItem }) {
   return (
     <Stack gap="xs" h="100%">
       <Group gap={4} justify="center">
-        <Tooltip label={t('evidence.viewer.zoomOut')}>
-          <ActionIcon variant="default" onClick={() => step(-1)} aria-label={t('evidence.viewer.zoomOut')}>
+        <Tooltip label={t('viewer.zoomOut')}>
+          <ActionIcon variant="default" onClick={() => step(-1)} aria-label={t('viewer.zoomOut')}>
             <IconZoomOut size={16} />
           </ActionIcon>
         </Tooltip>
         <Text size="xs" w={56} ta="center" data-testid="evidence-zoom-level">
           {`${Math.round((scale ?? fitScale) * 100)}%`}
         </Text>
-        <Tooltip label={t('evidence.viewer.zoomIn')}>
-          <ActionIcon variant="default" onClick={() => step(1)} aria-label={t('evidence.viewer.zoomIn')}>
+        <Tooltip label={t('viewer.zoomIn')}>
+          <ActionIcon variant="default" onClick={() => step(1)} aria-label={t('viewer.zoomIn')}>
             <IconZoomIn size={16} />
           </ActionIcon>
         </Tooltip>
         <Button size="compact-xs" variant={scale === null ? 'light' : 'default'} leftSection={<IconMaximize size={14} />} onClick={() => setScale(null)}>
-          {t('evidence.viewer.fit')}
+          {t('viewer.fit')}
         </Button>
         <Button size="compact-xs" variant={scale === 1 ? 'light' : 'default'} onClick={() => setScale(1)}>
           100%
@@ -84,7 +84,7 @@ function ImagePreview({ item }: { item: EvidenceItem }) {
 
 /** Text and HTML chat exports as plain text: evidence HTML is never rendered. */
 function TextPreview({ item }: { item: EvidenceItem }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const [state, setState] = useState<{ text: string; cut: boolean } | 'loading' | 'failed'>('loading');
   useEffect(() => {
     let current = true;
@@ -107,12 +107,12 @@ function TextPreview({ item }: { item: EvidenceItem }) {
     };
   }, [item.sha256, item.mime, item.size]);
   if (state === 'loading') return <Loader size="sm" />;
-  if (state === 'failed') return <Alert color="red">{t('evidence.viewer.loadFailed')}</Alert>;
+  if (state === 'failed') return <Alert color="red">{t('viewer.loadFailed')}</Alert>;
   return (
     <Stack gap="xs" h="100%">
       {item.media === 'text' && item.detectedType === 'html' ? (
         <Text size="xs" c="dimmed">
-          {t('evidence.viewer.htmlAsText')}
+          {t('viewer.htmlAsText')}
         </Text>
       ) : null}
       <ScrollArea style={{ flex: 1 }} h="62vh" type="auto">
@@ -128,7 +128,7 @@ function TextPreview({ item }: { item: EvidenceItem }) {
       </ScrollArea>
       {state.cut ? (
         <Text size="xs" c="dimmed">
-          {t('evidence.viewer.textCut', { shown: formatBytes(textPreviewBytes), total: formatBytes(item.size) })}
+          {t('viewer.textCut', { shown: formatBytes(textPreviewBytes), total: formatBytes(item.size) })}
         </Text>
       ) : null}
     </Stack>
@@ -137,12 +137,12 @@ function TextPreview({ item }: { item: EvidenceItem }) {
 
 /** The right viewer for the item's content: image with zoom, player, PDF frame, plain text, or why it cannot be shown. */
 export function EvidencePreview({ item }: { item: EvidenceItem }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const url = evidenceUrl(item.sha256);
   if (item.trashedAt !== null) {
     return (
       <Center h="100%">
-        <Text c="dimmed">{t('evidence.viewer.trashedNoPreview')}</Text>
+        <Text c="dimmed">{t('viewer.trashedNoPreview')}</Text>
       </Center>
     );
   }
@@ -152,7 +152,7 @@ export function EvidencePreview({ item }: { item: EvidenceItem }) {
       <Center h="100%">
         <Stack align="center" gap="sm" maw={420}>
           <Icon size={56} stroke={1.2} color={`var(--mantine-color-${mediaColors[item.media]}-6)`} aria-hidden />
-          <Text fw={600}>{t('evidence.viewer.noPreview')}</Text>
+          <Text fw={600}>{t('viewer.noPreview')}</Text>
           <Text size="sm" c="dimmed" ta="center">
             {flagReasons(item, t).join(' ')}
           </Text>
@@ -185,7 +185,7 @@ export function EvidencePreview({ item }: { item: EvidenceItem }) {
     default:
       return (
         <Center h="100%">
-          <Text c="dimmed">{t('evidence.viewer.noPreview')}</Text>
+          <Text c="dimmed">{t('viewer.noPreview')}</Text>
         </Center>
       );
   }

@@ -38,7 +38,7 @@ function listInput(filters: EvidenceFilterValues): MethodInput<'evidence.list'> 
 
 /** 证据库: everything in the vault, a way to add more, the trash, and the integrity check. */
 export function EvidenceScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const [tab, setTab] = useState<string | null>('all');
   const [view, setView] = useState<View>('gallery');
   const [filters, setFilters] = useState<EvidenceFilterValues>(noFilters);
@@ -53,8 +53,8 @@ export function EvidenceScreen() {
   return (
     <>
       <PageHeader
-        title={t('evidence.title')}
-        subtitle={t('evidence.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         actions={
           <Group gap="xs">
             {debounced.caseId.trim() ? <ManifestMenu caseId={debounced.caseId.trim()} /> : null}
@@ -65,10 +65,10 @@ export function EvidenceScreen() {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="all" leftSection={<IconShieldCheck size={16} />}>
-            {t('evidence.tabs.all')}
+            {t('tabs.all')}
           </Tabs.Tab>
           <Tabs.Tab value="trash" leftSection={<IconTrash size={16} />}>
-            {t('evidence.tabs.trash')}
+            {t('tabs.trash')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="all">
@@ -80,14 +80,14 @@ export function EvidenceScreen() {
               <SegmentedControl
                 value={view}
                 onChange={(value) => setView(value as View)}
-                aria-label={t('evidence.view.label')}
+                aria-label={t('view.label')}
                 data={[
                   {
                     value: 'gallery',
                     label: (
                       <Group gap={4} wrap="nowrap">
                         <IconLayoutGrid size={16} aria-hidden />
-                        <span>{t('evidence.view.gallery')}</span>
+                        <span>{t('view.gallery')}</span>
                       </Group>
                     ),
                   },
@@ -96,7 +96,7 @@ export function EvidenceScreen() {
                     label: (
                       <Group gap={4} wrap="nowrap">
                         <IconList size={16} aria-hidden />
-                        <span>{t('evidence.view.list')}</span>
+                        <span>{t('view.list')}</span>
                       </Group>
                     ),
                   },
@@ -111,9 +111,9 @@ export function EvidenceScreen() {
               filtering ? (
                 <Paper withBorder radius="lg" p="xl">
                   <Stack align="center" gap="xs">
-                    <Text fw={600}>{t('evidence.noMatchTitle')}</Text>
+                    <Text fw={600}>{t('noMatchTitle')}</Text>
                     <Button variant="light" size="xs" onClick={() => setFilters(noFilters)}>
-                      {t('evidence.filters.clear')}
+                      {t('filters.clear')}
                     </Button>
                   </Stack>
                 </Paper>
@@ -121,15 +121,15 @@ export function EvidenceScreen() {
                 <EmptyStatePanel
                   compact
                   icon={<IconShieldCheck size={32} stroke={1.5} />}
-                  title={t('evidence.emptyTitle')}
-                  description={t('evidence.emptyDescription')}
+                  title={t('emptyTitle')}
+                  description={t('emptyDescription')}
                 />
               )
             ) : (
               <>
-                <VisuallyHidden aria-live="polite">{t('evidence.count', { count: items.length })}</VisuallyHidden>
+                <VisuallyHidden aria-live="polite">{t('count', { count: items.length })}</VisuallyHidden>
                 <Text size="sm" c="dimmed">
-                  {t('evidence.count', { count: items.length })}
+                  {t('count', { count: items.length })}
                 </Text>
                 {view === 'gallery' ? (
                   <EvidenceGallery items={items} onOpen={(item) => setOpenId(item.id)} />

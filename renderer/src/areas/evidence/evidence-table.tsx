@@ -7,6 +7,7 @@ import { usePreferences } from '../../preferences/preferences-context';
 import { EvidenceFlagBadge } from './evidence-flag-badge';
 import { mediaColors, mediaIcons } from './evidence-media-icon';
 import { EvidenceName } from './evidence-name';
+import { kindKey, targetKey } from './i18n/keys';
 
 interface EvidenceTableProps {
   items: readonly EvidenceItem[];
@@ -19,20 +20,20 @@ interface EvidenceTableProps {
 
 /** The list view: one row per item, names as given. */
 export function EvidenceTable({ items, onOpen, action, trashed = false }: EvidenceTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'common']);
   const { timeZone, language } = usePreferences();
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing="xs" highlightOnHover data-testid={trashed ? 'evidence-trash-table' : 'evidence-table'}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('evidence.columns.name')}</Table.Th>
-            <Table.Th>{t('evidence.columns.kind')}</Table.Th>
-            <Table.Th>{t('evidence.columns.type')}</Table.Th>
-            <Table.Th>{t('evidence.columns.size')}</Table.Th>
-            <Table.Th>{trashed ? t('evidence.columns.trashedAt') : t('evidence.columns.addedAt')}</Table.Th>
-            <Table.Th>{t('evidence.columns.links')}</Table.Th>
-            {action ? <Table.Th aria-label={t('evidence.columns.actions')} /> : null}
+            <Table.Th>{t('columns.name')}</Table.Th>
+            <Table.Th>{t('columns.kind')}</Table.Th>
+            <Table.Th>{t('columns.type')}</Table.Th>
+            <Table.Th>{t('columns.size')}</Table.Th>
+            <Table.Th>{trashed ? t('columns.trashedAt') : t('columns.addedAt')}</Table.Th>
+            <Table.Th>{t('columns.links')}</Table.Th>
+            {action ? <Table.Th aria-label={t('columns.actions')} /> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,7 +52,7 @@ export function EvidenceTable({ items, onOpen, action, trashed = false }: Eviden
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color="gray" size="sm">
-                    {t(`evidence.kinds.${item.kind}`)}
+                    {t(kindKey[item.kind])}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
@@ -66,8 +67,8 @@ export function EvidenceTable({ items, onOpen, action, trashed = false }: Eviden
                 <Table.Td>
                   <Text size="sm" c={item.links.length ? undefined : 'dimmed'}>
                     {item.links.length
-                      ? item.links.map((link) => t(`evidence.targets.${link.targetType}`, { id: link.targetId })).join('、')
-                      : t('common.none')}
+                      ? item.links.map((link) => t(targetKey[link.targetType], { id: link.targetId })).join('、')
+                      : t('common:none')}
                   </Text>
                 </Table.Td>
                 {action ? <Table.Td>{action(item)}</Table.Td> : null}

@@ -8,6 +8,7 @@ import { EvidenceFlagBadge } from './evidence-flag-badge';
 import { mediaColors, mediaIcons } from './evidence-media-icon';
 import { EvidenceName } from './evidence-name';
 import { evidenceUrl } from './evidence-url';
+import { kindKey } from './i18n/keys';
 
 interface EvidenceThumbProps {
   item: EvidenceItem;
@@ -44,10 +45,10 @@ export function EvidencePreviewTile({ item, height }: { item: EvidenceItem; heig
 
 /** One piece of evidence in the gallery: picture or type icon, name as given, kind, flags. */
 export function EvidenceThumb({ item, onOpen, height = 140 }: EvidenceThumbProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   return (
     <Card withBorder radius="md" p={0} data-testid="evidence-card" data-media={item.media}>
-      <UnstyledButton onClick={() => onOpen(item)} aria-label={t('evidence.open', { name: item.originalName })} style={{ display: 'block' }}>
+      <UnstyledButton onClick={() => onOpen(item)} aria-label={t('open', { name: item.originalName })} style={{ display: 'block' }}>
         <Box pos="relative">
           <EvidencePreviewTile item={item} height={height} />
           {item.durationMs !== null ? (
@@ -60,7 +61,7 @@ export function EvidenceThumb({ item, onOpen, height = 140 }: EvidenceThumbProps
           <EvidenceName name={item.originalName} size="sm" fw={500} />
           <Group gap={4} wrap="wrap">
             <Badge size="xs" variant="light" color="gray">
-              {t(`evidence.kinds.${item.kind}`)}
+              {t(kindKey[item.kind])}
             </Badge>
             <Text size="xs" c="dimmed">
               {item.detectedType.toUpperCase()} · {formatBytes(item.size)}

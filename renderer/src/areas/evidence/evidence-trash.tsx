@@ -19,7 +19,7 @@ interface EvidenceTrashProps {
 
 /** 回收站: trashed evidence, restorable until someone empties the trash after confirming. */
 export function EvidenceTrash({ onOpen }: EvidenceTrashProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const api = useApi();
   const run = useRunAction();
   const trashed = useApiQuery('evidence.list', { trashed: true, limit: 1000 }, ['evidence']);
@@ -30,7 +30,7 @@ export function EvidenceTrash({ onOpen }: EvidenceTrashProps) {
 
   async function restore(item: EvidenceItem) {
     const done = await run(() => api.call('evidence.restore', { id: item.id }));
-    if (done) notifySuccess(t('evidence.trash.restored', { name: item.originalName }));
+    if (done) notifySuccess(t('trash.restored', { name: item.originalName }));
   }
 
   async function empty() {
@@ -39,28 +39,28 @@ export function EvidenceTrash({ onOpen }: EvidenceTrashProps) {
     setBusy(false);
     setConfirming(false);
     if (!result) return;
-    notifySuccess(t('evidence.trash.emptied', { count: result.removedEvidence, size: formatBytes(result.freedBytes) }));
+    notifySuccess(t('trash.emptied', { count: result.removedEvidence, size: formatBytes(result.freedBytes) }));
   }
 
   if (trashed.error && !trashed.data) return <QueryError error={trashed.error} onRetry={trashed.reload} />;
   if (trashed.loading) return <Skeleton height={160} />;
   if (items.length === 0) {
-    return <EmptyStatePanel icon={<IconTrash size={32} stroke={1.5} />} title={t('evidence.trash.emptyTitle')} description={t('evidence.trash.emptyDescription')} />;
+    return <EmptyStatePanel icon={<IconTrash size={32} stroke={1.5} />} title={t('trash.emptyTitle')} description={t('trash.emptyDescription')} />;
   }
   return (
     <>
       <Paper withBorder radius="lg" p="xs" data-testid="evidence-trash">
         <Group justify="space-between" px="md" pt="xs" pb={4} wrap="wrap">
           <Text size="sm" c="dimmed">
-            {t('evidence.trash.count', { count: items.length, size: formatBytes(bytes) })}
+            {t('trash.count', { count: items.length, size: formatBytes(bytes) })}
           </Text>
           <Button color="red" variant="light" size="xs" leftSection={<IconTrashX size={16} />} onClick={() => setConfirming(true)}>
-            {t('evidence.trash.empty')}
+            {t('trash.empty')}
           </Button>
         </Group>
         <Alert variant="transparent" color="gray" py={4} px="md">
           <Text size="xs" c="dimmed">
-            {t('evidence.trash.ownerNote')}
+            {t('trash.ownerNote')}
           </Text>
         </Alert>
         <EvidenceTable
@@ -69,16 +69,16 @@ export function EvidenceTrash({ onOpen }: EvidenceTrashProps) {
           trashed
           action={(item) => (
             <Button size="compact-xs" variant="light" leftSection={<IconArrowBackUp size={14} />} onClick={() => void restore(item)}>
-              {t('evidence.trash.restore')}
+              {t('trash.restore')}
             </Button>
           )}
         />
       </Paper>
       <ConfirmModal
         opened={confirming}
-        title={t('evidence.trash.confirmTitle')}
-        body={t('evidence.trash.confirmBody', { count: items.length, size: formatBytes(bytes) })}
-        confirmLabel={t('evidence.trash.confirmButton', { count: items.length })}
+        title={t('trash.confirmTitle')}
+        body={t('trash.confirmBody', { count: items.length, size: formatBytes(bytes) })}
+        confirmLabel={t('trash.confirmButton', { count: items.length })}
         busy={busy}
         onConfirm={() => void empty()}
         onClose={() => setConfirming(false)}

@@ -20,7 +20,7 @@ interface EvidenceViewerProps {
 
 /** The open viewer: one query feeds the title and the body. */
 function OpenViewer({ evidenceId, onClose }: { evidenceId: number; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'common']);
   const api = useApi();
   const run = useRunAction();
   const query = useApiQuery('evidence.get', { id: evidenceId }, ['evidence']);
@@ -31,14 +31,14 @@ function OpenViewer({ evidenceId, onClose }: { evidenceId: number; onClose: () =
     if (!item) return;
     const done = await run(() => api.call('evidence.trash', { id: item.id }));
     if (!done) return;
-    notifySuccess(t('evidence.trash.moved', { name: item.originalName }));
+    notifySuccess(t('trash.moved', { name: item.originalName }));
     onClose();
   }
   async function restore() {
     if (!item) return;
     const done = await run(() => api.call('evidence.restore', { id: item.id }));
     if (done) {
-      notifySuccess(t('evidence.trash.restored', { name: item.originalName }));
+      notifySuccess(t('trash.restored', { name: item.originalName }));
       query.reload();
     }
   }
@@ -53,13 +53,13 @@ function OpenViewer({ evidenceId, onClose }: { evidenceId: number; onClose: () =
         <Group gap="xs" wrap="nowrap" maw="70vw">
           {item?.trashedAt != null ? (
             <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
-              {t('evidence.trash.inTrash')}
+              {t('trash.inTrash')}
             </Badge>
           ) : null}
-          {item ? <EvidenceName name={item.originalName} fw={600} /> : <Text fw={600}>{t('evidence.viewer.title')}</Text>}
+          {item ? <EvidenceName name={item.originalName} fw={600} /> : <Text fw={600}>{t('viewer.title')}</Text>}
         </Group>
       }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
+      closeButtonProps={{ 'aria-label': t('common:close') }}
     >
       {query.error && !item ? (
         <QueryError error={query.error} onRetry={query.reload} />
@@ -73,8 +73,8 @@ function OpenViewer({ evidenceId, onClose }: { evidenceId: number; onClose: () =
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
             <Tabs value={tab} onChange={setTab}>
               <Tabs.List mb="sm">
-                <Tabs.Tab value="details">{t('evidence.viewer.details')}</Tabs.Tab>
-                <Tabs.Tab value="custody">{t('evidence.viewer.custody')}</Tabs.Tab>
+                <Tabs.Tab value="details">{t('viewer.details')}</Tabs.Tab>
+                <Tabs.Tab value="custody">{t('viewer.custody')}</Tabs.Tab>
               </Tabs.List>
               <ScrollArea.Autosize mah="64vh" type="auto" offsetScrollbars>
                 <Tabs.Panel value="details">
@@ -88,11 +88,11 @@ function OpenViewer({ evidenceId, onClose }: { evidenceId: number; onClose: () =
             <Group justify="flex-end" mt="md">
               {item.trashedAt === null ? (
                 <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => void trash()}>
-                  {t('evidence.trash.move')}
+                  {t('trash.move')}
                 </Button>
               ) : (
                 <Button variant="light" leftSection={<IconArrowBackUp size={16} />} onClick={() => void restore()}>
-                  {t('evidence.trash.restore')}
+                  {t('trash.restore')}
                 </Button>
               )}
             </Group>

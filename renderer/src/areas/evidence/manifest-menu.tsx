@@ -25,7 +25,7 @@ function download(text: string, fileName: string, type: string) {
 
 /** 导出哈希清单: every evidence item linked to the case with its SHA-256, as CSV or JSON. */
 export function ManifestMenu({ caseId }: ManifestMenuProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const api = useApi();
   const run = useRunAction();
   const [busy, setBusy] = useState(false);
@@ -36,18 +36,18 @@ export function ManifestMenu({ caseId }: ManifestMenuProps) {
     if (!result) return;
     const safeId = caseId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
     download(result.text, `evidence-manifest-case-${safeId}.${format}`, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
-    notifySuccess(t('evidence.manifest.done', { count: result.count }), t('evidence.manifest.hash', { hash: result.sha256.slice(0, 16) }));
+    notifySuccess(t('manifest.done', { count: result.count }), t('manifest.hash', { hash: result.sha256.slice(0, 16) }));
   }
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <Button variant="default" size="xs" loading={busy} leftSection={<IconFileExport size={16} />} rightSection={<IconChevronDown size={14} />}>
-          {t('evidence.manifest.button')}
+          {t('manifest.button')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => void exportAs('csv')}>{t('evidence.manifest.csv')}</Menu.Item>
-        <Menu.Item onClick={() => void exportAs('json')}>{t('evidence.manifest.json')}</Menu.Item>
+        <Menu.Item onClick={() => void exportAs('csv')}>{t('manifest.csv')}</Menu.Item>
+        <Menu.Item onClick={() => void exportAs('json')}>{t('manifest.json')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

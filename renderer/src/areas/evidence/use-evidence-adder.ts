@@ -57,7 +57,7 @@ let keySeed = 0;
  */
 export function useEvidenceAdder(link?: EvidenceTarget) {
   const api = useApi();
-  const { t } = useTranslation();
+  const { t } = useTranslation('evidence');
   const [rows, setRows] = useState<AddRow[]>([]);
   // Compare the link by value: callers pass fresh object literals on every render.
   const linkKey = link ? JSON.stringify(link) : '';
@@ -132,7 +132,7 @@ export function useEvidenceAdder(link?: EvidenceTarget) {
         if (options.pasted && /^image\.\w+$/.test(original.name)) {
           const extension = original.name.slice(original.name.indexOf('.'));
           const suffix = files.length > 1 ? ` (${index + 1})` : '';
-          file = new File([original], `${t('evidence.add.pastedName', { time: stamp })}${suffix}${extension}`, { type: original.type });
+          file = new File([original], `${t('add.pastedName', { time: stamp })}${suffix}${extension}`, { type: original.type });
         }
         keySeed += 1;
         return { file, row: { key: `add-${keySeed}`, name: file.name, size: file.size, status: 'queued' as const } };

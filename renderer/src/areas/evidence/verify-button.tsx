@@ -9,33 +9,33 @@ import { useRunAction } from '../../errors/use-run-action';
 import { formatBytes } from '../../format/date-time';
 
 /** Names joined for a sentence, at most a few, with how many more. */
-function names(list: readonly string[], t: TFunction): string {
+function names(list: readonly string[], t: TFunction<'evidence'>): string {
   const shown = list.slice(0, 3).map((name) => `「${name}」`).join('、');
-  return list.length > 3 ? t('evidence.verify.andMore', { names: shown, count: list.length - 3 }) : shown;
+  return list.length > 3 ? t('verify.andMore', { names: shown, count: list.length - 3 }) : shown;
 }
 
 /** The report in plain words: what was checked, what is missing, what changed, what is left over. */
 export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'common']);
   return (
     <Stack gap="sm" data-testid="evidence-verify-result" data-ok={report.ok}>
       {report.ok ? (
-        <Alert color="teal" icon={<IconCircleCheck />} title={t('evidence.verify.okTitle')}>
-          {t('evidence.verify.okBody', { count: report.checked, size: formatBytes(report.bytes) })}
+        <Alert color="teal" icon={<IconCircleCheck />} title={t('verify.okTitle')}>
+          {t('verify.okBody', { count: report.checked, size: formatBytes(report.bytes) })}
         </Alert>
       ) : (
-        <Alert color="red" icon={<IconAlertTriangle />} title={t('evidence.verify.failTitle')}>
-          {t('evidence.verify.failBody', { missing: report.missing.length, altered: report.altered.length, count: report.checked })}
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('verify.failTitle')}>
+          {t('verify.failBody', { missing: report.missing.length, altered: report.altered.length, count: report.checked })}
         </Alert>
       )}
       {report.missing.length > 0 ? (
         <Stack gap={4}>
           <Text fw={600} size="sm">
-            {t('evidence.verify.missingTitle')}
+            {t('verify.missingTitle')}
           </Text>
           <List size="sm" spacing={2}>
             {report.missing.map((entry) => (
-              <List.Item key={entry.sha256}>{t('evidence.verify.missingItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
+              <List.Item key={entry.sha256}>{t('verify.missingItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
             ))}
           </List>
         </Stack>
@@ -43,23 +43,23 @@ export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
       {report.altered.length > 0 ? (
         <Stack gap={4}>
           <Text fw={600} size="sm">
-            {t('evidence.verify.alteredTitle')}
+            {t('verify.alteredTitle')}
           </Text>
           <List size="sm" spacing={2}>
             {report.altered.map((entry) => (
-              <List.Item key={entry.sha256}>{t('evidence.verify.alteredItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
+              <List.Item key={entry.sha256}>{t('verify.alteredItem', { names: names(entry.names, t), hash: entry.sha256.slice(0, 12) })}</List.Item>
             ))}
           </List>
         </Stack>
       ) : null}
       {report.unreferenced.length > 0 ? (
         <Text size="sm" c="dimmed">
-          {t('evidence.verify.stray', { count: report.unreferenced.length })}
+          {t('verify.stray', { count: report.unreferenced.length })}
         </Text>
       ) : null}
       {!report.ok ? (
         <Text size="sm" c="dimmed">
-          {t('evidence.verify.whatNow')}
+          {t('verify.whatNow')}
         </Text>
       ) : null}
     </Stack>
@@ -68,7 +68,7 @@ export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
 
 /** 校验证据库: re-hashes every vault file and shows the result. */
 export function VerifyButton() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['evidence', 'common']);
   const api = useApi();
   const run = useRunAction();
   const [busy, setBusy] = useState(false);
@@ -82,9 +82,9 @@ export function VerifyButton() {
   return (
     <>
       <Button variant="default" leftSection={<IconShieldCheck size={18} />} loading={busy} onClick={() => void verify()}>
-        {t('evidence.verify.button')}
+        {t('verify.button')}
       </Button>
-      <Modal opened={report !== null} onClose={() => setReport(null)} title={t('evidence.verify.title')} radius="lg" size="lg" centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={report !== null} onClose={() => setReport(null)} title={t('verify.title')} radius="lg" size="lg" centered closeButtonProps={{ 'aria-label': t('common:close') }}>
         {report ? <VerifyReport report={report} /> : null}
       </Modal>
     </>

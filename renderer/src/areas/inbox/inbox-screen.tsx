@@ -25,7 +25,7 @@ const noneChecked: ReadonlySet<number> = new Set();
 
 /** 收件箱: every review from every shop, filtered and searched, with the case behind each. */
 export function InboxScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const { query, filters, update } = useInboxQuery();
   const lookups = useInboxLookups();
   const pages = useReviewPages(filters, query.sort);
@@ -89,34 +89,34 @@ export function InboxScreen() {
   const headerActions = (
     <Group gap="xs">
       <Button leftSection={<IconFileImport size={18} />} onClick={() => setImportMode('file')} data-testid="inbox-import">
-        {t('inbox.actions.import')}
+        {t('actions.import')}
       </Button>
       <Button variant="default" leftSection={<IconClipboardText size={18} />} onClick={() => setImportMode('paste')}>
-        {t('inbox.actions.paste')}
+        {t('actions.paste')}
       </Button>
       <Button variant="default" leftSection={<IconPencilPlus size={18} />} onClick={() => setManualOpen(true)}>
-        {t('inbox.actions.manual')}
+        {t('actions.manual')}
       </Button>
     </Group>
   );
 
   return (
     <div className={classes.screen}>
-      <PageHeader title={t('inbox.title')} subtitle={t('inbox.subtitle')} actions={headerActions} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={headerActions} />
       <InboxTabs />
       {inboxIsEmpty ? (
         <EmptyStatePanel
           icon={<IconInbox size={32} stroke={1.5} />}
-          title={t('inbox.emptyTitle')}
-          description={t('inbox.emptyDescription')}
+          title={t('emptyTitle')}
+          description={t('emptyDescription')}
           actions={
             <>
               <Button leftSection={<IconFileImport size={18} />} onClick={() => setImportMode('file')}>
-                {t('inbox.actions.importFile')}
+                {t('actions.importFile')}
               </Button>
               <LoadDemoButton variant="light" />
               <Button variant="default" leftSection={<IconPencilPlus size={18} />} onClick={() => setManualOpen(true)}>
-                {t('inbox.actions.manual')}
+                {t('actions.manual')}
               </Button>
             </>
           }
@@ -152,8 +152,8 @@ export function InboxScreen() {
                 <EmptyStatePanel
                   compact
                   icon={<IconFilterOff size={28} stroke={1.5} />}
-                  title={t('inbox.noMatchTitle')}
-                  description={t('inbox.noMatchDescription')}
+                  title={t('noMatchTitle')}
+                  description={t('noMatchDescription')}
                 />
               ) : (
                 <ReviewTable

@@ -5,7 +5,7 @@ import { useLocation, useNavigate } from 'react-router';
 
 /** Switches between the review list and its rules; each tab is a route, so it survives a reload. */
 export function InboxTabs() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const current = pathname.startsWith('/inbox/rules') ? 'rules' : 'reviews';
@@ -13,10 +13,10 @@ export function InboxTabs() {
     <Tabs value={current} onChange={(value) => void navigate(value === 'rules' ? '/inbox/rules' : '/inbox')} mb="sm">
       <Tabs.List>
         <Tabs.Tab value="reviews" leftSection={<IconInbox size={16} />}>
-          {t('inbox.tabs.reviews')}
+          {t('tabs.reviews')}
         </Tabs.Tab>
         <Tabs.Tab value="rules" leftSection={<IconAdjustmentsHorizontal size={16} />}>
-          {t('inbox.tabs.rules')}
+          {t('tabs.rules')}
         </Tabs.Tab>
       </Tabs.List>
     </Tabs>

@@ -11,7 +11,7 @@ import { OwnerOnlyNotice, useIsOwner } from './owner-only-notice';
 
 /** 登录与审批: require sign-in, and the compensation amount above which a supervisor approves. Owner-only. */
 export function AccessSettingsSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const run = useRunAction();
   const owner = useIsOwner();
@@ -58,7 +58,7 @@ export function AccessSettingsSection() {
             disabled={!owner || cents === null || cents < 0 || cents === data.compensationApprovalCents}
             onClick={() => cents !== null && void update({ compensationApprovalCents: cents })}
           >
-            {t('common.save')}
+            {t('common:save')}
           </Button>
         </Group>
       </Stack>

@@ -6,16 +6,26 @@ import { QueryError } from '../../components/query-error';
 import { SectionCard } from '../../components/section-card';
 import { formatDateTime } from '../../format/date-time';
 import { usePreferences } from '../../preferences/preferences-context';
+import { actorKey } from '../../i18n/domain/keys';
+import { auditActionKey } from './i18n/keys';
 
 const limit = 15;
 
 /** 最近活动: who did what and when, from the audit log. */
 export function ActivitySection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'domain']);
   const { timeZone, language } = usePreferences();
   const audit = useApiQuery('audit.list', { limit }, 'all');
   const items = audit.data?.items ?? [];
-  const actorName = (actor: string) => t(`activity.actors.${actor}`, { defaultValue: actor });
+  // Built-in actors and known actions have words; staff names and newer actions show as they are.
+  const actorName = (actor: string) => {
+    const key = actorKey(actor);
+    return key ? t(key) : actor;
+  };
+  const actionName = (action: string) => {
+    const key = auditActionKey(action);
+    return key ? t(key) : action;
+  };
   return (
     <SectionCard title={t('activity.title')} description={t('activity.description', { count: limit })}>
       {audit.error && !audit.data ? (
@@ -34,7 +44,7 @@ export function ActivitySection() {
                 <Text size="sm" fw={600}>
                   {actorName(entry.actor)}
                 </Text>
-                <Text size="sm">{t(`activity.actions.${entry.action}`, { defaultValue: entry.action })}</Text>
+                <Text size="sm">{actionName(entry.action)}</Text>
                 {subjectOf(entry) ? (
                   <Text size="sm" fw={500} c="indigo">
                     {subjectOf(entry)}

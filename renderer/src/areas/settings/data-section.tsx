@@ -15,7 +15,7 @@ type Busy = 'backup' | 'verify' | 'open' | null;
 
 /** 数据: where the data lives, and backup / verify / open-folder actions. */
 export function DataSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const run = useRunAction();
   const startupStatus = useReadyStatus();
@@ -50,7 +50,7 @@ export function DataSection() {
     if (!result) return;
     notifySuccess(
       t('data.openFolder'),
-      result.opened ? t('data.folderOpened', { path: result.path }) : t('data.folderNotOpened', { path: result.path }),
+      result.opened ? t('common:folderOpened', { path: result.path }) : t('common:folderNotOpened', { path: result.path }),
     );
   }
 
@@ -119,7 +119,7 @@ interface VerifyResultProps {
 }
 
 function VerifyResult({ report }: VerifyResultProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   return (
     <Alert
       data-testid="verify-result"
@@ -132,16 +132,16 @@ function VerifyResult({ report }: VerifyResultProps) {
         <Text size="sm">{report.message}</Text>
         <List size="sm" spacing={2}>
           <List.Item>
-            {t('data.integrity')}: <Code>{report.integrity.join(', ') || t('common.none')}</Code>
+            {t('data.integrity')}: <Code>{report.integrity.join(', ') || t('common:none')}</Code>
           </List.Item>
           <List.Item>
-            {t('data.schemaVersion')}: <Code>{report.schemaVersion ?? t('common.none')}</Code>
+            {t('data.schemaVersion')}: <Code>{report.schemaVersion ?? t('common:none')}</Code>
           </List.Item>
           <List.Item>
             {t('data.expectedSchema')}: <Code>{report.expectedSchemaVersion}</Code>
           </List.Item>
           <List.Item>
-            {t('data.pendingMigrations')}: <Code>{report.pendingMigrations.join(', ') || t('common.none')}</Code>
+            {t('data.pendingMigrations')}: <Code>{report.pendingMigrations.join(', ') || t('common:none')}</Code>
           </List.Item>
         </List>
       </Stack>

@@ -13,7 +13,7 @@ const timePattern = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 /** 通知与免打扰: desktop notifications, quiet hours and the malicious-review sound. */
 export function NotificationSettingsSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   const api = useApi();
   const run = useRunAction();
   const settings = useApiQuery('notifications.getSettings', {}, ['notifications', 'settings']);
@@ -22,18 +22,18 @@ export function NotificationSettingsSection() {
   async function update(patch: Partial<NotificationSettings>) {
     const result = await run(() => api.call('notifications.updateSettings', patch));
     if (!result) return;
-    notifySuccess(t('notifications.settings.saved'));
+    notifySuccess(t('notifications.saved'));
     settings.reload();
   }
 
   if (!data) return null;
   return (
-    <SectionCard title={t('notifications.settings.title')} description={t('notifications.settings.description')}>
+    <SectionCard title={t('notifications.title')} description={t('notifications.description')}>
       <Stack gap="sm" data-testid="notification-settings">
-        <Switch label={t('notifications.settings.desktop')} checked={data.desktop} onChange={(event) => void update({ desktop: event.currentTarget.checked })} />
+        <Switch label={t('notifications.desktop')} checked={data.desktop} onChange={(event) => void update({ desktop: event.currentTarget.checked })} />
         <Group align="flex-end" gap="sm">
           <Switch
-            label={t('notifications.settings.quiet')}
+            label={t('notifications.quiet')}
             checked={data.quietHours.enabled}
             onChange={(event) => void update({ quietHours: { ...data.quietHours, enabled: event.currentTarget.checked } })}
           />
@@ -42,7 +42,7 @@ export function NotificationSettingsSection() {
             size="xs"
             type="time"
             w={110}
-            label={t('notifications.settings.quietStart')}
+            label={t('notifications.quietStart')}
             defaultValue={data.quietHours.start}
             onBlur={(event) => {
               const value = event.currentTarget.value;
@@ -54,7 +54,7 @@ export function NotificationSettingsSection() {
             size="xs"
             type="time"
             w={110}
-            label={t('notifications.settings.quietEnd')}
+            label={t('notifications.quietEnd')}
             defaultValue={data.quietHours.end}
             onBlur={(event) => {
               const value = event.currentTarget.value;
@@ -64,12 +64,12 @@ export function NotificationSettingsSection() {
         </Group>
         <Group gap="sm">
           <Switch
-            label={t('notifications.settings.sound')}
+            label={t('notifications.sound')}
             checked={data.soundForMalicious}
             onChange={(event) => void update({ soundForMalicious: event.currentTarget.checked })}
           />
           <Button size="compact-sm" variant="subtle" leftSection={<IconVolume size={14} />} onClick={playAlertTone}>
-            {t('notifications.settings.test')}
+            {t('notifications.test')}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlatformId } from '../../../../shared/domain/platforms';
+import { platformKey } from '../../i18n/domain/keys';
 
 // Close to each platform's own brand color, so shops are recognisable at a glance.
 const platformColors: Record<PlatformId, string> = {
@@ -18,10 +19,10 @@ interface PlatformBadgeProps {
 }
 
 export function PlatformBadge({ platform }: PlatformBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   return (
     <Badge color={platformColors[platform]} variant="light" radius="sm" tt="none">
-      {t(`platforms.${platform}`)}
+      {t(platformKey[platform])}
     </Badge>
   );
 }

@@ -13,10 +13,10 @@ import { WatchedFolderSection } from './watched-folder-section';
 
 /** 设置: shops, preferences, data and recent activity. */
 export function SettingsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   return (
     <>
-      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <Stack gap="lg" maw={1080}>
         <ShopsSection />
         <WatchedFolderSection />

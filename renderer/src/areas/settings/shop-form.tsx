@@ -7,12 +7,13 @@ import { useApi } from '../../api/api-context';
 import { useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldErrors } from '../../errors/use-field-errors';
+import { platformKey } from '../../i18n/domain/keys';
 
 const fields = ['platform', 'name'];
 
 /** Adds a shop. The name goes to the server as typed: it trims and validates. */
 export function ShopForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'domain']);
   const api = useApi();
   const { fieldErrors, handleError, clearField, reset } = useFieldErrors(fields, 'shops');
   const [platform, setPlatform] = useState<PlatformId>('taobao');
@@ -34,7 +35,7 @@ export function ShopForm() {
             setPlatform(event.currentTarget.value as PlatformId);
             clearField('platform');
           }}
-          data={platformIds.map((id) => ({ value: id, label: t(`platforms.${id}`) }))}
+          data={platformIds.map((id) => ({ value: id, label: t(platformKey[id]) }))}
           error={fieldErrors.platform}
           miw={140}
         />

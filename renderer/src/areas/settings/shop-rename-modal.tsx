@@ -16,7 +16,7 @@ interface ShopRenameModalProps {
 }
 
 export function ShopRenameModal({ shop, onClose }: ShopRenameModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   return (
     <FormModal opened={shop !== null} onClose={onClose} title={t('shops.renameTitle')}>
       {/* Keyed so each opening starts from the shop's current name. */}
@@ -33,7 +33,7 @@ interface ShopRenameFormProps {
 }
 
 function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'shops');
   const [name, setName] = useState(shop.name);

@@ -18,7 +18,7 @@ import { ShopsTable } from './shops-table';
 
 /** 店铺: the shops this install manages. */
 export function ShopsSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   const api = useApi();
   const run = useRunAction();
   const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);

@@ -16,7 +16,7 @@ interface ShopsTableProps {
 }
 
 export function ShopsTable({ shops, onRename, onRemove }: ShopsTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   const { timeZone, language } = usePreferences();
   return (
     <Table.ScrollContainer minWidth={560}>

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { SectionCard } from '../../components/section-card';
 import { useRunAction } from '../../errors/use-run-action';
 import { OwnerOnlyNotice, useIsOwner } from './owner-only-notice';
+import { categoryKey, platformKey, roleKey } from '../../i18n/domain/keys';
 
 /** "50, 80" → [50, 80]; null when not whole numbers 1–99 ascending. */
 export function parseWarnAt(text: string): number[] | null {
@@ -21,7 +22,7 @@ export function parseWarnAt(text: string): number[] | null {
 }
 
 function PolicyEditor({ policy, onClose }: { policy: SlaPolicy; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const [first, setFirst] = useState<number | string>(policy.firstResponseMinutes);
@@ -53,49 +54,49 @@ function PolicyEditor({ policy, onClose }: { policy: SlaPolicy; onClose: () => v
       }),
     );
     if (!result) return;
-    notifySuccess(t('sla.policies.saved', { version: result.policy.version, count: result.openCasesUpdated }));
+    notifySuccess(t('policies.saved', { version: result.policy.version, count: result.openCasesUpdated }));
     onClose();
   }
 
   return (
     <Stack gap="sm">
       <Group grow>
-        <NumberInput label={t('sla.policies.firstResponse')} min={1} value={first} onChange={setFirst} />
-        <NumberInput label={t('sla.policies.resolution')} min={1} value={resolution} onChange={setResolution} />
+        <NumberInput label={t('policies.firstResponse')} min={1} value={first} onChange={setFirst} />
+        <NumberInput label={t('policies.resolution')} min={1} value={resolution} onChange={setResolution} />
       </Group>
       <NativeSelect
-        label={t('sla.policies.ownerRole')}
+        label={t('policies.ownerRole')}
         value={ownerRole}
         onChange={(event) => setOwnerRole(event.currentTarget.value as StaffRole)}
-        data={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        data={staffRoles.map((role) => ({ value: role, label: t(roleKey[role]) }))}
       />
       <TextInput
-        label={t('sla.policies.warnAt')}
-        description={t('sla.policies.warnAtHint')}
+        label={t('policies.warnAt')}
+        description={t('policies.warnAtHint')}
         value={warnAt}
         onChange={(event) => setWarnAt(event.currentTarget.value)}
-        error={parsedWarn ? null : t('sla.policies.badWarnAt')}
+        error={parsedWarn ? null : t('policies.badWarnAt')}
       />
       <MultiSelect
-        label={t('sla.policies.escalation')}
-        data={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        label={t('policies.escalation')}
+        data={staffRoles.map((role) => ({ value: role, label: t(roleKey[role]) }))}
         value={escalation}
         onChange={setEscalation}
       />
-      <Checkbox label={t('sla.policies.businessHours')} checked={businessHours} onChange={(event) => setBusinessHours(event.currentTarget.checked)} />
+      <Checkbox label={t('policies.businessHours')} checked={businessHours} onChange={(event) => setBusinessHours(event.currentTarget.checked)} />
       <Checkbox
-        label={t('sla.policies.applyToOpen')}
-        description={t('sla.policies.applyToOpenHint')}
+        label={t('policies.applyToOpen')}
+        description={t('policies.applyToOpenHint')}
         checked={applyToOpen}
         onChange={(event) => setApplyToOpen(event.currentTarget.checked)}
         data-testid="policy-apply-open"
       />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
-          {t('common.cancel')}
+          {t('common:cancel')}
         </Button>
         <Button onClick={() => void save()} disabled={!parsedWarn || escalation.length === 0} data-testid="policy-save">
-          {t('common.save')}
+          {t('common:save')}
         </Button>
       </Group>
     </Stack>
@@ -104,25 +105,25 @@ function PolicyEditor({ policy, onClose }: { policy: SlaPolicy; onClose: () => v
 
 /** 时效政策: one row per category policy with its version; owner-only editing. */
 export function SlaPoliciesSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common', 'domain']);
   const owner = useIsOwner();
   const policies = useApiQuery('sla.listPolicies', {}, ['sla', 'settings']);
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
   return (
-    <SectionCard title={t('sla.policies.title')} description={t('sla.policies.description')}>
+    <SectionCard title={t('policies.title')} description={t('policies.description')}>
       <OwnerOnlyNotice />
       {policies.error && !policies.data ? <QueryError error={policies.error} onRetry={policies.reload} /> : null}
       <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="xs" data-testid="sla-policies">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('sla.policies.category')}</Table.Th>
-              <Table.Th>{t('sla.policies.firstResponse')}</Table.Th>
-              <Table.Th>{t('sla.policies.resolution')}</Table.Th>
-              <Table.Th>{t('sla.policies.ownerRole')}</Table.Th>
-              <Table.Th>{t('sla.policies.warnAt')}</Table.Th>
-              <Table.Th>{t('sla.policies.escalation')}</Table.Th>
-              <Table.Th>{t('sla.policies.version')}</Table.Th>
+              <Table.Th>{t('policies.category')}</Table.Th>
+              <Table.Th>{t('policies.firstResponse')}</Table.Th>
+              <Table.Th>{t('policies.resolution')}</Table.Th>
+              <Table.Th>{t('policies.ownerRole')}</Table.Th>
+              <Table.Th>{t('policies.warnAt')}</Table.Th>
+              <Table.Th>{t('policies.escalation')}</Table.Th>
+              <Table.Th>{t('policies.version')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -133,34 +134,34 @@ export function SlaPoliciesSection() {
                 <Table.Tr key={policy.id} data-testid={`policy-${policy.category}`}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {t(`inbox.categories.${policy.category}`)}
+                      {t(categoryKey[policy.category])}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {policy.shopId === null && policy.platform === null ? t('sla.policies.scopeAll') : policy.platform ? t(`platforms.${policy.platform}`) : `#${policy.shopId}`}
-                      {policy.businessHours ? ` · ${t('sla.policies.businessHours')}` : ''}
-                      {policy.requiresAppeal ? ` · ${t('sla.policies.requiresAppeal')}` : ''}
+                      {policy.shopId === null && policy.platform === null ? t('policies.scopeAll') : policy.platform ? t(platformKey[policy.platform]) : `#${policy.shopId}`}
+                      {policy.businessHours ? ` · ${t('policies.businessHours')}` : ''}
+                      {policy.requiresAppeal ? ` · ${t('policies.requiresAppeal')}` : ''}
                     </Text>
                   </Table.Td>
                   <Table.Td>{policy.firstResponseMinutes}</Table.Td>
                   <Table.Td>{policy.resolutionMinutes}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Text size="sm">{t(`roles.${policy.ownerRole}`)}</Text>
+                    <Text size="sm">{t(roleKey[policy.ownerRole])}</Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{policy.warnAtPercents.map((p) => `${p}%`).join(' · ')}</Table.Td>
                   <Table.Td>
-                    <Text size="xs">{policy.escalation.map((role) => t(`roles.${role}`)).join(' → ')}</Text>
+                    <Text size="xs">{policy.escalation.map((role) => t(roleKey[role])).join(' → ')}</Text>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Badge variant="light" color="gray" tt="none" radius="sm">
-                      {t('sla.policies.versionValue', { version: policy.version })}
+                      {t('policies.versionValue', { version: policy.version })}
                     </Badge>
                     <Text size="xs" c="dimmed">
-                      {t('sla.policies.openCases', { count: policy.openCases })}
+                      {t('policies.openCases', { count: policy.openCases })}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     <Button size="compact-sm" variant="light" disabled={!owner} onClick={() => setEditing(policy)}>
-                      {t('sla.policies.edit')}
+                      {t('policies.edit')}
                     </Button>
                   </Table.Td>
                 </Table.Tr>
@@ -171,7 +172,7 @@ export function SlaPoliciesSection() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing ? t('sla.policies.editTitle', { category: t(`inbox.categories.${editing.category}`) }) : ''}
+        title={editing ? t('policies.editTitle', { category: t(categoryKey[editing.category]) }) : ''}
         size="lg"
       >
         {editing ? <PolicyEditor policy={editing} onClose={() => setEditing(null)} /> : null}

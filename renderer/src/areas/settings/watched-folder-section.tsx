@@ -12,12 +12,13 @@ import { useFieldErrors } from '../../errors/use-field-errors';
 import { useRunAction } from '../../errors/use-run-action';
 import { formatDateTime } from '../../format/date-time';
 import { usePreferences } from '../../preferences/preferences-context';
+import { platformKey } from '../../i18n/domain/keys';
 
 const fields = ['folder', 'platform', 'shopId'];
 
 /** 监控文件夹: a folder whose new platform exports are imported on their own. */
 export function WatchedFolderSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common', 'domain']);
   const watch = useApiQuery('watch.get', {}, ['imports', 'settings']);
   const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
   return (
@@ -48,7 +49,7 @@ interface WatchedFolderFormProps {
 }
 
 function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const { timeZone, language } = usePreferences();
@@ -103,8 +104,8 @@ function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormP
               clearField('shopId');
             }}
             data={[
-              { value: '', label: t('inbox.import.chooseShop'), disabled: true },
-              ...shops.map((candidate) => ({ value: String(candidate.id), label: t('inbox.import.shopOption', { shop: candidate.name, platform: t(`platforms.${candidate.platform}`) }) })),
+              { value: '', label: t('common:chooseShop'), disabled: true },
+              ...shops.map((candidate) => ({ value: String(candidate.id), label: t('common:shopOption', { shop: candidate.name, platform: t(platformKey[candidate.platform]) }) })),
             ]}
             error={fieldErrors.shopId ?? fieldErrors.platform}
             miw={220}

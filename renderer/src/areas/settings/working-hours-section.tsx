@@ -8,6 +8,7 @@ import { notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/section-card';
 import { useRunAction } from '../../errors/use-run-action';
 import { OwnerOnlyNotice, useIsOwner } from './owner-only-notice';
+import { weekdayKey } from './i18n/keys';
 
 const weekdayIndexes = [0, 1, 2, 3, 4, 5, 6] as const;
 const timePattern = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -41,7 +42,7 @@ function CalendarEditor({ shopId }: { shopId: number }) {
 }
 
 function CalendarForm({ shopId, data }: { shopId: number; data: ShopCalendar }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
   const run = useRunAction();
   const owner = useIsOwner();
@@ -64,23 +65,23 @@ function CalendarForm({ shopId, data }: { shopId: number; data: ShopCalendar }) 
       extraWorkdays: parsedExtra!,
     };
     const result = await run(() => api.call('sla.saveCalendar', { shopId, calendar: next }));
-    if (result) notifySuccess(t('sla.calendar.saved'));
+    if (result) notifySuccess(t('calendar.saved'));
   }
 
   async function clear() {
     const result = await run(() => api.call('sla.saveCalendar', { shopId, calendar: null }));
-    if (result) notifySuccess(t('sla.calendar.cleared'));
+    if (result) notifySuccess(t('calendar.cleared'));
   }
 
   return (
     <Stack gap="sm" data-testid="working-hours">
       <Group gap="xs">
         <Text size="sm" c="dimmed">
-          {t('sla.calendar.timeZone')}: {calendar.data.calendar.timeZone}
+          {t('calendar.timeZone')}: {calendar.data.calendar.timeZone}
         </Text>
         {!calendar.data.configured ? (
           <Badge color="gray" variant="light" tt="none">
-            {t('sla.calendar.notConfigured')}
+            {t('calendar.notConfigured')}
           </Badge>
         ) : null}
       </Group>
@@ -89,50 +90,50 @@ function CalendarForm({ shopId, data }: { shopId: number; data: ShopCalendar }) 
           <TextInput
             key={day}
             size="xs"
-            label={`${t(`sla.calendar.weekdays.${day}`)} · ${t('sla.calendar.periods')}`}
-            placeholder={t('sla.calendar.periodsHint')}
+            label={`${t(weekdayKey[day])} · ${t('calendar.periods')}`}
+            placeholder={t('calendar.periodsHint')}
             value={week[day] ?? ''}
             disabled={!owner}
             onChange={(event) => {
               const value = event.currentTarget.value;
               setWeek((current) => current.map((text, index) => (index === day ? value : text)));
             }}
-            error={parsedWeek[day] === null ? t('sla.calendar.badPeriods') : null}
+            error={parsedWeek[day] === null ? t('calendar.badPeriods') : null}
           />
         ))}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
         <Textarea
           size="xs"
-          label={t('sla.calendar.holidays')}
-          description={t('sla.calendar.holidaysHint')}
+          label={t('calendar.holidays')}
+          description={t('calendar.holidaysHint')}
           autosize
           minRows={2}
           maxRows={6}
           value={holidays}
           disabled={!owner}
           onChange={(event) => setHolidays(event.currentTarget.value)}
-          error={parsedHolidays === null ? t('sla.calendar.badDates') : null}
+          error={parsedHolidays === null ? t('calendar.badDates') : null}
         />
         <Textarea
           size="xs"
-          label={t('sla.calendar.extraWorkdays')}
-          description={t('sla.calendar.holidaysHint')}
+          label={t('calendar.extraWorkdays')}
+          description={t('calendar.holidaysHint')}
           autosize
           minRows={2}
           maxRows={6}
           value={extra}
           disabled={!owner}
           onChange={(event) => setExtra(event.currentTarget.value)}
-          error={parsedExtra === null ? t('sla.calendar.badDates') : null}
+          error={parsedExtra === null ? t('calendar.badDates') : null}
         />
       </SimpleGrid>
       <Group justify="flex-end">
         <Button variant="default" disabled={!owner || !calendar.data.configured} onClick={() => void clear()}>
-          {t('sla.calendar.clear')}
+          {t('calendar.clear')}
         </Button>
         <Button disabled={!owner || !valid} onClick={() => void save()}>
-          {t('common.save')}
+          {t('common:save')}
         </Button>
       </Group>
     </Stack>
@@ -141,22 +142,22 @@ function CalendarForm({ shopId, data }: { shopId: number; data: ShopCalendar }) 
 
 /** 工作时间: each shop's working-hours calendar (owner-only). */
 export function WorkingHoursSection() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['settings', 'common']);
   const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
   const [shopId, setShopId] = useState<number | null>(null);
   const items = shops.data?.items ?? [];
   const current = shopId ?? items[0]?.id ?? null;
   return (
-    <SectionCard title={t('sla.calendar.title')} description={t('sla.calendar.description')}>
+    <SectionCard title={t('calendar.title')} description={t('calendar.description')}>
       <OwnerOnlyNotice />
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('sla.calendar.noShops')}
+          {t('calendar.noShops')}
         </Text>
       ) : (
         <>
           <NativeSelect
-            label={t('sla.calendar.shop')}
+            label={t('calendar.shop')}
             maw={320}
             value={current === null ? '' : String(current)}
             onChange={(event) => setShopId(Number(event.currentTarget.value))}

@@ -1,6 +1,7 @@
 import { NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { staffRoles, type StaffRole } from '../../../../shared/domain/roles';
+import { roleKey } from '../../i18n/domain/keys';
 
 interface RoleSelectProps {
   value: StaffRole;
@@ -11,13 +12,13 @@ interface RoleSelectProps {
 
 /** Role picker labelled 角色 / Role; a native select, so keyboards and Playwright drive it easily. */
 export function RoleSelect({ value, onChange, error }: RoleSelectProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['team', 'domain']);
   return (
     <NativeSelect
-      label={t('team.role')}
+      label={t('role')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value as StaffRole)}
-      data={staffRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      data={staffRoles.map((role) => ({ value: role, label: t(roleKey[role]) }))}
       error={error}
       miw={160}
     />

@@ -18,9 +18,9 @@ interface StaffEditModalProps {
 }
 
 export function StaffEditModal({ member, onClose }: StaffEditModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('team');
   return (
-    <FormModal opened={member !== null} onClose={onClose} title={t('team.editTitle')}>
+    <FormModal opened={member !== null} onClose={onClose} title={t('editTitle')}>
       {/* Keyed so each opening starts from the member's current values. */}
       {member ? <StaffEditForm key={member.id} member={member} onDone={onClose} /> : null}
     </FormModal>
@@ -35,7 +35,7 @@ interface StaffEditFormProps {
 }
 
 function StaffEditForm({ member, onDone }: StaffEditFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('team');
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'staff');
   const [name, setName] = useState(member.name);
@@ -51,7 +51,7 @@ function StaffEditForm({ member, onDone }: StaffEditFormProps) {
       return;
     }
     const saved = await api.call('staff.update', { id: member.id, ...changes });
-    notifySuccess(t('team.saved', { name: saved.name }));
+    notifySuccess(t('saved', { name: saved.name }));
     onDone();
   }, handleError);
 
@@ -59,7 +59,7 @@ function StaffEditForm({ member, onDone }: StaffEditFormProps) {
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <TextInput
-          label={t('team.name')}
+          label={t('name')}
           value={name}
           onChange={(event) => {
             setName(event.currentTarget.value);

@@ -13,7 +13,7 @@ const fields = ['name', 'role'];
 
 /** Adds a staff member. The name goes to the server as typed: it trims and validates. */
 export function StaffForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('team');
   const api = useApi();
   const { fieldErrors, handleError, clearField, reset } = useFieldErrors(fields, 'staff');
   const [name, setName] = useState('');
@@ -22,19 +22,19 @@ export function StaffForm() {
     const member = await api.call('staff.create', { name, role });
     reset();
     setName('');
-    notifySuccess(t('team.added', { name: member.name }));
+    notifySuccess(t('added', { name: member.name }));
   }, handleError);
 
   return (
     <Paper withBorder radius="lg" p="lg" mb="lg" component="section" aria-labelledby="staff-form-title">
       <Title order={2} size="h5" mb="sm" id="staff-form-title">
-        {t('team.addTitle')}
+        {t('addTitle')}
       </Title>
       <form onSubmit={onSubmit} noValidate>
         <Group align="flex-start" gap="md" wrap="wrap">
           <TextInput
-            label={t('team.name')}
-            placeholder={t('team.namePlaceholder')}
+            label={t('name')}
+            placeholder={t('namePlaceholder')}
             value={name}
             onChange={(event) => {
               setName(event.currentTarget.value);
@@ -53,7 +53,7 @@ export function StaffForm() {
           />
           {/* Offset by the label height so the button lines up with the inputs. */}
           <Button type="submit" loading={busy} leftSection={<IconUserPlus size={18} />} mt={25}>
-            {t('team.add')}
+            {t('add')}
           </Button>
         </Group>
       </form>

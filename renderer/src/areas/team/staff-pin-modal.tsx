@@ -18,7 +18,7 @@ interface StaffPinModalProps {
 
 /** 设置 PIN: sets or clears a member's sign-in PIN (staff.setPin; yourself, or anyone as the owner). */
 export function StaffPinModal({ member, onClose }: StaffPinModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['team', 'common']);
   return (
     <FormModal opened={member !== null} onClose={onClose} title={t('pin.title', { name: member?.name ?? '' })}>
       {/* Keyed so each opening starts empty. */}
@@ -28,7 +28,7 @@ export function StaffPinModal({ member, onClose }: StaffPinModalProps) {
 }
 
 function StaffPinForm({ member, onDone }: { member: StaffMember; onDone: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['team', 'common']);
   const api = useApi();
   const run = useRunAction();
   const [pin, setPin] = useState('');
@@ -85,10 +85,10 @@ function StaffPinForm({ member, onDone }: { member: StaffMember; onDone: () => v
           </Button>
           <Group gap="sm">
             <Button variant="default" onClick={onDone} disabled={busy}>
-              {t('common.cancel')}
+              {t('common:cancel')}
             </Button>
             <Button type="submit" loading={busy}>
-              {t('common.save')}
+              {t('common:save')}
             </Button>
           </Group>
         </Group>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
 import { usePreferences } from '../../preferences/preferences-context';
-import { RoleBadge } from './role-badge';
+import { RoleBadge } from '../../components/badges/role-badge';
 
 interface StaffTableProps {
   /** Members to list, in the order the server returned them. */
@@ -18,18 +18,18 @@ interface StaffTableProps {
 }
 
 export function StaffTable({ members, onEdit, onSetPin, onToggleActive }: StaffTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('team');
   const { timeZone, language } = usePreferences();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table data-testid="staff-table" highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('team.colName')}</Table.Th>
-            <Table.Th>{t('team.colRole')}</Table.Th>
-            <Table.Th>{t('team.colStatus')}</Table.Th>
-            <Table.Th>{t('team.colCreated')}</Table.Th>
-            <Table.Th style={{ textAlign: 'right' }}>{t('team.colActions')}</Table.Th>
+            <Table.Th>{t('colName')}</Table.Th>
+            <Table.Th>{t('colRole')}</Table.Th>
+            <Table.Th>{t('colStatus')}</Table.Th>
+            <Table.Th>{t('colCreated')}</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>{t('colActions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,7 +48,7 @@ export function StaffTable({ members, onEdit, onSetPin, onToggleActive }: StaffT
               </Table.Td>
               <Table.Td>
                 <Badge variant="dot" color={member.active ? 'teal' : 'gray'} tt="none">
-                  {member.active ? t('team.active') : t('team.inactive')}
+                  {member.active ? t('active') : t('inactive')}
                 </Badge>
               </Table.Td>
               <Table.Td>
@@ -63,9 +63,9 @@ export function StaffTable({ members, onEdit, onSetPin, onToggleActive }: StaffT
                     variant="subtle"
                     leftSection={<IconPencil size={14} />}
                     onClick={() => onEdit(member)}
-                    aria-label={t('team.editAria', { name: member.name })}
+                    aria-label={t('editAria', { name: member.name })}
                   >
-                    {t('team.edit')}
+                    {t('edit')}
                   </Button>
                   <Button
                     size="xs"
@@ -83,9 +83,9 @@ export function StaffTable({ members, onEdit, onSetPin, onToggleActive }: StaffT
                     color={member.active ? 'red' : 'teal'}
                     leftSection={member.active ? <IconUserOff size={14} /> : <IconUserCheck size={14} />}
                     onClick={() => onToggleActive(member)}
-                    aria-label={t(member.active ? 'team.deactivateAria' : 'team.reactivateAria', { name: member.name })}
+                    aria-label={t(member.active ? 'deactivateAria' : 'reactivateAria', { name: member.name })}
                   >
-                    {member.active ? t('team.deactivate') : t('team.reactivate')}
+                    {member.active ? t('deactivate') : t('reactivate')}
                   </Button>
                 </Group>
               </Table.Td>

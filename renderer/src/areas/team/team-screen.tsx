@@ -20,7 +20,7 @@ import { StaffTable } from './staff-table';
 
 /** 团队: who works the reviews, in which role, and who is no longer active. */
 export function TeamScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['team', 'common']);
   const api = useApi();
   const run = useRunAction();
   const [includeInactive, setIncludeInactive] = useState(false);
@@ -49,7 +49,7 @@ export function TeamScreen() {
       // Deactivation is reversible, so offer the reversal right where the person is looking.
       const id = `staff-deactivated-${member.id}`;
       notifySuccess(
-        t('team.deactivated', { name: member.name }),
+        t('deactivated', { name: member.name }),
         <Button
           size="compact-sm"
           variant="light"
@@ -57,16 +57,16 @@ export function TeamScreen() {
           onClick={() => {
             notifications.hide(id);
             void setActive(member, true).then((undone) => {
-              if (undone) notifySuccess(t('team.reactivated', { name: member.name }));
+              if (undone) notifySuccess(t('reactivated', { name: member.name }));
             });
           }}
         >
-          {t('common.undo')}
+          {t('common:undo')}
         </Button>,
         id,
       );
     } else {
-      notifySuccess(t('team.reactivated', { name: member.name }));
+      notifySuccess(t('reactivated', { name: member.name }));
     }
   }
 
@@ -75,11 +75,11 @@ export function TeamScreen() {
   return (
     <>
       <PageHeader
-        title={t('team.title')}
-        subtitle={t('team.subtitle')}
+        title={t('title')}
+        subtitle={t('subtitle')}
         actions={
           <Switch
-            label={t('team.showInactive')}
+            label={t('showInactive')}
             checked={includeInactive}
             onChange={(event) => setIncludeInactive(event.currentTarget.checked)}
           />
@@ -97,15 +97,15 @@ export function TeamScreen() {
       ) : members.length === 0 ? (
         <EmptyStatePanel
           icon={<IconUsersGroup size={32} stroke={1.5} />}
-          title={t('team.emptyTitle')}
-          description={t('team.emptyDescription')}
+          title={t('emptyTitle')}
+          description={t('emptyDescription')}
           actions={<LoadDemoButton />}
         />
       ) : (
         <Paper withBorder radius="lg" p="xs">
           <Group px="md" pt="xs" pb={4}>
             <Text size="sm" c="dimmed">
-              {t('team.count', { count: members.length })}
+              {t('count', { count: members.length })}
             </Text>
           </Group>
           <StaffTable members={members} onEdit={setEditing} onSetPin={setSettingPin} onToggleActive={(member) => {
@@ -119,9 +119,9 @@ export function TeamScreen() {
       <StaffPinModal member={settingPin} onClose={() => setSettingPin(null)} />
       <ConfirmModal
         opened={confirmOpen}
-        title={t(toggling?.active === false ? 'team.reactivateTitle' : 'team.deactivateTitle', { name: toggling?.name ?? '' })}
-        body={t(toggling?.active === false ? 'team.reactivateBody' : 'team.deactivateBody', { name: toggling?.name ?? '' })}
-        confirmLabel={toggling?.active === false ? t('team.reactivate') : t('team.deactivate')}
+        title={t(toggling?.active === false ? 'reactivateTitle' : 'deactivateTitle', { name: toggling?.name ?? '' })}
+        body={t(toggling?.active === false ? 'reactivateBody' : 'deactivateBody', { name: toggling?.name ?? '' })}
+        confirmLabel={toggling?.active === false ? t('reactivate') : t('deactivate')}
         color={toggling?.active === false ? 'teal' : 'red'}
         busy={busy}
         onConfirm={() => void confirmToggle()}

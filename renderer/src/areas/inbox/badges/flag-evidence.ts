@@ -13,17 +13,17 @@ const buyersShown = 5;
  * 同一 IP 1.2.3.4 被 3 个不同买家使用（甲、乙、丙）. Times are in the shop's time zone. Falls back to the
  * backend's sentence when the params lack what the type needs.
  */
-export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>, t: TFunction, timeZone: string, language: Language): string {
+export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>, t: TFunction<readonly ['inbox', 'common']>, timeZone: string, language: Language): string {
   const p = flag.params;
-  const separator = t('inbox.explain.wordSeparator');
+  const separator = t('common:wordSeparator');
   switch (flag.type) {
     case 'extortion':
     case 'competitor':
       if (!p.words?.length) break;
-      return t(flag.type === 'extortion' ? 'inbox.flagEvidence.extortion' : 'inbox.flagEvidence.competitor', { words: p.words.join(separator) });
+      return t(flag.type === 'extortion' ? 'flagEvidence.extortion' : 'flagEvidence.competitor', { words: p.words.join(separator) });
     case 'burst':
       if (p.count === undefined || p.hours === undefined || p.product === undefined || p.from === undefined || p.to === undefined) break;
-      return t('inbox.flagEvidence.burst', {
+      return t('flagEvidence.burst', {
         count: p.count,
         hours: p.hours,
         product: p.product,
@@ -33,9 +33,9 @@ export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params
     case 'same_device': {
       if (p.kind === undefined || p.value === undefined || p.count === undefined) break;
       const names = (p.buyers ?? []).slice(0, buyersShown).join(separator);
-      const buyers = p.count > buyersShown ? t('inbox.flagEvidence.moreBuyers', { buyers: names }) : names;
+      const buyers = p.count > buyersShown ? t('flagEvidence.moreBuyers', { buyers: names }) : names;
       const count = p.countCapped ? `${p.count}+` : String(p.count);
-      return t(p.kind === 'ip' ? 'inbox.flagEvidence.sameIp' : 'inbox.flagEvidence.sameDevice', { value: p.value, count, buyers });
+      return t(p.kind === 'ip' ? 'flagEvidence.sameIp' : 'flagEvidence.sameDevice', { value: p.value, buyerCount: count, buyers });
     }
     case 'high_return_rate':
       break;
@@ -45,7 +45,7 @@ export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params
 
 /** explainFlag with the current language and the shop's time zone. */
 export function useExplainFlag(): (flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>) => string {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common']);
   const { timeZone, language } = usePreferences();
   return (flag) => explainFlag(flag, t, timeZone, language);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../../../../shared/contract';
 import type { FlagType } from '../../../../../shared/domain/reviews';
 import { useExplainFlag } from './flag-evidence';
+import { flagKey } from '../i18n/keys';
 
 export const flagIcons: Record<FlagType, Icon> = {
   extortion: IconMoneybag,
@@ -20,14 +21,14 @@ interface FlagIconsProps {
 
 /** Compact flag marks for a list row; the tooltip carries the evidence so it is never hidden. */
 export function FlagIcons({ flags }: FlagIconsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const explainFlag = useExplainFlag();
   if (flags.length === 0) return null;
   return (
     <Group gap={4} wrap="nowrap">
       {flags.map((flag) => {
         const FlagIcon = flagIcons[flag.type];
-        const label = t('inbox.flagWithEvidence', { flag: t(`inbox.flags.${flag.type}`), evidence: explainFlag(flag) });
+        const label = t('flagWithEvidence', { flag: t(flagKey[flag.type]), evidence: explainFlag(flag) });
         return (
           <Tooltip key={flag.type} label={label} withArrow multiline maw={280}>
             <ThemeIcon size={22} radius="sm" color="red" variant="light" aria-label={label} role="img">

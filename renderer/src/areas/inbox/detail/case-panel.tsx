@@ -6,12 +6,14 @@ import { caseCategories, type CaseCategory } from '../../../../../shared/domain/
 import { useApi } from '../../../api/api-context';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
-import { CaseSlaSection } from '../../cases/case-sla-section';
+import { CaseSlaSection } from '../../../components/case-sla/case-sla-section';
 import { useExplainFlag } from '../badges/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
-import { SeverityBadge, StatusBadge } from '../badges/status-badge';
+import { SeverityBadge, StatusBadge } from '../../../components/badges/status-badge';
 import { DetailSection } from './detail-section';
 import { explainClassification } from './explain-classification';
+import { categoryKey } from '../../../i18n/domain/keys';
+import { flagKey } from '../i18n/keys';
 
 interface CasePanelProps {
   /** The review's case. */
@@ -24,7 +26,7 @@ interface CasePanelProps {
 
 /** The case behind a review: status, category and why, assignee, and each flag with its evidence. */
 export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: CasePanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const explainFlag = useExplainFlag();
@@ -33,7 +35,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   async function recategorize(category: CaseCategory) {
     const result = await run(() => api.call('cases.recategorize', { caseIds: [reviewCase.id], category }));
     if (!result) return;
-    notifySuccess(t('inbox.detail.recategorized', { category: t(`inbox.categories.${category}`) }));
+    notifySuccess(t('detail.recategorized', { category: t(categoryKey[category]) }));
     onChanged();
   }
 
@@ -41,7 +43,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
     const assigneeId = value === '' ? null : Number(value);
     const result = await run(() => api.call('cases.assign', { caseIds: [reviewCase.id], assigneeId }));
     if (!result) return;
-    notifySuccess(assigneeId === null ? t('inbox.detail.unassignedDone') : t('inbox.detail.assigned', { name: staffNames.get(assigneeId) ?? '' }));
+    notifySuccess(assigneeId === null ? t('detail.unassignedDone') : t('detail.assigned', { name: staffNames.get(assigneeId) ?? '' }));
     onChanged();
   }
 
@@ -52,7 +54,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   }
 
   return (
-    <DetailSection title={t('inbox.detail.case')} testId="detail-case">
+    <DetailSection title={t('detail.case')} testId="detail-case">
       <Group gap="xs">
         <StatusBadge status={reviewCase.status} />
         <SeverityBadge severity={reviewCase.severity} />
@@ -60,18 +62,18 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
       <Group gap="sm" grow align="flex-start">
         <NativeSelect
           size="xs"
-          label={t('inbox.detail.category')}
+          label={t('detail.category')}
           value={reviewCase.category}
           onChange={(event) => void recategorize(event.currentTarget.value as CaseCategory)}
-          data={caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) }))}
+          data={caseCategories.map((value) => ({ value, label: t(categoryKey[value]) }))}
         />
         <NativeSelect
           size="xs"
-          label={t('inbox.detail.assignee')}
+          label={t('detail.assignee')}
           value={reviewCase.assigneeId === null ? '' : String(reviewCase.assigneeId)}
           onChange={(event) => void assign(event.currentTarget.value)}
           data={[
-            { value: '', label: t('inbox.unassigned') },
+            { value: '', label: t('unassigned') },
             ...assigneeOptions.map((member) => ({ value: String(member.id), label: member.name })),
           ]}
         />
@@ -96,7 +98,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
                 radius="md"
                 p="xs"
                 icon={<FlagIcon size={18} />}
-                title={t(`inbox.flags.${flag.type}`)}
+                title={t(flagKey[flag.type])}
                 styles={{ title: { marginBottom: 2 } }}
               >
                 <Text size="sm" data-testid="flag-evidence">
@@ -107,7 +109,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           })}
         </Stack>
       ) : null}
-      <DetailSection title={t('sla.panel.title')} testId="detail-sla">
+      <DetailSection title={t('common:sla.panel.title')} testId="detail-sla">
         <CaseSlaSection caseId={reviewCase.id} onChanged={onChanged} />
       </DetailSection>
     </DetailSection>

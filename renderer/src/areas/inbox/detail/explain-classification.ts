@@ -5,13 +5,13 @@ import type { CaseSummary } from '../../../../../shared/contract';
  * Why a case has its category, in one sentence: 规则「物流延误」命中：快递、三天 — or that a person
  * chose it, or that no rule matched. Cases explain themselves so nobody has to guess.
  */
-export function explainClassification(classification: CaseSummary['classification'], t: TFunction): string {
-  if (classification.source === 'manual') return t('inbox.explain.manual');
+export function explainClassification(classification: CaseSummary['classification'], t: TFunction<readonly ['inbox', 'common']>): string {
+  if (classification.source === 'manual') return t('explain.manual');
   if (classification.source === 'rule' && classification.ruleName) {
-    const words = classification.matchedWords.join(t('inbox.explain.wordSeparator'));
+    const words = classification.matchedWords.join(t('common:wordSeparator'));
     return words
-      ? t('inbox.explain.rule', { rule: classification.ruleName, words })
-      : t('inbox.explain.ruleNoWords', { rule: classification.ruleName });
+      ? t('explain.rule', { rule: classification.ruleName, words })
+      : t('explain.ruleNoWords', { rule: classification.ruleName });
   }
-  return t('inbox.explain.default');
+  return t('explain.default');
 }

@@ -9,6 +9,7 @@ import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
 import { epochToZonedInput, zonedInputToEpoch } from '../../../format/date-time';
 import { usePreferences } from '../../../preferences/preferences-context';
+import { levelKey, platformKey } from '../../../i18n/domain/keys';
 
 const fields = ['shopId', 'orderNo', 'text', 'level', 'rating', 'buyerNick', 'product', 'sku', 'postedAt'];
 
@@ -22,9 +23,9 @@ interface ManualEntryModalProps {
 
 /** 手动录入: one review typed in by hand, e.g. from a phone screenshot or a call. */
 export function ManualEntryModal({ opened, shops, onClose, onCreated }: ManualEntryModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common', 'domain']);
   return (
-    <FormModal opened={opened} onClose={onClose} title={t('inbox.manual.title')} size="lg">
+    <FormModal opened={opened} onClose={onClose} title={t('manual.title')} size="lg">
       {/* Mounted per opening so the form starts empty with the current time. */}
       {opened ? <ManualEntryForm shops={shops} onDone={onClose} onCreated={onCreated} /> : null}
     </FormModal>
@@ -38,7 +39,7 @@ interface ManualEntryFormProps {
 }
 
 function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common', 'domain']);
   const api = useApi();
   const { timeZone } = usePreferences();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields);
@@ -74,7 +75,7 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
       sku: optional(values.sku),
       postedAt: zonedInputToEpoch(values.postedAt, timeZone) ?? -1,
     });
-    notifySuccess(t('inbox.manual.created'), t(`inbox.levels.${review.level}`));
+    notifySuccess(t('manual.created'), t(levelKey[review.level]));
     onCreated();
     onDone();
   }, handleError);
@@ -84,18 +85,18 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
       <Stack gap="sm">
         <SimpleGrid cols={2} spacing="sm">
           <NativeSelect
-            label={t('inbox.import.shop')}
+            label={t('import.shop')}
             value={values.shopId}
             onChange={(event) => set('shopId', event.currentTarget.value)}
             data={[
-              { value: '', label: t('inbox.import.chooseShop'), disabled: true },
-              ...shops.map((shop) => ({ value: String(shop.id), label: t('inbox.import.shopOption', { shop: shop.name, platform: t(`platforms.${shop.platform}`) }) })),
+              { value: '', label: t('common:chooseShop'), disabled: true },
+              ...shops.map((shop) => ({ value: String(shop.id), label: t('common:shopOption', { shop: shop.name, platform: t(platformKey[shop.platform]) }) })),
             ]}
             error={fieldErrors.shopId}
             withAsterisk
           />
           <TextInput
-            label={t('inbox.fields.postedAt')}
+            label={t('fields.postedAt')}
             type="datetime-local"
             value={values.postedAt}
             onChange={(event) => set('postedAt', event.currentTarget.value)}
@@ -104,7 +105,7 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
           />
         </SimpleGrid>
         <Textarea
-          label={t('inbox.fields.text')}
+          label={t('fields.text')}
           value={values.text}
           onChange={(event) => set('text', event.currentTarget.value)}
           error={fieldErrors.text}
@@ -116,27 +117,27 @@ function ManualEntryForm({ shops, onDone, onCreated }: ManualEntryFormProps) {
         />
         <SimpleGrid cols={2} spacing="sm">
           <NativeSelect
-            label={t('inbox.fields.level')}
-            description={t('inbox.manual.levelOrRating')}
+            label={t('fields.level')}
+            description={t('manual.levelOrRating')}
             value={values.level}
             onChange={(event) => set('level', event.currentTarget.value as ReviewLevel | '')}
-            data={[{ value: '', label: t('inbox.manual.fromRating') }, ...reviewLevels.map((level) => ({ value: level, label: t(`inbox.levels.${level}`) }))]}
+            data={[{ value: '', label: t('manual.fromRating') }, ...reviewLevels.map((level) => ({ value: level, label: t(levelKey[level]) }))]}
             error={fieldErrors.level}
           />
           <NativeSelect
-            label={t('inbox.fields.rating')}
-            description={t('inbox.manual.ratingHint')}
+            label={t('fields.rating')}
+            description={t('manual.ratingHint')}
             value={values.rating}
             onChange={(event) => set('rating', event.currentTarget.value)}
-            data={[{ value: '', label: t('common.none') }, ...['1', '2', '3', '4', '5'].map((value) => ({ value, label: t('inbox.manual.stars', { count: Number(value) }) }))]}
+            data={[{ value: '', label: t('common:none') }, ...['1', '2', '3', '4', '5'].map((value) => ({ value, label: t('manual.stars', { count: Number(value) }) }))]}
             error={fieldErrors.rating}
           />
-          <TextInput label={t('inbox.fields.orderNo')} value={values.orderNo} onChange={(event) => set('orderNo', event.currentTarget.value)} error={fieldErrors.orderNo} />
-          <TextInput label={t('inbox.fields.buyerNick')} value={values.buyerNick} onChange={(event) => set('buyerNick', event.currentTarget.value)} error={fieldErrors.buyerNick} />
-          <TextInput label={t('inbox.fields.product')} value={values.product} onChange={(event) => set('product', event.currentTarget.value)} error={fieldErrors.product} />
-          <TextInput label={t('inbox.fields.sku')} value={values.sku} onChange={(event) => set('sku', event.currentTarget.value)} error={fieldErrors.sku} />
+          <TextInput label={t('fields.orderNo')} value={values.orderNo} onChange={(event) => set('orderNo', event.currentTarget.value)} error={fieldErrors.orderNo} />
+          <TextInput label={t('fields.buyerNick')} value={values.buyerNick} onChange={(event) => set('buyerNick', event.currentTarget.value)} error={fieldErrors.buyerNick} />
+          <TextInput label={t('fields.product')} value={values.product} onChange={(event) => set('product', event.currentTarget.value)} error={fieldErrors.product} />
+          <TextInput label={t('fields.sku')} value={values.sku} onChange={(event) => set('sku', event.currentTarget.value)} error={fieldErrors.sku} />
         </SimpleGrid>
-        <FormActions busy={busy} onCancel={onDone} submitLabel={t('inbox.manual.submit')} />
+        <FormActions busy={busy} onCancel={onDone} submitLabel={t('manual.submit')} />
       </Stack>
     </form>
   );

@@ -30,12 +30,12 @@ interface ImportWizardProps {
 
 /** Import dialog: source → column mapping with live preview → streamed progress → report. */
 export function ImportWizard({ mode, shops, shopsLoaded, onClose, onImported }: ImportWizardProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   return (
     <Modal
       opened={mode !== null}
       onClose={onClose}
-      title={mode === 'paste' ? t('inbox.import.pasteTitle') : t('inbox.import.title')}
+      title={mode === 'paste' ? t('import.pasteTitle') : t('import.title')}
       size={1100}
       radius="lg"
       centered
@@ -56,7 +56,7 @@ interface ImportFlowProps extends Omit<ImportWizardProps, 'mode'> {
 const initialChoice: ParseChoice = { encoding: 'auto', delimiter: 'auto', sheet: '', presetId: '' };
 
 function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlowProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('inbox');
   const api = useApi();
   const run = useRunAction();
   const presets = useApiQuery('imports.presets', {}, ['imports']);
@@ -129,7 +129,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
 
   async function takeText(text: string) {
     const pasted: FileSource = { kind: 'text', text };
-    setSource({ value: pasted, name: t('inbox.import.pastedName') });
+    setSource({ value: pasted, name: t('import.pastedName') });
     setChoice(initialChoice);
     if (await loadPreview(pasted, initialChoice)) setStep('mapping');
   }
@@ -173,10 +173,10 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   return (
     <Stack gap="lg">
       <Stepper active={active} size="sm" allowNextStepsSelect={false}>
-        <Stepper.Step label={mode === 'paste' ? t('inbox.import.steps.paste') : t('inbox.import.steps.file')} />
-        <Stepper.Step label={t('inbox.import.steps.mapping')} />
-        <Stepper.Step label={t('inbox.import.steps.import')} />
-        <Stepper.Step label={t('inbox.import.steps.report')} />
+        <Stepper.Step label={mode === 'paste' ? t('import.steps.paste') : t('import.steps.file')} />
+        <Stepper.Step label={t('import.steps.mapping')} />
+        <Stepper.Step label={t('import.steps.import')} />
+        <Stepper.Step label={t('import.steps.report')} />
       </Stepper>
 
       {step === 'source' ? (
@@ -211,7 +211,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
           {/* Stays in view while the mapping scrolls, so Start is always one click away. */}
           <Group justify="space-between" className={classes.footer}>
             <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep('source')}>
-              {t('inbox.import.back')}
+              {t('import.back')}
             </Button>
             <Button
               leftSection={<IconPlayerPlay size={16} />}
@@ -220,7 +220,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
               onClick={() => void start()}
               data-testid="import-start"
             >
-              {t('inbox.import.start')}
+              {t('import.start')}
             </Button>
           </Group>
         </>
@@ -237,10 +237,10 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
 
 /** A re-read with other options failed; the last good preview stays, with this note under it. */
 function SourceErrorNote({ message }: { message: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   return (
     <Group gap="xs" c="red" data-testid="import-error">
-      <strong>{t('inbox.import.cannotRead')}</strong>
+      <strong>{t('import.cannotRead')}</strong>
       <span>{message}</span>
     </Group>
   );

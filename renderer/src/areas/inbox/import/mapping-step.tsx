@@ -1,10 +1,12 @@
 import { Alert, Badge, Checkbox, Group, NativeSelect, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileSpreadsheet, IconKey } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, ImportPreview, MappingPreset } from '../../../../../shared/contract';
 import { reviewFields, textEncodings, type ReviewField } from '../../../../../shared/domain/reviews';
 import { mappedFields, missingFields, previewRows, unusedColumns } from './mapping-logic';
 import classes from './mapping-step.module.css';
+import { fieldKey } from '../i18n/keys';
 
 export interface ParseChoice {
   encoding: 'auto' | (typeof textEncodings)[number];
@@ -16,7 +18,13 @@ export interface ParseChoice {
 }
 
 const delimiters = ['auto', ',', '\t', ';', '|'] as const;
-const delimiterKeys: Record<(typeof delimiters)[number], string> = { auto: 'auto', ',': 'comma', '\t': 'tab', ';': 'semicolon', '|': 'pipe' };
+const delimiterKeys: Record<(typeof delimiters)[number], ParseKeys<'inbox'>> = {
+  auto: 'import.delimiters.auto',
+  ',': 'import.delimiters.comma',
+  '\t': 'import.delimiters.tab',
+  ';': 'import.delimiters.semicolon',
+  '|': 'import.delimiters.pipe',
+};
 /** Rows of the live preview; enough to spot a wrong column, few enough to read. */
 const previewLimit = 5;
 
@@ -37,12 +45,12 @@ interface MappingStepProps {
 
 /** Step 2: how the file's columns map onto review fields, with a live preview of the first rows. */
 export function MappingStep({ preview, mapping, onMappingChange, choice, onChoiceChange, presets, presetName, onPresetNameChange, busy }: MappingStepProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common']);
   const missing = new Set(missingFields(mapping));
   const unused = unusedColumns(preview.headers, mapping);
   const rows = previewRows(preview, mapping).slice(0, previewLimit);
   const columns = mappedFields(mapping);
-  const headerLabel = (index: number) => preview.headers[index] || t('inbox.import.blankHeader', { n: index + 1 });
+  const headerLabel = (index: number) => preview.headers[index] || t('import.blankHeader', { n: index + 1 });
   const isTextFormat = preview.format !== 'xlsx';
 
   function setField(field: ReviewField, value: string) {
@@ -59,22 +67,22 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
         </Badge>
         <Text size="sm" c="dimmed" data-testid="detected-encoding">
           {preview.encoding.detected === preview.encoding.used
-            ? t('inbox.import.encodingDetected', { used: preview.encoding.used.toUpperCase() })
-            : t('inbox.import.encodingLine', { detected: preview.encoding.detected.toUpperCase(), used: preview.encoding.used.toUpperCase() })}
+            ? t('import.encodingDetected', { used: preview.encoding.used.toUpperCase() })
+            : t('import.encodingLine', { detected: preview.encoding.detected.toUpperCase(), used: preview.encoding.used.toUpperCase() })}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('inbox.import.headerRowLine', { row: preview.headerRow })}
+          {t('import.headerRowLine', { row: preview.headerRow })}
         </Text>
       </Group>
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <NativeSelect
           size="xs"
-          label={t('inbox.import.encoding')}
+          label={t('import.encoding')}
           value={choice.encoding}
           onChange={(event) => onChoiceChange({ ...choice, encoding: event.currentTarget.value as ParseChoice['encoding'] })}
           data={[
-            { value: 'auto', label: t('inbox.import.encodingAuto', { detected: preview.encoding.detected.toUpperCase() }) },
+            { value: 'auto', label: t('import.encodingAuto', { detected: preview.encoding.detected.toUpperCase() }) },
             ...textEncodings.map((value) => ({ value, label: value.toUpperCase() })),
           ]}
           disabled={!isTextFormat}
@@ -82,15 +90,15 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
         {isTextFormat ? (
           <NativeSelect
             size="xs"
-            label={t('inbox.import.delimiter')}
+            label={t('import.delimiter')}
             value={choice.delimiter}
             onChange={(event) => onChoiceChange({ ...choice, delimiter: event.currentTarget.value as ParseChoice['delimiter'] })}
-            data={delimiters.map((value) => ({ value, label: t(`inbox.import.delimiters.${delimiterKeys[value]}`) }))}
+            data={delimiters.map((value) => ({ value, label: t(delimiterKeys[value]) }))}
           />
         ) : (
           <NativeSelect
             size="xs"
-            label={t('inbox.import.sheet')}
+            label={t('import.sheet')}
             value={choice.sheet || preview.sheets[0] || ''}
             onChange={(event) => onChoiceChange({ ...choice, sheet: event.currentTarget.value })}
             data={preview.sheets.length > 0 ? preview.sheets : ['']}
@@ -98,14 +106,14 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
         )}
         <NativeSelect
           size="xs"
-          label={t('inbox.import.preset')}
+          label={t('import.preset')}
           value={choice.presetId}
           onChange={(event) => onChoiceChange({ ...choice, presetId: event.currentTarget.value })}
           data={[
-            { value: '', label: t('inbox.import.presetAuto') },
+            { value: '', label: t('import.presetAuto') },
             ...presets.map((preset) => ({
               value: preset.id,
-              label: preset.builtIn ? t('inbox.import.presetBuiltIn', { name: preset.name }) : preset.name,
+              label: preset.builtIn ? t('import.presetBuiltIn', { name: preset.name }) : preset.name,
             })),
           ]}
         />
@@ -113,10 +121,10 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
 
       <Alert variant="light" color="indigo" icon={<IconKey size={18} />} p="xs" data-testid="dedupe-key">
         <Text size="sm">
-          {t('inbox.import.dedupeRule', {
+          {t('import.dedupeRule', {
             idHeader: preview.dedupe.idHeader,
             order: preview.dedupe.orderFallbackHeader
-              ? t('inbox.import.dedupeOrderFallback', { orderHeader: preview.dedupe.orderHeader, fallbackHeader: preview.dedupe.orderFallbackHeader })
+              ? t('import.dedupeOrderFallback', { orderHeader: preview.dedupe.orderHeader, fallbackHeader: preview.dedupe.orderFallbackHeader })
               : preview.dedupe.orderHeader,
             timeHeader: preview.dedupe.timeHeader,
           })}
@@ -128,8 +136,8 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
           <Table verticalSpacing={4} horizontalSpacing="sm" data-testid="mapping-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('inbox.import.colField')}</Table.Th>
-                <Table.Th>{t('inbox.import.colColumn')}</Table.Th>
+                <Table.Th>{t('import.colField')}</Table.Th>
+                <Table.Th>{t('import.colColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -143,16 +151,16 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm" fw={required || either ? 600 : 400}>
-                          {t(`inbox.fields.${field}`)}
+                          {t(fieldKey[field])}
                         </Text>
                         {required ? (
                           <Badge size="xs" variant="light" color={isMissing ? 'red' : 'gray'} tt="none">
-                            {t('inbox.import.required')}
+                            {t('import.required')}
                           </Badge>
                         ) : null}
                         {either ? (
                           <Badge size="xs" variant="light" color={isMissing ? 'red' : 'gray'} tt="none">
-                            {t('inbox.import.eitherRequired')}
+                            {t('import.eitherRequired')}
                           </Badge>
                         ) : null}
                       </Group>
@@ -160,11 +168,11 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
                     <Table.Td>
                       <NativeSelect
                         size="xs"
-                        aria-label={t(`inbox.fields.${field}`)}
+                        aria-label={t(fieldKey[field])}
                         value={value === undefined || value === null ? '' : String(value)}
                         onChange={(event) => setField(field, event.currentTarget.value)}
                         data={[
-                          { value: '', label: t('inbox.import.notImported') },
+                          { value: '', label: t('import.notImported') },
                           ...preview.headers.map((_, index) => ({ value: String(index), label: headerLabel(index) })),
                         ]}
                         error={isMissing}
@@ -182,19 +190,19 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
           {missing.size > 0 ? (
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} p="xs" data-testid="mapping-missing">
               <Text size="sm">
-                {t('inbox.import.missingSummary', {
-                  fields: [...missing].map((field) => t(`inbox.fields.${field}`)).join(t('inbox.explain.wordSeparator')),
+                {t('import.missingSummary', {
+                  fields: [...missing].map((field) => t(fieldKey[field])).join(t('common:wordSeparator')),
                 })}
               </Text>
             </Alert>
           ) : null}
           <div>
             <Text size="sm" fw={600} mb={4}>
-              {t('inbox.import.unusedColumns')}
+              {t('import.unusedColumns')}
             </Text>
             {unused.length === 0 ? (
               <Text size="sm" c="dimmed">
-                {t('inbox.import.allUsed')}
+                {t('import.allUsed')}
               </Text>
             ) : (
               <Group gap={6} data-testid="unused-columns">
@@ -206,21 +214,21 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
               </Group>
             )}
             <Text size="xs" c="dimmed" mt={4}>
-              {t('inbox.import.unusedHint')}
+              {t('import.unusedHint')}
             </Text>
           </div>
           <Paper withBorder radius="md" p="sm">
             <Group gap="sm" align="flex-end" wrap="wrap">
               <Checkbox
-                label={t('inbox.import.savePreset')}
+                label={t('import.savePreset')}
                 checked={presetName !== null}
                 onChange={(event) => onPresetNameChange(event.currentTarget.checked ? '' : null)}
               />
               {presetName !== null ? (
                 <TextInput
                   size="xs"
-                  aria-label={t('inbox.import.presetName')}
-                  placeholder={t('inbox.import.presetNamePlaceholder')}
+                  aria-label={t('import.presetName')}
+                  placeholder={t('import.presetNamePlaceholder')}
                   value={presetName}
                   maxLength={40}
                   onChange={(event) => onPresetNameChange(event.currentTarget.value)}
@@ -232,17 +240,17 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
           </Paper>
           <Stack gap={6}>
             <Title order={3} size="h6">
-              {t('inbox.import.previewTitle', { count: rows.length })}
+              {t('import.previewTitle', { count: rows.length })}
             </Title>
             <Paper withBorder radius="md">
               <ScrollArea type="auto">
                 <Table verticalSpacing={4} horizontalSpacing="sm" fz="xs" data-testid="mapping-preview" miw={columns.length * 120}>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>{t('inbox.import.rowNumber')}</Table.Th>
+                      <Table.Th>{t('import.rowNumber')}</Table.Th>
                       {columns.map((field) => (
                         <Table.Th key={field} style={{ whiteSpace: 'nowrap' }}>
-                          {t(`inbox.fields.${field}`)}
+                          {t(fieldKey[field])}
                         </Table.Th>
                       ))}
                     </Table.Tr>
@@ -256,7 +264,7 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
                           </Text>
                           {row.problems.length > 0 ? (
                             <Text size="xs" c="red">
-                              {t('inbox.import.rowRejected')}
+                              {t('import.rowRejected')}
                             </Text>
                           ) : null}
                         </Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayload, ImportRun } from '../../../../../shared/contract';
 import { formatBytes } from '../../../format/date-time';
 import { Stat } from './stat';
+import { importPhaseKey } from '../i18n/keys';
 
 interface ProgressStepProps {
   fileName: string;
@@ -17,7 +18,7 @@ interface ProgressStepProps {
 
 /** Step 3: the import streams in the background; rows are counted as they are read and written. */
 export function ProgressStep({ fileName, progress, run, cancelling, onCancel }: ProgressStepProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const counts = {
     read: progress?.rowsRead ?? run?.counts.read ?? 0,
     inserted: progress?.inserted ?? run?.counts.inserted ?? 0,
@@ -30,31 +31,31 @@ export function ProgressStep({ fileName, progress, run, cancelling, onCancel }: 
     <Stack gap="lg" data-testid="import-progress">
       <Stack gap={6}>
         <Group justify="space-between">
-          <Text fw={600}>{t('inbox.import.importing', { file: fileName })}</Text>
+          <Text fw={600}>{t('import.importing', { file: fileName })}</Text>
           <Text size="sm" c="dimmed">
             {progress
-              ? t(`inbox.import.phases.${progress.phase}`)
-              : t('inbox.import.phases.starting')}
+              ? t(importPhaseKey[progress.phase])
+              : t('import.phases.starting')}
             {percent !== null && progress?.totalBytes
               ? ` · ${percent}% (${formatBytes(progress.bytesRead)} / ${formatBytes(progress.totalBytes)})`
               : ''}
           </Text>
         </Group>
         {/* Without a known size (pasted text, some XLSX) the bar only shows that work goes on. */}
-        <Progress value={percent ?? 100} striped animated={percent === null || percent < 100} size="lg" radius="xl" aria-label={t('inbox.import.progressLabel')} />
+        <Progress value={percent ?? 100} striped animated={percent === null || percent < 100} size="lg" radius="xl" aria-label={t('import.progressLabel')} />
       </Stack>
       <SimpleGrid cols={4}>
-        <Stat label={t('inbox.import.counts.read')} value={counts.read} />
-        <Stat label={t('inbox.import.counts.inserted')} value={counts.inserted} color="teal" />
-        <Stat label={t('inbox.import.counts.duplicates')} value={counts.duplicates} />
-        <Stat label={t('inbox.import.counts.rejected')} value={counts.rejected} color={counts.rejected > 0 ? 'red' : undefined} />
+        <Stat label={t('import.counts.read')} value={counts.read} />
+        <Stat label={t('import.counts.inserted')} value={counts.inserted} color="teal" />
+        <Stat label={t('import.counts.duplicates')} value={counts.duplicates} />
+        <Stat label={t('import.counts.rejected')} value={counts.rejected} color={counts.rejected > 0 ? 'red' : undefined} />
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        {t('inbox.import.backgroundHint')}
+        {t('import.backgroundHint')}
       </Text>
       <Group justify="flex-end">
         <Button color="red" variant="light" leftSection={<IconPlayerStop size={16} />} loading={cancelling} onClick={onCancel}>
-          {t('inbox.import.cancel')}
+          {t('import.cancel')}
         </Button>
       </Group>
     </Stack>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Shop } from '../../../../../shared/contract';
 import type { ImportMode } from './import-wizard';
+import { platformKey } from '../../../i18n/domain/keys';
 
 /** What the file picker offers; the backend decides by content, not by the name. */
 const acceptedTypes = '.csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +29,7 @@ interface SourceStepProps {
 
 /** Step 1: which shop the reviews belong to, and the file (or pasted rows). */
 export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, busy, error, onFile, onText, onLeave }: SourceStepProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common', 'domain']);
   const inputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [text, setText] = useState('');
@@ -44,21 +45,21 @@ export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, bus
   return (
     <Stack gap="md">
       {shopsLoaded && shops.length === 0 ? (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title={t('inbox.import.noShopsTitle')}>
-          {t('inbox.import.noShops')}{' '}
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title={t('import.noShopsTitle')}>
+          {t('import.noShops')}{' '}
           <Anchor component={Link} to="/settings" onClick={onLeave}>
-            {t('inbox.import.goToSettings')}
+            {t('import.goToSettings')}
           </Anchor>
         </Alert>
       ) : (
         <NativeSelect
-          label={t('inbox.import.shop')}
-          description={t('inbox.import.shopHint')}
+          label={t('import.shop')}
+          description={t('import.shopHint')}
           value={shopId}
           onChange={(event) => onShopChange(event.currentTarget.value)}
           data={[
-            { value: '', label: t('inbox.import.chooseShop'), disabled: true },
-            ...shops.map((shop) => ({ value: String(shop.id), label: t('inbox.import.shopOption', { shop: shop.name, platform: t(`platforms.${shop.platform}`) }) })),
+            { value: '', label: t('common:chooseShop'), disabled: true },
+            ...shops.map((shop) => ({ value: String(shop.id), label: t('common:shopOption', { shop: shop.name, platform: t(platformKey[shop.platform]) }) })),
           ]}
           maw={420}
           data-testid="import-shop"
@@ -84,9 +85,9 @@ export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, bus
             <ThemeIcon size={56} radius="xl" variant="light">
               <IconFileSpreadsheet size={30} />
             </ThemeIcon>
-            <Text fw={600}>{t('inbox.import.dropTitle')}</Text>
+            <Text fw={600}>{t('import.dropTitle')}</Text>
             <Text size="sm" c="dimmed" ta="center" maw={520}>
-              {t('inbox.import.dropHint')}
+              {t('import.dropHint')}
             </Text>
             <input
               ref={inputRef}
@@ -94,7 +95,7 @@ export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, bus
               accept={acceptedTypes}
               hidden
               data-testid="import-file-input"
-              aria-label={t('inbox.import.chooseFile')}
+              aria-label={t('import.chooseFile')}
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
                 // Cleared so choosing the same file again (after fixing it) still fires.
@@ -103,16 +104,16 @@ export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, bus
               }}
             />
             <Button leftSection={<IconUpload size={18} />} onClick={() => inputRef.current?.click()} loading={busy} disabled={noShop}>
-              {t('inbox.import.chooseFile')}
+              {t('import.chooseFile')}
             </Button>
           </Stack>
         </Paper>
       ) : (
         <Stack gap="xs">
           <Textarea
-            label={t('inbox.import.pasteLabel')}
-            description={t('inbox.import.pasteHint')}
-            placeholder={t('inbox.import.pastePlaceholder')}
+            label={t('import.pasteLabel')}
+            description={t('import.pasteHint')}
+            placeholder={t('import.pastePlaceholder')}
             autosize
             minRows={8}
             maxRows={16}
@@ -123,14 +124,14 @@ export function SourceStep({ mode, shops, shopsLoaded, shopId, onShopChange, bus
           />
           <Group justify="flex-end">
             <Button onClick={() => onText(text)} disabled={noShop || text.trim() === ''} loading={busy}>
-              {t('inbox.import.pasteNext')}
+              {t('import.pasteNext')}
             </Button>
           </Group>
         </Stack>
       )}
 
       {error ? (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('inbox.import.cannotRead')} data-testid="import-error">
+        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('import.cannotRead')} data-testid="import-error">
           {error}
         </Alert>
       ) : null}

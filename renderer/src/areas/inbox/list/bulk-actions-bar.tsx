@@ -8,6 +8,7 @@ import { useApi } from '../../../api/api-context';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
+import { categoryKey } from '../../../i18n/domain/keys';
 
 /** Above this many cases a bulk change asks first; a slip of the mouse should not reassign a day's work. */
 export const bulkConfirmThreshold = 20;
@@ -25,7 +26,7 @@ interface BulkActionsBarProps {
 
 /** Bulk assign and bulk re-categorise for the ticked rows. */
 export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBarProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const [assignee, setAssignee] = useState('');
@@ -46,8 +47,8 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
     if (!result) return;
     notifySuccess(
       action.kind === 'assign'
-        ? t('inbox.bulk.assigned', { count: result.updated, name: action.label })
-        : t('inbox.bulk.recategorized', { count: result.updated, category: t(`inbox.categories.${action.category}`) }),
+        ? t('bulk.assigned', { count: result.updated, name: action.label })
+        : t('bulk.recategorized', { count: result.updated, category: t(categoryKey[action.category]) }),
     );
     onClear();
   }
@@ -58,23 +59,23 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
   }
 
   const assigneeLabel = (value: string) =>
-    value === 'none' ? t('inbox.unassigned') : (assignable.find((member) => String(member.id) === value)?.name ?? value);
+    value === 'none' ? t('unassigned') : (assignable.find((member) => String(member.id) === value)?.name ?? value);
 
   return (
     <Paper withBorder radius="md" px="md" py={8} bg="var(--mantine-primary-color-light)" data-testid="bulk-actions">
       <Group gap="sm" wrap="wrap">
         <Text size="sm" fw={600}>
-          {t('inbox.bulk.selected', { count: selected.length, cases: caseIds.length })}
+          {t('bulk.selected', { count: selected.length, cases: caseIds.length })}
         </Text>
         <Group gap={6} wrap="nowrap">
           <NativeSelect
             size="xs"
-            aria-label={t('inbox.bulk.assignTo')}
+            aria-label={t('bulk.assignTo')}
             value={assignee}
             onChange={(event) => setAssignee(event.currentTarget.value)}
             data={[
-              { value: '', label: t('inbox.bulk.assignTo') },
-              { value: 'none', label: t('inbox.unassigned') },
+              { value: '', label: t('bulk.assignTo') },
+              { value: 'none', label: t('unassigned') },
               ...assignable.map((member) => ({ value: String(member.id), label: member.name })),
             ]}
           />
@@ -85,18 +86,18 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
             loading={busy && pending?.kind !== 'recategorize'}
             onClick={() => request({ kind: 'assign', assigneeId: assignee === 'none' ? null : Number(assignee), label: assigneeLabel(assignee) })}
           >
-            {t('inbox.bulk.assign')}
+            {t('bulk.assign')}
           </Button>
         </Group>
         <Group gap={6} wrap="nowrap">
           <NativeSelect
             size="xs"
-            aria-label={t('inbox.bulk.categoryTo')}
+            aria-label={t('bulk.categoryTo')}
             value={category}
             onChange={(event) => setCategory(event.currentTarget.value)}
             data={[
-              { value: '', label: t('inbox.bulk.categoryTo') },
-              ...caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) })),
+              { value: '', label: t('bulk.categoryTo') },
+              ...caseCategories.map((value) => ({ value, label: t(categoryKey[value]) })),
             ]}
           />
           <Button
@@ -105,22 +106,22 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
             disabled={!category || caseIds.length === 0}
             onClick={() => request({ kind: 'recategorize', category: category as CaseCategory })}
           >
-            {t('inbox.bulk.recategorize')}
+            {t('bulk.recategorize')}
           </Button>
         </Group>
         <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} />} onClick={onClear} ml="auto">
-          {t('inbox.bulk.clear')}
+          {t('bulk.clear')}
         </Button>
       </Group>
       <ConfirmModal
         opened={pending !== null}
         title={
           pending?.kind === 'recategorize'
-            ? t('inbox.bulk.confirmRecategorizeTitle', { count: caseIds.length, category: t(`inbox.categories.${pending.category}`) })
-            : t('inbox.bulk.confirmAssignTitle', { count: caseIds.length, name: pending?.kind === 'assign' ? pending.label : '' })
+            ? t('bulk.confirmRecategorizeTitle', { count: caseIds.length, category: t(categoryKey[pending.category]) })
+            : t('bulk.confirmAssignTitle', { count: caseIds.length, name: pending?.kind === 'assign' ? pending.label : '' })
         }
-        body={pending?.kind === 'recategorize' ? t('inbox.bulk.confirmRecategorizeBody') : t('inbox.bulk.confirmAssignBody')}
-        confirmLabel={pending?.kind === 'recategorize' ? t('inbox.bulk.recategorize') : t('inbox.bulk.assign')}
+        body={pending?.kind === 'recategorize' ? t('bulk.confirmRecategorizeBody') : t('bulk.confirmAssignBody')}
+        confirmLabel={pending?.kind === 'recategorize' ? t('bulk.recategorize') : t('bulk.assign')}
         color="indigo"
         busy={busy}
         onConfirm={() => pending && void apply(pending)}

@@ -8,6 +8,8 @@ import { caseCategories, caseStatuses, flagTypes, reviewLevels } from '../../../
 import type { InboxLookups } from '../use-inbox-lookups';
 import { FilterMenu } from './filter-menu';
 import type { InboxQuery, InboxSort } from './inbox-query';
+import { categoryKey, levelKey, platformKey, statusKey } from '../../../i18n/domain/keys';
+import { flagKey } from '../i18n/keys';
 
 interface FiltersBarProps {
   query: InboxQuery;
@@ -23,7 +25,7 @@ interface FiltersBarProps {
 
 /** Search, sort and every filter of the inbox; all of it is written to the URL. */
 export function FiltersBar({ query, update, lookups, total, searchRef, filtered }: FiltersBarProps) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['inbox', 'domain']);
   // Bumped by 清除筛选 so the search box forgets what was typed.
   const [resetCount, setResetCount] = useState(0);
 
@@ -35,35 +37,35 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
         value={query.sort}
         onChange={(sort) => update({ sort: sort as InboxSort })}
         data={[
-          { value: 'newest', label: t('inbox.sort.newest') },
-          { value: 'sla_due', label: t('inbox.sort.slaDue') },
+          { value: 'newest', label: t('sort.newest') },
+          { value: 'sla_due', label: t('sort.slaDue') },
         ]}
-        aria-label={t('inbox.sort.label')}
+        aria-label={t('sort.label')}
       />
       <FilterMenu
-        label={t('inbox.filters.level')}
-        options={reviewLevels.map((value) => ({ value, label: t(`inbox.levels.${value}`) }))}
+        label={t('filters.level')}
+        options={reviewLevels.map((value) => ({ value, label: t(levelKey[value]) }))}
         value={query.levels}
         onChange={(levels) => update({ levels })}
         testId="filter-level"
       />
       <FilterMenu
-        label={t('inbox.filters.category')}
-        options={caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) }))}
+        label={t('filters.category')}
+        options={caseCategories.map((value) => ({ value, label: t(categoryKey[value]) }))}
         value={query.categories}
         onChange={(categories) => update({ categories })}
         testId="filter-category"
       />
       <FilterMenu
-        label={t('inbox.filters.status')}
-        options={caseStatuses.map((value) => ({ value, label: t(`inbox.statuses.${value}`) }))}
+        label={t('filters.status')}
+        options={caseStatuses.map((value) => ({ value, label: t(statusKey[value]) }))}
         value={query.statuses}
         onChange={(statuses) => update({ statuses })}
         testId="filter-status"
       />
       <FilterMenu
-        label={t('inbox.filters.flags')}
-        options={flagTypes.map((value) => ({ value, label: t(`inbox.flags.${value}`) }))}
+        label={t('filters.flags')}
+        options={flagTypes.map((value) => ({ value, label: t(flagKey[value]) }))}
         value={query.flags}
         onChange={(flags) => update({ flags })}
         testId="filter-flags"
@@ -71,12 +73,12 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
       <Select
         size="sm"
         w={130}
-        aria-label={t('inbox.filters.assignee')}
-        placeholder={t('inbox.filters.assignee')}
+        aria-label={t('filters.assignee')}
+        placeholder={t('filters.assignee')}
         value={query.assignee === 'all' ? null : String(query.assignee)}
         onChange={(value) => update({ assignee: value === null ? 'all' : value === 'none' ? 'none' : Number(value) })}
         data={[
-          { value: 'none', label: t('inbox.unassigned') },
+          { value: 'none', label: t('unassigned') },
           ...lookups.assignable.map((member) => ({ value: String(member.id), label: member.name })),
         ]}
         clearable
@@ -86,18 +88,18 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
       <Select
         size="sm"
         w={110}
-        aria-label={t('inbox.filters.platform')}
-        placeholder={t('inbox.filters.platform')}
+        aria-label={t('filters.platform')}
+        placeholder={t('filters.platform')}
         value={query.platform}
         onChange={(value) => update({ platform: value as InboxQuery['platform'] })}
-        data={platformIds.map((value) => ({ value, label: t(`platforms.${value}`) }))}
+        data={platformIds.map((value) => ({ value, label: t(platformKey[value]) }))}
         clearable
       />
       <Select
         size="sm"
         w={150}
-        aria-label={t('inbox.filters.shop')}
-        placeholder={t('inbox.filters.shop')}
+        aria-label={t('filters.shop')}
+        placeholder={t('filters.shop')}
         value={query.shopId ? String(query.shopId) : null}
         onChange={(value) => update({ shopId: value ? Number(value) : null })}
         data={lookups.shops.map((shop) => ({ value: String(shop.id), label: shop.name }))}
@@ -109,7 +111,7 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
           type="date"
           size="sm"
           w={140}
-          aria-label={t('inbox.filters.from')}
+          aria-label={t('filters.from')}
           value={query.from}
           onChange={(event) => update({ from: event.currentTarget.value })}
         />
@@ -120,7 +122,7 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
           type="date"
           size="sm"
           w={140}
-          aria-label={t('inbox.filters.to')}
+          aria-label={t('filters.to')}
           value={query.to}
           onChange={(event) => update({ to: event.currentTarget.value })}
         />
@@ -135,12 +137,12 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
             update({ platform: null, shopId: null, levels: [], categories: [], statuses: [], assignee: 'all', flags: [], from: '', to: '', search: '' });
           }}
         >
-          {t('inbox.filters.clear')}
+          {t('filters.clear')}
         </Button>
       ) : null}
       {total === undefined ? null : (
         <Text size="sm" c="dimmed" ml="auto" data-testid="review-count" aria-live="polite">
-          {total === null ? t('inbox.counting') : t('inbox.total', { total: total.toLocaleString(i18n.language) })}
+          {total === null ? t('counting') : t('total', { total: total.toLocaleString(i18n.language) })}
         </Text>
       )}
     </Group>
@@ -156,7 +158,7 @@ interface SearchBoxProps {
 }
 
 function SearchBox({ initial, onSearch, inputRef }: SearchBoxProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   const [value, setValue] = useState(initial);
   const debounced = useDebouncedCallback(onSearch, 300);
   return (
@@ -165,8 +167,8 @@ function SearchBox({ initial, onSearch, inputRef }: SearchBoxProps) {
       size="sm"
       w={280}
       type="search"
-      aria-label={t('inbox.search.label')}
-      placeholder={t('inbox.search.placeholder')}
+      aria-label={t('search.label')}
+      placeholder={t('search.placeholder')}
       leftSection={<IconSearch size={16} />}
       rightSection={<Kbd size="xs">/</Kbd>}
       value={value}

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../../../shared/contract';
 import type { Language } from '../../../../../shared/domain/preferences';
 import { formatDateTime, formatShortDateTime } from '../../../format/date-time';
-import { CategoryBadge } from '../badges/category-badge';
+import { CategoryBadge } from '../../../components/badges/category-badge';
 import { FlagIcons } from '../badges/flag-icons';
-import { LevelBadge } from '../badges/level-badge';
-import { StatusBadge } from '../badges/status-badge';
+import { LevelBadge } from '../../../components/badges/level-badge';
+import { StatusBadge } from '../../../components/badges/status-badge';
 import { explainClassification } from '../detail/explain-classification';
 import { HighlightedText } from './highlighted-text';
 import classes from './review-table.module.css';
+import { platformKey } from '../../../i18n/domain/keys';
 
 /** Every row has this height, so the virtualiser never measures (and never jumps). */
 export const rowHeight = 52;
@@ -55,7 +56,7 @@ export const ReviewRow = memo(function ReviewRow({
   onToggle,
   onOpen,
 }: ReviewRowProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'common', 'domain']);
   const reviewCase = review.case;
   return (
     <div
@@ -75,7 +76,7 @@ export const ReviewRow = memo(function ReviewRow({
           size="xs"
           checked={checked}
           onChange={() => onToggle(review.id)}
-          aria-label={t('inbox.list.selectRow', { text: review.text.slice(0, 24) })}
+          aria-label={t('list.selectRow', { text: review.text.slice(0, 24) })}
         />
       </div>
       <div role="gridcell" className={classes.cell}>
@@ -99,7 +100,7 @@ export const ReviewRow = memo(function ReviewRow({
               {review.shopName}
             </Text>
             <Text size="xs" c="dimmed" truncate="end">
-              {t(`platforms.${review.platform}`)}
+              {t(platformKey[review.platform])}
             </Text>
           </div>
         </div>
@@ -127,7 +128,7 @@ export const ReviewRow = memo(function ReviewRow({
         <div role="gridcell" className={classes.cell}>
           {reviewCase ? (
             <Text size="sm" truncate="end" c={assigneeName ? undefined : 'dimmed'}>
-              {assigneeName ?? t('inbox.unassigned')}
+              {assigneeName ?? t('unassigned')}
             </Text>
           ) : null}
         </div>

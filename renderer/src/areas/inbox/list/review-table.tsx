@@ -6,6 +6,7 @@ import type { Review } from '../../../../../shared/contract';
 import { usePreferences } from '../../../preferences/preferences-context';
 import { ReviewRow, rowHeight } from './review-row';
 import classes from './review-table.module.css';
+import { columnKey, type ReviewColumn } from '../i18n/keys';
 
 /** Start the next page this many rows before the end, so scrolling rarely meets the spinner. */
 const prefetchRows = 30;
@@ -49,7 +50,7 @@ export function ReviewTable({
   onToggleAll,
   onOpen,
 }: ReviewTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const { timeZone, language } = usePreferences();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The compiler cannot memoise around the virtualiser's mutable instance; this app does not use the compiler.
@@ -76,7 +77,7 @@ export function ReviewTable({
 
   const allChecked = items.length > 0 && items.every((item) => checked.has(item.id));
   const someChecked = !allChecked && checked.size > 0;
-  const columns = compact
+  const columns: readonly ('' | ReviewColumn)[] = compact
     ? ['', 'level', 'text', 'category', 'flags']
     : ['', 'level', 'text', 'category', 'flags', 'shop', 'buyer', 'posted', 'status', 'assignee'];
 
@@ -85,7 +86,7 @@ export function ReviewTable({
       ref={scrollRef}
       className={classes.scroller}
       role="grid"
-      aria-label={t('inbox.list.label')}
+      aria-label={t('list.label')}
       aria-rowcount={hasMore ? -1 : items.length + 1}
       aria-multiselectable
       data-testid="review-list"
@@ -99,12 +100,12 @@ export function ReviewTable({
                 checked={allChecked}
                 indeterminate={someChecked}
                 onChange={onToggleAll}
-                aria-label={t('inbox.list.selectAll', { count: items.length })}
+                aria-label={t('list.selectAll', { count: items.length })}
               />
             </div>
           ) : (
             <div role="columnheader" key={column} className={classes.cell}>
-              {t(`inbox.columns.${column}`)}
+              {t(columnKey[column])}
             </div>
           ),
         )}
@@ -118,7 +119,7 @@ export function ReviewTable({
                 <div role="gridcell">
                   {loadingMore ? <Loader size="xs" /> : null}
                   <Text component="span" size="xs" c="dimmed" ml="xs">
-                    {t('inbox.list.loadingMore')}
+                    {t('list.loadingMore')}
                   </Text>
                 </div>
               </div>

@@ -7,6 +7,7 @@ import { useApi } from '../../../api/api-context';
 import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
+import { categoryKey } from '../../../i18n/domain/keys';
 
 const fields = ['name', 'category', 'keywords', 'priority', 'enabled'];
 
@@ -20,7 +21,7 @@ interface CategoryRuleModalProps {
 
 /** Edits a category rule: which words put a case in which category, and in what order rules run. */
 export function CategoryRuleModal({ rule, nextPriority, onClose }: CategoryRuleModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   return (
     <FormModal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.category.addTitle') : t('rules.category.editTitle')} size="lg">
       {rule ? (
@@ -37,7 +38,7 @@ interface CategoryRuleFormProps {
 }
 
 function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields);
   const [name, setName] = useState(rule?.name ?? '');
@@ -70,7 +71,7 @@ function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps)
             label={t('rules.category.category')}
             value={category}
             onChange={(event) => setCategory(event.currentTarget.value as CaseCategory)}
-            data={caseCategories.map((value) => ({ value, label: t(`inbox.categories.${value}`) }))}
+            data={caseCategories.map((value) => ({ value, label: t(categoryKey[value]) }))}
             error={fieldErrors.category}
           />
         </SimpleGrid>

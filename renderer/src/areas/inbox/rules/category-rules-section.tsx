@@ -9,7 +9,7 @@ import { EmptyStatePanel } from '../../../components/empty-state-panel';
 import { notifySuccess } from '../../../components/notify';
 import { SectionCard } from '../../../components/section-card';
 import { useRunAction } from '../../../errors/use-run-action';
-import { CategoryBadge } from '../badges/category-badge';
+import { CategoryBadge } from '../../../components/badges/category-badge';
 import { CategoryRuleModal } from './category-rule-modal';
 import { KeywordBadges } from './keyword-badges';
 import { RuleActions } from './rule-actions';
@@ -21,7 +21,7 @@ interface CategoryRulesSectionProps {
 
 /** 分类规则: the first enabled rule (by priority) whose words appear decides a case's category. */
 export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const api = useApi();
   const run = useRunAction();
   const [editing, setEditing] = useState<CategoryRule | 'new' | null>(null);

@@ -9,7 +9,7 @@ interface KeywordBadgesProps {
 }
 
 export function KeywordBadges({ keywords }: KeywordBadgesProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   if (keywords.length === 0) {
     return (
       <Text size="sm" c="dimmed">

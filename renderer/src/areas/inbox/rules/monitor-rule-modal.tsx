@@ -7,6 +7,7 @@ import { useApi } from '../../../api/api-context';
 import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
+import { levelKey } from '../../../i18n/domain/keys';
 
 const fields = ['name', 'keywords', 'levels', 'maxRating', 'enabled'];
 
@@ -18,7 +19,7 @@ interface MonitorRuleModalProps {
 
 /** Edits a monitoring rule: which words, levels and ratings raise an alert. */
 export function MonitorRuleModal({ rule, onClose }: MonitorRuleModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   return (
     <FormModal opened={rule !== null} onClose={onClose} title={rule === 'new' ? t('rules.monitor.addTitle') : t('rules.monitor.editTitle')} size="lg">
       {rule ? <MonitorRuleForm key={rule === 'new' ? 'new' : rule.id} rule={rule === 'new' ? null : rule} onDone={onClose} /> : null}
@@ -33,7 +34,7 @@ interface MonitorRuleFormProps {
 }
 
 function MonitorRuleForm({ rule, onDone }: MonitorRuleFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['inbox', 'domain']);
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields);
   const [name, setName] = useState(rule?.name ?? '');
@@ -90,7 +91,7 @@ function MonitorRuleForm({ rule, onDone }: MonitorRuleFormProps) {
         >
           <Group mt={6}>
             {reviewLevels.map((level) => (
-              <Checkbox key={level} value={level} label={t(`inbox.levels.${level}`)} />
+              <Checkbox key={level} value={level} label={t(levelKey[level])} />
             ))}
           </Group>
         </Checkbox.Group>

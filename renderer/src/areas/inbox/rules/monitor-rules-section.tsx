@@ -8,7 +8,7 @@ import { ConfirmModal } from '../../../components/confirm-modal';
 import { EmptyStatePanel } from '../../../components/empty-state-panel';
 import { SectionCard } from '../../../components/section-card';
 import { useRunAction } from '../../../errors/use-run-action';
-import { LevelBadge } from '../badges/level-badge';
+import { LevelBadge } from '../../../components/badges/level-badge';
 import { KeywordBadges } from './keyword-badges';
 import { MonitorRuleModal } from './monitor-rule-modal';
 import { RuleActions } from './rule-actions';
@@ -20,7 +20,7 @@ interface MonitorRulesSectionProps {
 
 /** 监控规则: words, levels and ratings that raise an alert the moment such a review arrives. */
 export function MonitorRulesSection({ rules }: MonitorRulesSectionProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const api = useApi();
   const run = useRunAction();
   const [editing, setEditing] = useState<MonitorRule | 'new' | null>(null);

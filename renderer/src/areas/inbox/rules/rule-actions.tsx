@@ -13,7 +13,7 @@ interface RuleActionsProps {
 
 /** Enable switch, edit and remove for one rule row. */
 export function RuleActions({ name, enabled, onToggle, onEdit, onRemove }: RuleActionsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
       <Switch size="sm" checked={enabled} onChange={(event) => onToggle(event.currentTarget.checked)} aria-label={t('rules.enableAria', { name })} />

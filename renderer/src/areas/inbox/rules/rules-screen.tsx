@@ -9,11 +9,11 @@ import { MonitorRulesSection } from './monitor-rules-section';
 
 /** 收件箱 › 规则: the monitoring and category rules that sort and flag incoming reviews. */
 export function RulesScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const rules = useApiQuery('rules.list', {}, ['rules', 'demo']);
   return (
     <>
-      <PageHeader title={t('inbox.title')} subtitle={t('rules.subtitle')} />
+      <PageHeader title={t('title')} subtitle={t('rules.subtitle')} />
       <InboxTabs />
       {rules.error && !rules.data ? (
         <QueryError error={rules.error} onRetry={rules.reload} />

@@ -6,7 +6,7 @@ import { useRunAction } from '../../../errors/use-run-action';
 
 /** Asks, then removes a rule of either kind; the ConfirmModal props come ready to spread. */
 export function useRuleRemoval(kind: 'monitor' | 'category') {
-  const { t } = useTranslation();
+  const { t } = useTranslation('inbox');
   const api = useApi();
   const run = useRunAction();
   // Kept after the dialog closes so its text does not change during the closing animation.

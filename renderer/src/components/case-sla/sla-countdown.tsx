@@ -1,9 +1,10 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconClockPause, IconClockCheck, IconClockExclamation, IconClock, IconAlarm } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { SlaTargetState } from '../../../../../shared/domain/sla';
-import { formatDateTime } from '../../../format/date-time';
-import { usePreferences } from '../../../preferences/preferences-context';
+import type { SlaTargetState } from '../../../../shared/domain/sla';
+import { formatDateTime } from '../../format/date-time';
+import { slaStateKey } from '../../i18n/domain/keys';
+import { usePreferences } from '../../preferences/preferences-context';
 import { formatRemaining, liveRemaining, liveState, stateColors, type CountdownInput } from './countdown-logic';
 import { useServerNow } from './server-clock';
 
@@ -25,14 +26,14 @@ interface SlaCountdownProps {
 
 /** A live countdown to a deadline, ticking every second on the server's clock, coloured by state. */
 export function SlaCountdown({ target, compact = false, testId = 'sla-countdown' }: SlaCountdownProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const { timeZone, language } = usePreferences();
   const now = useServerNow();
   const state = liveState(target, now);
   const remaining = liveRemaining(target, now);
   const Icon = stateIcons[state];
   const color = stateColors[state];
-  const label = state === 'met' ? t('sla.states.met') : formatRemaining(remaining);
+  const label = state === 'met' ? t(slaStateKey.met) : formatRemaining(remaining);
   const badge = (
     <Badge
       color={color}
@@ -43,7 +44,7 @@ export function SlaCountdown({ target, compact = false, testId = 'sla-countdown'
       leftSection={<Icon size={compact ? 12 : 14} aria-hidden />}
       data-testid={testId}
       data-state={state}
-      aria-label={t('sla.countdown.aria', { state: t(`sla.states.${state}`), time: label })}
+      aria-label={t('sla.countdown.aria', { state: t(slaStateKey[state]), time: label })}
       styles={{ label: { fontVariantNumeric: 'tabular-nums' } }}
     >
       <Group gap={6} wrap="nowrap">
@@ -52,7 +53,7 @@ export function SlaCountdown({ target, compact = false, testId = 'sla-countdown'
         </Text>
         {!compact ? (
           <Text span inherit fw={500}>
-            {t(`sla.states.${state}`)}
+            {t(slaStateKey[state])}
           </Text>
         ) : null}
       </Group>

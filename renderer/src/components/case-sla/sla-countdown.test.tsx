@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen, unexpected } from '../../../test/render-screen';
+import { renderScreen, unexpected } from '../../test/render-screen';
 import { formatRemaining, liveState } from './countdown-logic';
 import { noteServerNow } from './server-clock';
 import { SlaCountdown } from './sla-countdown';

@@ -4,15 +4,15 @@ import { IconBell, IconBellRinging } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ReviewAlert } from '../../../../../shared/contract';
-import { useApi } from '../../../api/api-context';
-import { useApiQuery } from '../../../api/use-api-query';
-import { HeaderListPopover } from '../../../components/header-list-popover';
-import { useRunAction } from '../../../errors/use-run-action';
-import { formatDateTime } from '../../../format/date-time';
-import { usePreferences } from '../../../preferences/preferences-context';
-import { LevelBadge } from '../badges/level-badge';
-import classes from './alerts-bell.module.css';
+import type { ReviewAlert } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
+import { useApiQuery } from '../api/use-api-query';
+import { HeaderListPopover } from '../components/header-list-popover';
+import { useRunAction } from '../errors/use-run-action';
+import { formatDateTime } from '../format/date-time';
+import { usePreferences } from '../preferences/preferences-context';
+import { LevelBadge } from '../components/badges/level-badge';
+import classes from '../components/header-list-item.module.css';
 
 /** Recent alerts listed in the bell; older ones stay in the inbox. */
 const listed = 30;
@@ -134,7 +134,7 @@ export function AlertsBell() {
                   </Group>
                   {alert.matchedWords.length > 0 ? (
                     <Text size="xs" c="dimmed" mt={2}>
-                      {t('alerts.matched', { words: alert.matchedWords.join(t('inbox.explain.wordSeparator')), shop: alert.shopName })}
+                      {t('alerts.matched', { words: alert.matchedWords.join(t('wordSeparator')), shop: alert.shopName })}
                     </Text>
                   ) : (
                     <Text size="xs" c="dimmed" mt={2}>

@@ -6,8 +6,10 @@ import type { CaseSla } from '../../../../shared/contract';
 import { caseOutcomes, caseTransitions, pauseReasons, type CaseOutcome, type PauseReason } from '../../../../shared/domain/sla';
 import type { CaseStatus } from '../../../../shared/domain/reviews';
 import { useApi } from '../../api/api-context';
-import { notifySuccess } from '../../components/notify';
 import { useRunAction } from '../../errors/use-run-action';
+import { outcomeKey, pauseReasonKey, statusKey } from '../../i18n/domain/keys';
+import { notifySuccess } from '../notify';
+import { transitionKey } from './sla-keys';
 
 interface CaseActionsProps {
   sla: CaseSla;
@@ -17,7 +19,7 @@ interface CaseActionsProps {
 
 /** Lifecycle buttons valid for the current status, the outcome picker, pause/resume and take. */
 export function CaseActions({ sla, onChanged }: CaseActionsProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const [outcome, setOutcome] = useState<CaseOutcome | ''>('');
@@ -38,7 +40,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
     );
     if (!result) return;
     setNote('');
-    notifySuccess(t('sla.actions.done', { status: t(`inbox.statuses.${result.status}`) }));
+    notifySuccess(t('sla.actions.done', { status: t(statusKey[result.status]) }));
     onChanged(result);
   }
 
@@ -70,7 +72,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
               onClick={() => void transition(to)}
               data-testid={`transition-${to}`}
             >
-              {sla.status === 'closed' ? t('sla.actions.reopen') : t(`sla.actions.to.${to}`)}
+              {sla.status === 'closed' ? t('sla.actions.reopen') : t(transitionKey[to])}
             </Button>
           ))}
         {open ? (
@@ -86,7 +88,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
             label={t('sla.actions.outcomeLabel')}
             value={outcome}
             onChange={(event) => setOutcome(event.currentTarget.value as CaseOutcome | '')}
-            data={[{ value: '', label: t('sla.actions.outcomePlaceholder') }, ...caseOutcomes.map((value) => ({ value, label: t(`sla.outcomes.${value}`) }))]}
+            data={[{ value: '', label: t('sla.actions.outcomePlaceholder') }, ...caseOutcomes.map((value) => ({ value, label: t(outcomeKey[value]) }))]}
             data-testid="outcome-picker"
           />
           <Button size="xs" disabled={outcome === ''} onClick={() => void transition('outcome')} data-testid="transition-outcome">
@@ -106,7 +108,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
               label={t('sla.actions.pauseReason')}
               value={reason}
               onChange={(event) => setReason(event.currentTarget.value as PauseReason)}
-              data={pauseReasons.map((value) => ({ value, label: t(`sla.pauseReasons.${value}`) }))}
+              data={pauseReasons.map((value) => ({ value, label: t(pauseReasonKey[value]) }))}
             />
           ) : null}
           <Button

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StaffRole } from '../../../../shared/domain/roles';
+import { roleKey } from '../../i18n/domain/keys';
 
 const roleColors: Record<StaffRole, string> = {
   agent: 'blue',
@@ -15,10 +16,10 @@ interface RoleBadgeProps {
 }
 
 export function RoleBadge({ role }: RoleBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['domain']);
   return (
     <Badge color={roleColors[role]} variant="light" radius="sm" tt="none">
-      {t(`roles.${role}`)}
+      {t(roleKey[role])}
     </Badge>
   );
 }

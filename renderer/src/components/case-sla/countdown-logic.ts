@@ -1,4 +1,4 @@
-import type { SlaTargetState } from '../../../../../shared/domain/sla';
+import type { SlaTargetState } from '../../../../shared/domain/sla';
 
 /** What a countdown needs: the server's view of one target at the time it answered. */
 export interface CountdownInput {

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus, Severity } from '../../../../../shared/domain/reviews';
+import type { CaseStatus, Severity } from '../../../../shared/domain/reviews';
+import { severityKey, statusKey } from '../../i18n/domain/keys';
 
 const statusColors: Record<CaseStatus, string> = {
   new: 'blue',
@@ -20,10 +21,10 @@ interface StatusBadgeProps {
 }
 
 export function StatusBadge({ status }: StatusBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['domain']);
   return (
-    <Badge title={t(`inbox.statuses.${status}`)} color={statusColors[status]} variant="dot" radius="sm" tt="none">
-      {t(`inbox.statuses.${status}`)}
+    <Badge title={t(statusKey[status])} color={statusColors[status]} variant="dot" radius="sm" tt="none">
+      {t(statusKey[status])}
     </Badge>
   );
 }
@@ -33,10 +34,10 @@ interface SeverityBadgeProps {
 }
 
 export function SeverityBadge({ severity }: SeverityBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['domain']);
   return (
     <Badge color={severityColors[severity]} variant="outline" radius="sm" tt="none">
-      {t(`inbox.severities.${severity}`)}
+      {t(severityKey[severity])}
     </Badge>
   );
 }

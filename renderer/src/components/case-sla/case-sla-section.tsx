@@ -1,8 +1,8 @@
 import { Loader, Stack } from '@mantine/core';
-import { QueryError } from '../../components/query-error';
+import { QueryError } from '../query-error';
 import { CaseActions } from './case-actions';
-import { SlaPanel } from './sla/sla-panel';
-import { useCaseSla } from './sla/use-case-sla';
+import { SlaPanel } from './sla-panel';
+import { useCaseSla } from './use-case-sla';
 
 interface CaseSlaSectionProps {
   caseId: number;

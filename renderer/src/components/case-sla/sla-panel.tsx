@@ -1,9 +1,11 @@
 import { Badge, Group, Stack, Table, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseSla, SlaHistoryEntry } from '../../../../../shared/contract';
-import { formatDateTime } from '../../../format/date-time';
-import { usePreferences } from '../../../preferences/preferences-context';
+import type { CaseSla, SlaHistoryEntry } from '../../../../shared/contract';
+import { formatDateTime } from '../../format/date-time';
+import { categoryKey, pauseReasonKey, slaTargetKey } from '../../i18n/domain/keys';
+import { usePreferences } from '../../preferences/preferences-context';
 import { stateColors } from './countdown-logic';
+import { historyKey } from './sla-keys';
 import { SlaCountdown } from './sla-countdown';
 
 interface SlaPanelProps {
@@ -21,18 +23,18 @@ function historyColor(entry: SlaHistoryEntry): string {
 
 /** Each target with its state, due time and live countdown, then the SLA history of the case. */
 export function SlaPanel({ sla }: SlaPanelProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'domain']);
   const { timeZone, language } = usePreferences();
   const at = (ms: number) => formatDateTime(ms, timeZone, language);
   return (
     <Stack gap="sm" data-testid="sla-panel">
       <Text size="xs" c="dimmed">
-        {t('sla.panel.policy', { category: t(`inbox.categories.${sla.category}`), version: sla.policy.version })}
+        {t('sla.panel.policy', { category: t(categoryKey[sla.category]), version: sla.policy.version })}
         {sla.policy.current ? '' : t('sla.panel.policyOutdated')}
       </Text>
       {sla.paused ? (
         <Badge color="gray" variant="light" tt="none" radius="sm" w="fit-content">
-          {t('sla.panel.pausedSince', { reason: t(`sla.pauseReasons.${sla.paused.reason}`), at: at(sla.paused.since) })}
+          {t('sla.panel.pausedSince', { reason: t(pauseReasonKey[sla.paused.reason]), at: at(sla.paused.since) })}
         </Badge>
       ) : null}
       <Table withTableBorder verticalSpacing={6} horizontalSpacing="sm" fz="sm">
@@ -49,7 +51,7 @@ export function SlaPanel({ sla }: SlaPanelProps) {
             <Table.Tr key={target.kind} data-testid={`sla-target-${target.kind}`} data-state={target.state}>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {t(`sla.targets.${target.kind}`)}
+                  {t(slaTargetKey[target.kind])}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('sla.panel.minutes', { minutes: target.targetMinutes })}
@@ -104,8 +106,8 @@ export function SlaPanel({ sla }: SlaPanelProps) {
           {sla.history.map((entry, index) => (
             <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
               <Text size="sm" fw={500}>
-                {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(`sla.history.${entry.kind}`)}
-                {entry.target ? ` · ${t(`sla.targets.${entry.target}`)}` : ''}
+                {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(historyKey[entry.kind])}
+                {entry.target ? ` · ${t(slaTargetKey[entry.target])}` : ''}
                 {entry.late ? ` · ${t('sla.panel.late')}` : ''}
               </Text>
             }>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useApi } from '../../../api/api-context';
-import { useApiQuery } from '../../../api/use-api-query';
+import { useApi } from '../../api/api-context';
+import { useApiQuery } from '../../api/use-api-query';
 import { noteServerNow } from './server-clock';
 
 /** One case's SLA, reloaded when its timers change (`sla.changed`, `sla.fired`). */

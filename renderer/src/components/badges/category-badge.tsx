@@ -1,7 +1,8 @@
 import { Badge } from '@mantine/core';
 import { IconHandFinger } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CaseCategory } from '../../../../../shared/domain/reviews';
+import type { CaseCategory } from '../../../../shared/domain/reviews';
+import { categoryKey } from '../../i18n/domain/keys';
 
 const categoryColors: Record<CaseCategory, string> = {
   logistics: 'blue',
@@ -20,16 +21,16 @@ interface CategoryBadgeProps {
 }
 
 export function CategoryBadge({ category, manual = false }: CategoryBadgeProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['domain']);
   return (
     <Badge
       color={categoryColors[category]}
       variant="light"
       radius="sm"
       tt="none"
-      rightSection={manual ? <IconHandFinger size={12} aria-label={t('inbox.explain.manualShort')} /> : null}
+      rightSection={manual ? <IconHandFinger size={12} aria-label={t('domain:manualCategory')} /> : null}
     >
-      {t(`inbox.categories.${category}`)}
+      {t(categoryKey[category])}
     </Badge>
   );
 }

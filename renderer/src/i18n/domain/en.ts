@@ -1,0 +1,86 @@
+import type { Translation } from '../translation';
+import type { domainZhCN } from './zh-CN';
+
+/** English for the `domain` namespace: exactly the keys of zh-CN.ts. */
+export const domainEn: Translation<typeof domainZhCN> = {
+  languages: {
+    'zh-CN': '中文',
+    en: 'English',
+  },
+  colorSchemes: {
+    light: 'Light',
+    dark: 'Dark',
+    auto: 'Auto',
+  },
+  levels: {
+    bad: 'Negative',
+    neutral: 'Neutral',
+    good: 'Positive',
+  },
+  categories: {
+    logistics: 'Shipping delay',
+    quality: 'Product quality',
+    mismatch: 'Size / not as described',
+    wrong_item: 'Missing / wrong item',
+    service: 'Service attitude',
+    malicious: 'Malicious review',
+    other: 'Other',
+  },
+  manualCategory: 'Category set by a person',
+  statuses: {
+    new: 'New',
+    contacting: 'Contacting',
+    solution_offered: 'Solution offered',
+    resolved: 'Resolved',
+    guidance_sent: 'Guidance sent',
+    outcome: 'Outcome known',
+    closed: 'Closed',
+  },
+  severities: {
+    low: 'Low',
+    medium: 'Medium',
+    high: 'High',
+    critical: 'Critical',
+  },
+  roles: {
+    agent: 'Agent',
+    supervisor: 'Supervisor',
+    legal: 'Legal',
+    owner: 'Owner',
+  },
+  platforms: {
+    taobao: 'Taobao',
+    tmall: 'Tmall',
+    douyin: 'Douyin',
+    jd: 'JD',
+    pinduoduo: 'Pinduoduo',
+    kuaishou: 'Kuaishou',
+  },
+  slaStates: {
+    running: 'Running',
+    warning: 'Due soon',
+    breached: 'Breached',
+    paused: 'Paused',
+    met: 'Met',
+  },
+  slaTargets: {
+    first_response: 'First response',
+    resolution: 'Resolution',
+  },
+  pauseReasons: {
+    waiting_buyer: 'Waiting for the buyer',
+    waiting_platform: 'Waiting for the platform',
+  },
+  outcomes: {
+    review_updated: 'Review updated',
+    review_removed: 'Review removed',
+    appeal_won: 'Appeal won',
+    appeal_lost: 'Appeal lost',
+    unchanged: 'Unchanged',
+  },
+  actors: {
+    local: 'This computer',
+    cli: 'Command line',
+    rules: 'Rules',
+  },
+};
