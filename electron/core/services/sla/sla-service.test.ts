@@ -5,7 +5,9 @@ import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
 import { badgeCountCap, badgeText } from '../../../../shared/domain/sla';
-import { firedEventsPerTick, openSliceSize, tickTargetsMax, type SlaService } from './sla-service';
+import type { SlaService } from './sla-service';
+import { firedEventsPerTick, tickTargetsMax } from './tick';
+import { openSliceSize } from './timers';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
