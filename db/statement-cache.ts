@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Sqlite } from './connection';
 
@@ -44,8 +45,10 @@ function statementCache(sqlite: Sqlite, max: number): StatementCache {
  * modules use it for the statements they run themselves, so a shape is compiled once whichever
  * way it is run. Never change a cached statement's mode (pluck, raw, expand): others share it.
  */
-export function prepareCached(sqlite: Sqlite, sql: string) {
-  return statementCache(sqlite, 500).prepare(sql) as ReturnType<Sqlite['prepare']>;
+export function prepareCached(sqlite: Sqlite, sql: string): Statement {
+  // Typed as better-sqlite3's own statement (parameters as a list): ReturnType of the generic
+  // `prepare` resolves to one whose run/get/all take a single argument.
+  return statementCache(sqlite, 500).prepare(sql) as unknown as Statement;
 }
 
 /** The database as Kysely's SQLite dialect sees it, preparing through the connection's cache. */

@@ -54,7 +54,7 @@ export class Services {
     this.alerts = new AlertsService(deps);
     this.watch = new WatchService(deps, this.imports, options.watchTimers);
     this.demo = new DemoService(deps, this.imports);
-    this.cases = new CasesService(deps, this.sla);
+    this.cases = new CasesService(deps, this.sla, this.auth);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).

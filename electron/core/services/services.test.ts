@@ -136,11 +136,12 @@ describe('demo data', () => {
   it('loads once: a second load adds nothing and keeps user edits', async () => {
     const { core, call } = await startTestCore(tempDir());
     expect(await call('demo.load')).toEqual({ shopsAdded: 2, staffAdded: 8, reviewsAdded: 492 });
-    const first = (await call('staff.list')).items.find((s: { role: string }) => s.role === 'agent');
+    const first = (await call('staff.list')).items.find((s) => s.role === 'agent');
+    if (!first) throw new Error('the demo has an agent');
     await call('staff.update', { id: first.id, role: 'legal' });
     expect(await call('demo.load')).toEqual({ shopsAdded: 0, staffAdded: 0, reviewsAdded: 0 });
     expect((await call('staff.list')).items).toHaveLength(8);
-    expect((await call('staff.list')).items.find((s: { id: number }) => s.id === first.id).role).toBe('legal');
+    expect((await call('staff.list')).items.find((s) => s.id === first.id)?.role).toBe('legal');
     await core.close();
   });
 });

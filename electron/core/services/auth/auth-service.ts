@@ -2,6 +2,10 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { AuthSession, AuthSettings, Operator } from '../../../../shared/contract';
 import { defaultCompensationApprovalCents, hasAuthority } from '../../../../shared/domain/sla';
 import type { StaffRole } from '../../../../shared/domain/roles';
+import { insertAuditSync } from '../../../../db/queries/audit';
+import { findSignInProfile, listProfiles, setPinHash } from '../../../../db/queries/auth';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings-sync';
+import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { ServiceDeps } from '../service-deps';
 
@@ -42,20 +46,18 @@ export class AuthService {
   }
 
   settings(): AuthSettings {
-    const row = this.deps.sqlite.prepare('SELECT value_json AS value FROM settings WHERE key = ?').get(settingsKey) as { value: string } | undefined;
-    return { ...defaults, ...(row ? (JSON.parse(row.value) as Partial<AuthSettings>) : {}) };
+    const saved = readSettingSync(this.deps.sqlite, settingsKey);
+    return { ...defaults, ...(saved !== undefined ? (saved as Partial<AuthSettings>) : {}) };
   }
 
   updateSettings(patch: Partial<AuthSettings>, actor: string): AuthSettings {
     const before = this.settings();
     const after = { ...before, ...patch };
     const now = this.deps.clock.now();
-    this.deps.sqlite.transaction(() => {
-      this.deps.sqlite
-        .prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at')
-        .run(settingsKey, JSON.stringify(after), now);
+    inTransaction(this.deps.sqlite, () => {
+      writeSettingSync(this.deps.sqlite, settingsKey, after, now);
       this.audit(actor, 'auth.updateSettings', 'settings', settingsKey, before, after);
-    })();
+    });
     this.deps.events.emit('data.changed', { domain: 'auth' });
     return after;
   }
@@ -65,16 +67,11 @@ export class AuthService {
   }
 
   profiles() {
-    const rows = this.deps.sqlite
-      .prepare("SELECT id, name, role, pin_hash IS NOT NULL AS hasPin FROM staff WHERE active = 1 ORDER BY name")
-      .all() as { id: number; name: string; role: StaffRole; hasPin: number }[];
-    return { items: rows.map((row) => ({ ...row, hasPin: row.hasPin === 1 })) };
+    return { items: listProfiles(this.deps.sqlite) };
   }
 
   signIn(staffId: number, pin: string | undefined): AuthSession {
-    const row = this.deps.sqlite.prepare('SELECT id, name, role, active, pin_hash AS pinHash FROM staff WHERE id = ?').get(staffId) as
-      | { id: number; name: string; role: StaffRole; active: number; pinHash: string | null }
-      | undefined;
+    const row = findSignInProfile(this.deps.sqlite, staffId);
     if (!row) throw notFound('Staff member', staffId);
     if (row.active !== 1) throw new AppError('FORBIDDEN', `${row.name} is deactivated and cannot sign in.`);
     if (row.pinHash && (!pin || !checkPin(pin, row.pinHash))) {
@@ -97,10 +94,9 @@ export class AuthService {
   }
 
   setPin(staffId: number, pin: string | null, actor: string): { id: number; hasPin: boolean } {
-    const row = this.deps.sqlite.prepare('SELECT id, name FROM staff WHERE id = ?').get(staffId) as { id: number; name: string } | undefined;
-    if (!row) throw notFound('Staff member', staffId);
+    if (!findSignInProfile(this.deps.sqlite, staffId)) throw notFound('Staff member', staffId);
     if (this.operator?.id !== staffId) this.require('owner', "Setting someone else's PIN");
-    this.deps.sqlite.prepare('UPDATE staff SET pin_hash = ? WHERE id = ?').run(pin === null ? null : hashPin(pin), staffId);
+    setPinHash(this.deps.sqlite, staffId, pin === null ? null : hashPin(pin));
     this.audit(actor, pin === null ? 'staff.clearPin' : 'staff.setPin', 'staff', String(staffId), null, null);
     return { id: staffId, hasPin: pin !== null };
   }
@@ -130,9 +126,8 @@ export class AuthService {
     }
   }
 
+  /** Writes an audit entry at the clock's now; synchronous, so it joins the caller's transaction. */
   audit(actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): void {
-    this.deps.sqlite
-      .prepare('INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.deps.clock.now(), actor, action, entity, entityId, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+    insertAuditSync(this.deps.sqlite, { at: this.deps.clock.now(), actor, action, entity, entityId, before, after });
   }
 }

@@ -1,27 +1,27 @@
+import type { CaseSla } from '../../../../shared/contract';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
-import type { Sqlite } from '../../../../db/connection';
+import type { PauseReason } from '../../../../shared/domain/sla';
+import { insertAuditSync } from '../../../../db/queries/audit';
+import { findAssignableStaff, findReviewIdOfCase, listAssignees, listCategories, setAssignee, setManualCategory } from '../../../../db/queries/cases';
 import { loadReviews } from '../../../../db/queries/reviews';
+import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
+import type { AuthService } from '../auth/auth-service';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
+import { CaseLifecycle, type TransitionInput } from './case-lifecycle';
 
-const chunk = 500;
-
-/** Rows of `cases` for ids, in chunks (SQLite limits bound parameters); missing ids are reported. */
-function selectCases<T>(sqlite: Sqlite, columns: string, ids: readonly number[]): T[] {
-  const rows: T[] = [];
-  for (let start = 0; start < ids.length; start += chunk) {
-    const part = ids.slice(start, start + chunk);
-    rows.push(...(sqlite.prepare(`SELECT id, ${columns} FROM cases WHERE id IN (${part.map(() => '?').join(', ')})`).all(...part) as T[]));
-  }
-  return rows;
-}
-
+/** Cases: assignment, category, the lifecycle (case-lifecycle.ts), and the queues that group them. */
 export class CasesService {
+  private readonly lifecycle: CaseLifecycle;
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly sla: SlaService,
-  ) {}
+    private readonly auth: AuthService,
+  ) {
+    this.lifecycle = new CaseLifecycle(deps, auth, sla);
+  }
 
   private requireAll(found: { id: number }[], ids: readonly number[]) {
     const have = new Set(found.map((row) => row.id));
@@ -29,36 +29,56 @@ export class CasesService {
     if (missing.length > 0) throw new AppError('NOT_FOUND', `Case ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ' …' : ''} does not exist.`, { entity: 'Case', ids: missing.slice(0, 100) });
   }
 
-  /** Assigns (or unassigns, with null) and audits each case that changed, with names before and after. */
+  /**
+   * Assigns (or unassigns, with null). With someone signed in, the role table decides who may
+   * take which category.
+   */
   assign(caseIds: readonly number[], assigneeId: number | null, actor: string): { updated: number } {
+    if (this.auth.current() && assigneeId !== null) this.lifecycle.checkMayTake(caseIds, assigneeId);
+    return this.writeAssignee(caseIds, assigneeId, actor);
+  }
+
+  /** The signed-in operator takes a case their role may take. */
+  take(caseId: number, actor: string): CaseSla {
+    const operator = this.auth.current();
+    if (!operator) throw new AppError('FORBIDDEN', 'Sign in to take a case.');
+    this.lifecycle.checkMayTake([caseId], operator.id);
+    this.writeAssignee([caseId], operator.id, actor);
+    return this.sla.getCase(caseId);
+  }
+
+  /** Writes the assignee and audits each case that changed, with names before and after. */
+  private writeAssignee(caseIds: readonly number[], assigneeId: number | null, actor: string): { updated: number } {
     const sqlite = this.deps.sqlite;
     let assigneeName: string | null = null;
     if (assigneeId !== null) {
-      const staff = sqlite.prepare('SELECT name, active FROM staff WHERE id = ?').get(assigneeId) as { name: string; active: number } | undefined;
+      const staff = findAssignableStaff(sqlite, assigneeId);
       if (!staff) throw notFound('Staff member', assigneeId);
-      if (staff.active !== 1) {
+      if (!staff.active) {
         throw new AppError('VALIDATION', `${staff.name} is deactivated and cannot take cases.`, { issues: [{ path: 'assigneeId', reason: 'inactive', message: 'Deactivated.' }] });
       }
       assigneeName = staff.name;
     }
-    const rows = selectCases<{ id: number; assigneeId: number | null; assigneeName: string | null }>(
-      sqlite,
-      'assignee_id AS assigneeId, (SELECT name FROM staff WHERE staff.id = cases.assignee_id) AS assigneeName',
-      caseIds,
-    );
+    const rows = listAssignees(sqlite, caseIds);
     this.requireAll(rows, caseIds);
     const now = this.deps.clock.now();
-    const update = sqlite.prepare('UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?');
-    const audit = sqlite.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, 'cases.assign', 'case', ?, ?, ?)`);
     let updated = 0;
-    sqlite.transaction(() => {
+    inTransaction(sqlite, () => {
       for (const row of rows) {
         if (row.assigneeId === assigneeId) continue;
-        update.run(assigneeId, now, row.id);
-        audit.run(now, actor, String(row.id), JSON.stringify({ assigneeId: row.assigneeId, assigneeName: row.assigneeName }), JSON.stringify({ assigneeId, assigneeName }));
+        setAssignee(sqlite, row.id, assigneeId, now);
+        insertAuditSync(sqlite, {
+          at: now,
+          actor,
+          action: 'cases.assign',
+          entity: 'case',
+          entityId: row.id,
+          before: { assigneeId: row.assigneeId, assigneeName: row.assigneeName },
+          after: { assigneeId, assigneeName },
+        });
         updated++;
       }
-    })();
+    });
     if (updated > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
     return { updated };
   }
@@ -69,39 +89,59 @@ export class CasesService {
    */
   recategorize(caseIds: readonly number[], category: CaseCategory, actor: string): { updated: number } {
     const sqlite = this.deps.sqlite;
-    const rows = selectCases<{ id: number; category: string; source: string; ruleName: string | null }>(
-      sqlite,
-      'category, category_source AS source, category_rule_name AS ruleName',
-      caseIds,
-    );
+    const rows = listCategories(sqlite, caseIds);
     this.requireAll(rows, caseIds);
     const now = this.deps.clock.now();
-    const update = sqlite.prepare(`
-      UPDATE cases SET category = ?, category_source = 'manual', category_rule_id = NULL, category_rule_name = NULL,
-        category_words_json = '[]', updated_at = ? WHERE id = ?`);
-    const audit = sqlite.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, 'cases.recategorize', 'case', ?, ?, ?)`);
     let updated = 0;
     let switched: number[] = [];
-    sqlite.transaction(() => {
+    inTransaction(sqlite, () => {
       const changed: { caseId: number; from: CaseCategory }[] = [];
       for (const row of rows) {
         if (row.category === category && row.source === 'manual') continue;
-        update.run(category, now, row.id);
-        audit.run(now, actor, String(row.id), JSON.stringify({ category: row.category, source: row.source, ruleName: row.ruleName }), JSON.stringify({ category, source: 'manual' }));
-        changed.push({ caseId: row.id, from: row.category as CaseCategory });
+        setManualCategory(sqlite, row.id, category, now);
+        insertAuditSync(sqlite, {
+          at: now,
+          actor,
+          action: 'cases.recategorize',
+          entity: 'case',
+          entityId: row.id,
+          before: { category: row.category, source: row.source, ruleName: row.ruleName },
+          after: { category, source: 'manual' },
+        });
+        changed.push({ caseId: row.id, from: row.category });
         updated++;
       }
       switched = this.sla.switchCategory(changed, actor, now);
-    })();
+    });
     if (updated > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
     if (switched.length > 0) this.sla.changed(switched);
     return { updated };
   }
 
   get(id: number) {
-    const row = this.deps.sqlite.prepare('SELECT review_id AS reviewId FROM cases WHERE id = ?').get(id) as { reviewId: number } | undefined;
-    const review = row ? loadReviews(this.deps.sqlite, [row.reviewId])[0] : undefined;
-    if (!row || !review?.case) throw notFound('Case', id);
-    return { ...review.case, reviewId: row.reviewId };
+    const reviewId = findReviewIdOfCase(this.deps.sqlite, id);
+    const review = reviewId !== undefined ? loadReviews(this.deps.sqlite, [reviewId])[0] : undefined;
+    if (reviewId === undefined || !review?.case) throw notFound('Case', id);
+    return { ...review.case, reviewId };
+  }
+
+  transition(input: TransitionInput, actor: string): CaseSla {
+    return this.lifecycle.transition(input, actor);
+  }
+
+  pause(caseId: number, reason: PauseReason, note: string | undefined, actor: string): CaseSla {
+    return this.lifecycle.pause(caseId, reason, note, actor);
+  }
+
+  resume(caseId: number, actor: string): CaseSla {
+    return this.lifecycle.resume(caseId, actor);
+  }
+
+  myQueue(staffId: number | undefined, limit?: number) {
+    return this.sla.myQueue(staffId, limit);
+  }
+
+  board(perColumn?: number) {
+    return this.sla.board(perColumn);
   }
 }

@@ -3,6 +3,10 @@ import { notificationSettings, type AppNotification, type NotificationSettings }
 import type { Language } from '../../../../shared/domain/preferences';
 import type { NotificationKind } from '../../../../shared/domain/sla';
 import { clockMinutes, localMinuteOfDay } from '../../../../shared/sla/calendar';
+import { insertAuditSync } from '../../../../db/queries/audit';
+import * as outbox from '../../../../db/queries/notifications';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings-sync';
+import { inTransaction } from '../../../../db/transaction';
 import type { Platform } from '../../platform';
 import { notificationText, type NotificationParams } from './notification-text';
 import { defaultPreferences } from '../settings/settings-service';
@@ -15,26 +19,7 @@ const defaults: NotificationSettings = {
   soundForMalicious: true,
 };
 
-interface Row {
-  id: number;
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  paramsJson: string;
-  route: string | null;
-  caseId: number | null;
-  urgent: number;
-  sound: number;
-  createdAt: number;
-  deliveredAt: number | null;
-  held: number;
-  readAt: number | null;
-}
-
-const columns =
-  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt';
-
-function toApi({ paramsJson, held: _held, ...row }: Row): AppNotification {
+function toApi({ paramsJson, held: _held, ...row }: outbox.NotificationRow): AppNotification {
   return { ...row, params: JSON.parse(paramsJson) as NotificationParams, urgent: row.urgent === 1, sound: row.sound === 1 };
 }
 
@@ -73,11 +58,11 @@ export class NotificationsService {
   constructor(private readonly deps: ServiceDeps) {}
 
   settings(): NotificationSettings {
-    const row = this.deps.sqlite.prepare('SELECT value_json AS value FROM settings WHERE key = ?').get(settingsKey) as { value: string } | undefined;
     // A damaged value must not break the scheduler: each field falls back to its default.
     let saved: Record<string, unknown> = {};
     try {
-      const parsed: unknown = row ? JSON.parse(row.value) : {};
+      const stored = readSettingSync(this.deps.sqlite, settingsKey);
+      const parsed: unknown = stored !== undefined ? stored : {};
       if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) saved = parsed as Record<string, unknown>;
     } catch {
       saved = {};
@@ -90,11 +75,15 @@ export class NotificationsService {
     };
   }
 
-  updateSettings(patch: Partial<NotificationSettings>): NotificationSettings {
-    const after = { ...this.settings(), ...patch };
-    this.deps.sqlite
-      .prepare('INSERT INTO settings (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at')
-      .run(settingsKey, JSON.stringify(after), this.deps.clock.now());
+  /** Saves the settings and audits the change (before and after) in one transaction. */
+  updateSettings(patch: Partial<NotificationSettings>, actor: string): NotificationSettings {
+    const before = this.settings();
+    const after = { ...before, ...patch };
+    const now = this.deps.clock.now();
+    inTransaction(this.deps.sqlite, () => {
+      writeSettingSync(this.deps.sqlite, settingsKey, after, now);
+      insertAuditSync(this.deps.sqlite, { at: now, actor, action: 'notifications.updateSettings', entity: 'settings', entityId: settingsKey, before, after });
+    });
     this.deps.events.emit('data.changed', { domain: 'notifications' });
     this.releaseHeld();
     return after;
@@ -105,10 +94,10 @@ export class NotificationsService {
    * field-by-field fallback as SettingsService.getPreferences.
    */
   private preferences() {
-    const row = this.deps.sqlite.prepare("SELECT value_json AS value FROM settings WHERE key = 'preferences'").get() as { value: string } | undefined;
     let saved: unknown;
     try {
-      saved = row ? JSON.parse(row.value) : {};
+      const stored = readSettingSync(this.deps.sqlite, 'preferences');
+      saved = stored !== undefined ? stored : {};
     } catch {
       saved = {};
     }
@@ -139,8 +128,7 @@ export class NotificationsService {
   quietEndsAt(now: number): number | null {
     const settings = this.settings();
     if (!this.isQuiet(now, settings)) return null;
-    const held = this.deps.sqlite.prepare('SELECT 1 FROM notifications WHERE delivered_at IS NULL AND held = 1 LIMIT 1').get();
-    if (!held) return null;
+    if (!outbox.anyHeld(this.deps.sqlite)) return null;
     const minute = localMinuteOfDay(this.timeZone(), now);
     const end = clockMinutes(settings.quietHours.end);
     const wait = (((end - minute) % 1440) + 1440) % 1440 || 1440;
@@ -157,11 +145,18 @@ export class NotificationsService {
     const held = !input.urgent && this.isQuiet(now, settings);
     // The stored title and body are a fallback (in the language of the moment) for readers without the catalog.
     const words = notificationText(input.kind, input.params, this.language()) ?? { title: input.kind, body: '' };
-    const row = this.deps.sqlite
-      .prepare(
-        `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING ${columns}`,
-      )
-      .get(input.kind, words.title, words.body, JSON.stringify(input.params), input.route, input.caseId, input.urgent ? 1 : 0, input.sound && settings.soundForMalicious ? 1 : 0, now, held ? 1 : 0) as Row;
+    const row = outbox.insertNotification(this.deps.sqlite, {
+      kind: input.kind,
+      title: words.title,
+      body: words.body,
+      paramsJson: JSON.stringify(input.params),
+      route: input.route,
+      caseId: input.caseId,
+      urgent: input.urgent,
+      sound: input.sound && settings.soundForMalicious,
+      createdAt: now,
+      held,
+    });
     return toApi(row);
   }
 
@@ -170,10 +165,7 @@ export class NotificationsService {
    * several ticks). False when it was read or removed meanwhile: record a new one instead.
    */
   addToCount(id: number, more: number): boolean {
-    const updated = this.deps.sqlite
-      .prepare("UPDATE notifications SET params_json = json_set(params_json, '$.count', json_extract(params_json, '$.count') + ?) WHERE id = ? AND read_at IS NULL")
-      .run(more, id);
-    return updated.changes > 0;
+    return outbox.addToUnreadCount(this.deps.sqlite, id, more);
   }
 
   /** Records a notification and delivers it at once (outside a transaction). */
@@ -192,27 +184,23 @@ export class NotificationsService {
   deliverPending(recorded: readonly number[] = []): number {
     const sqlite = this.deps.sqlite;
     const just = new Set(recorded);
-    const heldNow = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 AND id = ?`);
     for (const id of just) {
-      const row = heldNow.get(id) as Row | undefined;
+      const row = outbox.findHeld(sqlite, id);
       if (row) this.emitCreated(toApi(row), true);
     }
     const now = this.deps.clock.now();
     const settings = this.settings();
     const quiet = this.isQuiet(now, settings);
-    const deliverable = sqlite.prepare(`SELECT count(*) AS n FROM notifications WHERE delivered_at IS NULL AND held = 0${quiet ? ' AND urgent = 1' : ''}`).get() as { n: number };
-    if (deliverable.n > burstAfter) return this.deliverBurst(now, settings, quiet);
-    const rows = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 0 ORDER BY id LIMIT 200`).all() as Row[];
+    if (outbox.countPending(sqlite, quiet) > burstAfter) return this.deliverBurst(now, settings, quiet);
+    const rows = outbox.listPending(sqlite, 200);
     if (rows.length === 0) return 0;
-    const mark = sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL');
-    const hold = sqlite.prepare('UPDATE notifications SET held = 1 WHERE id = ? AND delivered_at IS NULL');
     let delivered = 0;
     let failure: unknown = null;
     for (const row of rows) {
       const notification = toApi(row);
       // Left over from before quiet hours began (a restart): hold it like a new one.
       if (quiet && !notification.urgent) {
-        hold.run(row.id);
+        outbox.hold(sqlite, row.id);
         this.emitCreated(notification, true);
         continue;
       }
@@ -222,7 +210,7 @@ export class NotificationsService {
         failure ??= error;
         continue;
       }
-      mark.run(now, row.id);
+      outbox.markDelivered(sqlite, row.id, now);
       delivered++;
       this.emitCreated({ ...notification, deliveredAt: now }, false);
     }
@@ -237,16 +225,15 @@ export class NotificationsService {
    */
   private deliverBurst(now: number, settings: NotificationSettings, quiet: boolean): number {
     const sqlite = this.deps.sqlite;
-    if (quiet) sqlite.prepare('UPDATE notifications SET held = 1 WHERE delivered_at IS NULL AND held = 0 AND urgent = 0').run();
-    const pending = 'delivered_at IS NULL AND held = 0';
+    if (quiet) outbox.holdPendingNonUrgent(sqlite);
     // The away summary first (its arrival opens the away dialog), then the urgent ones.
-    const first = sqlite.prepare(`SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY kind = 'away_summary' DESC, urgent DESC, id LIMIT ${burstAfter}`).all() as Row[];
-    const { n, urgent, sound } = sqlite.prepare(`SELECT count(*) AS n, max(urgent) AS urgent, max(sound) AS sound FROM notifications WHERE ${pending}`).get() as { n: number; urgent: number; sound: number };
+    const first = outbox.listBurstHead(sqlite, burstAfter);
+    const { n, urgent, sound } = outbox.summarizePending(sqlite);
     if (settings.desktop) {
       const words = notificationText('burst_summary', { count: n }, this.language())!;
       this.platform?.notify({ title: words.title, body: words.body, route: '/notifications', urgent: urgent === 1, sound: sound === 1 });
     }
-    sqlite.prepare(`UPDATE notifications SET delivered_at = ? WHERE ${pending}`).run(now);
+    outbox.markAllPendingDelivered(sqlite, now);
     for (const row of first) this.emitCreated({ ...toApi(row), deliveredAt: now }, false);
     this.deps.events.emit('data.changed', { domain: 'notifications' });
     return n;
@@ -284,7 +271,8 @@ export class NotificationsService {
     const now = this.deps.clock.now();
     const settings = this.settings();
     if (this.isQuiet(now, settings)) return 0;
-    const rows = this.deps.sqlite.prepare(`SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 ORDER BY id LIMIT 200`).all() as Row[];
+    const sqlite = this.deps.sqlite;
+    const rows = outbox.listHeld(sqlite, 200);
     if (rows.length === 0) return 0;
     // Several held at once: one summary on the desktop rather than a burst.
     if (rows.length > burstAfter) {
@@ -293,31 +281,27 @@ export class NotificationsService {
     } else {
       for (const row of rows) this.deliver(toApi(row), settings);
     }
-    const mark = this.deps.sqlite.prepare('UPDATE notifications SET delivered_at = ? WHERE id = ?');
-    this.deps.sqlite.transaction(() => {
-      for (const row of rows) mark.run(now, row.id);
-    })();
+    inTransaction(sqlite, () => {
+      for (const row of rows) outbox.markReleased(sqlite, row.id, now);
+    });
     return rows.length;
   }
 
   list(input: { unreadOnly?: boolean; limit?: number }) {
-    const rows = this.deps.sqlite
-      .prepare(`SELECT ${columns} FROM notifications ${input.unreadOnly ? 'WHERE read_at IS NULL' : ''} ORDER BY id DESC LIMIT ?`)
-      .all(input.limit ?? 50) as Row[];
-    const unread = (this.deps.sqlite.prepare('SELECT count(*) AS n FROM notifications WHERE read_at IS NULL').get() as { n: number }).n;
-    return { items: rows.map(toApi), unread };
+    const rows = outbox.listNotifications(this.deps.sqlite, input.unreadOnly ?? false, input.limit ?? 50);
+    return { items: rows.map(toApi), unread: outbox.countUnread(this.deps.sqlite) };
   }
 
   markRead(input: { ids?: number[]; all?: boolean }): { updated: number } {
+    const sqlite = this.deps.sqlite;
     const now = this.deps.clock.now();
     let updated = 0;
     if (input.all) {
-      updated = this.deps.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE read_at IS NULL').run(now).changes;
+      updated = outbox.markAllRead(sqlite, now);
     } else if (input.ids?.length) {
-      const statement = this.deps.sqlite.prepare('UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL');
-      this.deps.sqlite.transaction(() => {
-        for (const id of input.ids ?? []) updated += statement.run(now, id).changes;
-      })();
+      inTransaction(sqlite, () => {
+        for (const id of input.ids ?? []) updated += outbox.markRead(sqlite, id, now);
+      });
     }
     if (updated > 0) this.deps.events.emit('data.changed', { domain: 'notifications' });
     return { updated };

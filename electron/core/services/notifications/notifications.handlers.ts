@@ -4,5 +4,5 @@ export const notificationsHandlers = defineHandlers({
   'notifications.list': (input, context) => context.services().notifications.list(input),
   'notifications.markRead': (input, context) => context.services().notifications.markRead(input),
   'notifications.getSettings': (_input, context) => context.services().notifications.settings(),
-  'notifications.updateSettings': (input, context) => context.services().notifications.updateSettings(input),
+  'notifications.updateSettings': (input, context) => context.services().notifications.updateSettings(input, context.actor),
 });

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createShop } from '../../../../tests/helpers/inbox';
+import type { SlaPolicy } from '../../../../shared/contract';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../../tests/helpers/test-core';
 import { maxSleepMs, SlaScheduler, type SchedulerTimers } from './sla-scheduler';
 import { badgeCountCap, badgeText } from '../../../../shared/domain/sla';
-import { firedEventsPerTick, openSliceSize, tickTargetsMax, type SlaService } from './sla-service';
+import type { SlaService } from './sla-service';
+import { firedEventsPerTick, tickTargetsMax } from './tick';
+import { openSliceSize } from './timers';
 
 const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
@@ -24,9 +26,22 @@ async function boot(dir: string, at?: number) {
   return { ...test, events, poke: () => test.core.services!.slaScheduler.poke() };
 }
 
-async function newCase(call: (m: string, i?: unknown) => Promise<any>, shopId: number, text: string, now: number) {
+type Booted = Awaited<ReturnType<typeof boot>>;
+
+/** The value, or a test failure naming what was missing. */
+function defined<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`expected ${what}`);
+  return value;
+}
+
+async function createShop(call: Booted['call']) {
+  return (await call('shops.create', { platform: 'taobao', name: '木棉生活小店' })).id;
+}
+
+async function newCase(call: Booted['call'], shopId: number, text: string, now: number) {
   const review = await call('reviews.create', { shopId, text, level: 'bad', postedAt: now - minute });
-  return review.case.id as number;
+  if (!review.case) throw new Error('a bad review opens a case');
+  return review.case.id;
 }
 
 describe('SLA timers', () => {
@@ -37,20 +52,20 @@ describe('SLA timers', () => {
     const start = t.clock.now();
     const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', start);
     const sla = await t.call('sla.getCase', { caseId });
-    expect(sla.targets.map((target: any) => [target.kind, target.targetMinutes])).toContainEqual(['first_response', 15]);
-    const resolution = sla.targets.find((target: any) => target.kind === 'resolution');
+    expect(sla.targets.map((target) => [target.kind, target.targetMinutes])).toContainEqual(['first_response', 15]);
+    const resolution = defined(sla.targets.find((target) => target.kind === 'resolution'), 'a resolution target');
     t.clock.advance(resolution.targetMinutes * minute * 0.5);
     t.poke();
     t.clock.advance(resolution.targetMinutes * minute * 0.5 + 1000);
     t.poke();
     t.poke();
-    const fired = t.core.services!.deps.sqlite.prepare('SELECT target, point, due_at, fired_at FROM sla_events WHERE case_id = ?').all(caseId) as any[];
+    const fired = t.core.services!.deps.sqlite.prepare('SELECT target, point, due_at, fired_at FROM sla_events WHERE case_id = ?').all(caseId) as { target: string; point: string; due_at: number; fired_at: number }[];
     expect(fired.filter((row) => row.target === 'resolution').map((row) => row.point).sort()).toEqual(['breach', 'warn50', 'warn80']);
     for (const row of fired) expect(row.fired_at).toBeGreaterThanOrEqual(row.due_at);
     expect(t.platform.records.some((record) => record.type === 'notify' && record.notification.route === `/cases/${caseId}`)).toBe(true);
     expect(t.events.filter((e) => e.event === 'badge.changed').at(-1)?.payload).toEqual({ breached: 1 });
     const after = await t.call('sla.getCase', { caseId });
-    expect(after.targets.find((target: any) => target.kind === 'resolution').state).toBe('breached');
+    expect(after.targets.find((target) => target.kind === 'resolution')?.state).toBe('breached');
     const { unread } = await t.call('notifications.list', {});
     expect(unread).toBeGreaterThan(0);
   });
@@ -65,7 +80,7 @@ describe('SLA timers', () => {
     const desktop = t.platform.records.flatMap((record) => (record.type === 'notify' ? [record.notification] : []));
     expect(desktop.map((note) => note.title)).toContain(`SLA breached: case #${caseId} (Shipping delay)`);
     const { items } = await t.call('notifications.list', {});
-    const breach = items.find((item: any) => item.kind === 'sla_breach');
+    const breach = defined(items.find((item) => item.kind === 'sla_breach'), 'a breach notification');
     expect(breach.params).toMatchObject({ caseId, category: 'logistics', target: 'first_response' });
     await t.call('settings.updatePreferences', { language: 'zh-CN' });
     // Resolution (120 min) warns at 50 %: exactly on time, so not a late catch-up.
@@ -82,16 +97,16 @@ describe('SLA timers', () => {
     t.clock.advance(5 * minute);
     const contacted = await t.call('cases.transition', { caseId, to: 'contacting' });
     expect(contacted.firstResponseAt).toBe(t.clock.now());
-    expect(contacted.targets[0].state).toBe('met');
+    expect(contacted.targets[0]!.state).toBe('met');
     const paused = await t.call('cases.pause', { caseId, reason: 'waiting_buyer' });
-    expect(paused.targets[1].dueAt).toBeNull();
-    const remaining = paused.targets[1].remainingMs;
+    expect(paused.targets[1]!.dueAt).toBeNull();
+    const remaining = paused.targets[1]!.remainingMs;
     t.clock.advance(600 * minute);
     t.poke();
     const still = await t.call('sla.getCase', { caseId });
-    expect(still.targets[1].remainingMs).toBe(remaining);
+    expect(still.targets[1]!.remainingMs).toBe(remaining);
     const resumed = await t.call('cases.resume', { caseId });
-    expect(resumed.targets[1].dueAt).toBe(t.clock.now() + remaining);
+    expect(resumed.targets[1]!.dueAt).toBe(t.clock.now() + remaining);
     const bad = await t.core.call('cases.transition', { caseId, to: 'outcome' });
     expect(bad.ok).toBe(false);
   });
@@ -104,7 +119,7 @@ describe('SLA timers', () => {
     expect((await t.core.call('auth.signIn', { staffId: agent.id, pin: '0000' })).ok).toBe(false);
     await t.call('auth.signIn', { staffId: agent.id, pin: '1234' });
     const policies = await t.call('sla.listPolicies', {});
-    const logistics = policies.items.find((p: any) => p.category === 'logistics');
+    const logistics = defined(policies.items.find((p) => p.category === 'logistics'), 'the logistics policy');
     const denied = await t.core.call('sla.savePolicy', { ...pick(logistics), resolutionMinutes: 60, applyToOpenCases: true });
     expect(denied.ok).toBe(false);
     if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
@@ -113,7 +128,7 @@ describe('SLA timers', () => {
     const offer = await t.core.call('cases.transition', { caseId, to: 'solution_offered', compensationCents: 20_000 });
     expect(offer.ok === false && offer.error.code).toBe('FORBIDDEN');
     const audit = await t.call('audit.list', { entity: 'case' });
-    expect(audit.items.some((entry: any) => entry.actor === '小王' && entry.action === 'cases.transition')).toBe(true);
+    expect(audit.items.some((entry) => entry.actor === '小王' && entry.action === 'cases.transition')).toBe(true);
   });
 
   it('keeps the policy version with the case unless the edit applies to open cases', async () => {
@@ -121,7 +136,7 @@ describe('SLA timers', () => {
     const shopId = await createShop(t.call);
     const caseId = await newCase(t.call, shopId, '快递物流太慢', t.clock.now());
     const before = await t.call('sla.getCase', { caseId });
-    const policy = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.id === before.policy.id);
+    const policy = defined((await t.call('sla.listPolicies', {})).items.find((p) => p.id === before.policy.id), "the case's policy");
     const kept = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 60, applyToOpenCases: false });
     expect(kept.openCasesUpdated).toBe(0);
     // The settings list reloads on this even though no case moved.
@@ -129,7 +144,7 @@ describe('SLA timers', () => {
     expect((await t.call('sla.getCase', { caseId })).policy.current).toBe(false);
     const moved = await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: policy.resolutionMinutes + 120, applyToOpenCases: true });
     expect(moved.openCasesUpdated).toBe(1);
-    expect((await t.call('sla.getCase', { caseId })).targets[1].targetMinutes).toBe(policy.resolutionMinutes + 120);
+    expect((await t.call('sla.getCase', { caseId })).targets[1]!.targetMinutes).toBe(policy.resolutionMinutes + 120);
   });
 
   it('switches a recategorised case to the new category policy: fired points stay fired, new points fire once', async () => {
@@ -139,7 +154,10 @@ describe('SLA timers', () => {
     const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', start);
     expect((await t.call('sla.getCase', { caseId })).category).toBe('logistics');
     // Quality: 240 min, warnings at 30 % (a point logistics does not have), 50 % and 80 %.
-    const quality = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.category === 'quality' && p.shopId === null && p.platform === null);
+    const quality = defined(
+      (await t.call('sla.listPolicies', {})).items.find((p) => p.category === 'quality' && p.shopId === null && p.platform === null),
+      'the quality default policy',
+    );
     const saved = await t.call('sla.savePolicy', { ...pick(quality), warnAtPercents: [30, 50, 80], applyToOpenCases: false });
     t.clock.advance(5 * minute);
     await t.call('cases.transition', { caseId, to: 'contacting' });
@@ -152,16 +170,16 @@ describe('SLA timers', () => {
     expect(await t.call('cases.recategorize', { caseIds: [caseId], category: 'quality' })).toEqual({ updated: 1 });
     const switched = await t.call('sla.getCase', { caseId });
     expect(switched.policy.versionId).toBe(saved.policy.versionId);
-    const resolution = switched.targets.find((target: any) => target.kind === 'resolution');
+    const resolution = defined(switched.targets.find((target) => target.kind === 'resolution'), 'a resolution target');
     expect(resolution.targetMinutes).toBe(240);
     // Recomputed from the opened time, not from the switch.
     expect(resolution.dueAt).toBe(start + 240 * minute);
-    expect(resolution.warnAt.map((w: any) => [w.percent, w.firedAt])).toEqual([
+    expect(resolution.warnAt.map((w) => [w.percent, w.firedAt])).toEqual([
       [30, null],
       [50, start + 60 * minute],
       [80, null],
     ]);
-    expect(switched.history.filter((entry: any) => entry.kind === 'policy_changed').map((entry: any) => entry.detail)).toEqual([`logistics→quality v${saved.policy.version}`]);
+    expect(switched.history.filter((entry) => entry.kind === 'policy_changed').map((entry) => entry.detail)).toEqual([`logistics→quality v${saved.policy.version}`]);
 
     // New point at 72 min fires once; the 50 % point (now at 120 min) already fired and stays quiet.
     t.clock.advance(12 * minute);
@@ -173,8 +191,8 @@ describe('SLA timers', () => {
       { point: 'warn50', firedAt: start + 60 * minute },
       { point: 'warn30', firedAt: start + 72 * minute },
     ]);
-    const notes = (await t.call('notifications.list', {})).items.filter((item: any) => item.kind === 'sla_warning' && item.params.target === 'resolution');
-    expect(notes.map((item: any) => item.params.percent).sort()).toEqual([30, 50]);
+    const notes = (await t.call('notifications.list', {})).items.filter((item) => item.kind === 'sla_warning' && item.params.target === 'resolution');
+    expect(notes.map((item) => item.params.percent).sort()).toEqual([30, 50]);
   });
 });
 
@@ -186,18 +204,18 @@ describe('rule-based reclassify', () => {
     // The quality rule runs first and decides; switched off, logistics decides instead.
     expect((await t.call('sla.getCase', { caseId })).category).toBe('quality');
     const rules = (await t.call('rules.list', {})).category;
-    const quality = rules.find((rule: any) => rule.category === 'quality');
+    const quality = defined(rules.find((rule) => rule.category === 'quality'), 'the quality rule');
     await t.call('rules.saveCategory', { ...quality, enabled: false });
     expect((await t.call('rules.reclassify', {})).changed).toBe(1);
     const after = await t.call('sla.getCase', { caseId });
     expect(after.category).toBe('logistics');
-    expect(after.targets.find((target: any) => target.kind === 'resolution').targetMinutes).toBe(120);
-    expect(after.history.some((entry: any) => entry.kind === 'policy_changed')).toBe(true);
+    expect(after.targets.find((target) => target.kind === 'resolution')?.targetMinutes).toBe(120);
+    expect(after.history.some((entry) => entry.kind === 'policy_changed')).toBe(true);
   });
 });
 
 describe('SLA notification outbox', () => {
-  const breachSetup = async (t: Awaited<ReturnType<typeof boot>>) => {
+  const breachSetup = async (t: Booted) => {
     const shopId = await createShop(t.call);
     const caseId = await newCase(t.call, shopId, '快递太慢了，物流延误三天', t.clock.now());
     // A desktop that fails once: the breach is committed, its delivery is not.
@@ -211,7 +229,7 @@ describe('SLA notification outbox', () => {
     t.poke();
     return caseId;
   };
-  const counts = (t: Awaited<ReturnType<typeof boot>>, caseId: number) => {
+  const counts = (t: Booted, caseId: number) => {
     const sqlite = t.core.services!.deps.sqlite;
     return {
       events: (sqlite.prepare("SELECT count(*) AS n FROM sla_events WHERE case_id = ? AND target = 'first_response' AND point = 'breach'").get(caseId) as { n: number }).n,
@@ -394,7 +412,7 @@ describe('SLA scheduler resilience', () => {
   });
 });
 
-function pick(policy: any) {
+function pick(policy: SlaPolicy) {
   const { id, category, shopId, platform, firstResponseMinutes, resolutionMinutes, ownerRole, warnAtPercents, escalation, pauseReasons, businessHours, requiresAppeal } = policy;
   return { id, category, shopId, platform, firstResponseMinutes, resolutionMinutes, ownerRole, warnAtPercents, escalation, pauseReasons, businessHours, requiresAppeal };
 }
@@ -420,13 +438,13 @@ describe('SLA property: every warning and breach fires exactly once, never early
         const cases: number[] = [];
         const sqlite = () => t.core.services!.deps.sqlite;
         for (const step of ops) {
-          const target = cases.length ? cases[(step as any).pick % cases.length] : undefined;
+          const target = cases.length && 'pick' in step ? cases[step.pick % cases.length] : undefined;
           if (step.kind === 'open') cases.push(await newCase(t.call, shopId, `物流慢 ${cases.length}`, now));
           else if (step.kind === 'contact' && target) await t.core.call('cases.transition', { caseId: target, to: 'contacting' });
           else if (step.kind === 'pause' && target) await t.core.call('cases.pause', { caseId: target, reason: 'waiting_buyer' });
           else if (step.kind === 'resume' && target) await t.core.call('cases.resume', { caseId: target });
           else if (step.kind === 'edit') {
-            const policy = (await t.call('sla.listPolicies', {})).items.find((p: any) => p.category === 'logistics');
+            const policy = defined((await t.call('sla.listPolicies', {})).items.find((p) => p.category === 'logistics'), 'the logistics policy');
             await t.call('sla.savePolicy', { ...pick(policy), resolutionMinutes: step.minutes, applyToOpenCases: step.apply });
           } else if (step.kind === 'restart') {
             await t.core.close();
@@ -447,9 +465,9 @@ describe('SLA property: every warning and breach fires exactly once, never early
           .prepare(`SELECT count(*) AS n FROM case_sla_targets t JOIN case_sla s ON s.case_id = t.case_id WHERE t.met_at IS NULL AND s.paused_reason IS NULL AND t.next_fire_at IS NOT NULL`)
           .get() as { n: number };
         expect(pending.n).toBe(0);
-        const rows = sqlite().prepare('SELECT case_id, target, points_json FROM case_sla_targets t WHERE met_at IS NULL AND due_at IS NOT NULL').all() as any[];
+        const rows = sqlite().prepare('SELECT case_id, target, points_json FROM case_sla_targets t WHERE met_at IS NULL AND due_at IS NOT NULL').all() as { case_id: number; target: string; points_json: string }[];
         for (const row of rows) {
-          for (const point of JSON.parse(row.points_json)) {
+          for (const point of JSON.parse(row.points_json) as { key: string }[]) {
             const n = (sqlite().prepare('SELECT count(*) AS n FROM sla_events WHERE case_id = ? AND target = ? AND point = ?').get(row.case_id, row.target, point.key) as { n: number }).n;
             expect(n).toBe(1);
           }

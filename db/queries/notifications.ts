@@ -1,0 +1,127 @@
+import type { NotificationKind } from '../../shared/domain/sla';
+import type { Sqlite } from '../connection';
+import { prepareCached } from '../statement-cache';
+
+/**
+ * The notification outbox. Synchronous: a notification is recorded inside the transaction that
+ * decides it (the SLA tick), and delivery runs right after the commit.
+ * States: delivered_at set = delivered; delivered_at NULL and held = 1 = held by quiet hours;
+ * delivered_at NULL and held = 0 = committed, not yet delivered.
+ */
+
+export interface NotificationRow {
+  id: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  paramsJson: string;
+  route: string | null;
+  caseId: number | null;
+  urgent: number;
+  sound: number;
+  createdAt: number;
+  deliveredAt: number | null;
+  held: number;
+  readAt: number | null;
+}
+
+export interface NewNotificationRow {
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  paramsJson: string;
+  route: string | null;
+  caseId: number | null;
+  urgent: boolean;
+  sound: boolean;
+  createdAt: number;
+  held: boolean;
+}
+
+const columns =
+  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt';
+
+const pending = 'delivered_at IS NULL AND held = 0';
+
+export function insertNotification(sqlite: Sqlite, row: NewNotificationRow): NotificationRow {
+  return prepareCached(
+    sqlite,
+    `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING ${columns}`,
+  ).get(row.kind, row.title, row.body, row.paramsJson, row.route, row.caseId, row.urgent ? 1 : 0, row.sound ? 1 : 0, row.createdAt, row.held ? 1 : 0) as NotificationRow;
+}
+
+/** Adds to a summary's count unless it was read meanwhile; false when nothing was updated. */
+export function addToUnreadCount(sqlite: Sqlite, id: number, more: number): boolean {
+  const result = prepareCached(
+    sqlite,
+    "UPDATE notifications SET params_json = json_set(params_json, '$.count', json_extract(params_json, '$.count') + ?) WHERE id = ? AND read_at IS NULL",
+  ).run(more, id);
+  return result.changes > 0;
+}
+
+export function anyHeld(sqlite: Sqlite): boolean {
+  return prepareCached(sqlite, 'SELECT 1 FROM notifications WHERE delivered_at IS NULL AND held = 1 LIMIT 1').get() !== undefined;
+}
+
+export function findHeld(sqlite: Sqlite, id: number): NotificationRow | undefined {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 AND id = ?`).get(id) as NotificationRow | undefined;
+}
+
+/** Committed, undelivered, not held: all of them, or only the urgent ones (during quiet hours). */
+export function countPending(sqlite: Sqlite, urgentOnly: boolean): number {
+  return (prepareCached(sqlite, `SELECT count(*) AS n FROM notifications WHERE ${pending}${urgentOnly ? ' AND urgent = 1' : ''}`).get() as { n: number }).n;
+}
+
+export function listPending(sqlite: Sqlite, limit: number): NotificationRow[] {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY id LIMIT ?`).all(limit) as NotificationRow[];
+}
+
+/** The first pending ones a burst shows: the away summary first (its arrival opens the away dialog), then the urgent ones. */
+export function listBurstHead(sqlite: Sqlite, limit: number): NotificationRow[] {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY kind = 'away_summary' DESC, urgent DESC, id LIMIT ?`).all(limit) as NotificationRow[];
+}
+
+export function summarizePending(sqlite: Sqlite) {
+  return prepareCached(sqlite, `SELECT count(*) AS n, max(urgent) AS urgent, max(sound) AS sound FROM notifications WHERE ${pending}`).get() as { n: number; urgent: number; sound: number };
+}
+
+export function markDelivered(sqlite: Sqlite, id: number, at: number): void {
+  prepareCached(sqlite, 'UPDATE notifications SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(at, id);
+}
+
+export function markAllPendingDelivered(sqlite: Sqlite, at: number): void {
+  prepareCached(sqlite, `UPDATE notifications SET delivered_at = ? WHERE ${pending}`).run(at);
+}
+
+export function hold(sqlite: Sqlite, id: number): void {
+  prepareCached(sqlite, 'UPDATE notifications SET held = 1 WHERE id = ? AND delivered_at IS NULL').run(id);
+}
+
+export function holdPendingNonUrgent(sqlite: Sqlite): void {
+  prepareCached(sqlite, `UPDATE notifications SET held = 1 WHERE ${pending} AND urgent = 0`).run();
+}
+
+export function listHeld(sqlite: Sqlite, limit: number): NotificationRow[] {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE delivered_at IS NULL AND held = 1 ORDER BY id LIMIT ?`).all(limit) as NotificationRow[];
+}
+
+/** Marks released held ones delivered (they are shown first). */
+export function markReleased(sqlite: Sqlite, id: number, at: number): void {
+  prepareCached(sqlite, 'UPDATE notifications SET delivered_at = ? WHERE id = ?').run(at, id);
+}
+
+export function listNotifications(sqlite: Sqlite, unreadOnly: boolean, limit: number): NotificationRow[] {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications ${unreadOnly ? 'WHERE read_at IS NULL' : ''} ORDER BY id DESC LIMIT ?`).all(limit) as NotificationRow[];
+}
+
+export function countUnread(sqlite: Sqlite): number {
+  return (prepareCached(sqlite, 'SELECT count(*) AS n FROM notifications WHERE read_at IS NULL').get() as { n: number }).n;
+}
+
+export function markAllRead(sqlite: Sqlite, at: number): number {
+  return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL').run(at).changes;
+}
+
+export function markRead(sqlite: Sqlite, id: number, at: number): number {
+  return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL').run(at, id).changes;
+}
