@@ -22,7 +22,7 @@ export async function startTestCore(dataDir: string, overrides: Partial<CoreOpti
    * Calls a method with input the contract accepts and returns its typed value, failing the test with
    * the envelope's error otherwise. Tests of refused input use `core.call`, which takes anything.
    */
-  const call = async <M extends MethodName>(method: M, ...input: {} extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> => {
+  const call = async <M extends MethodName>(method: M, ...input: Record<never, never> extends MethodInput<M> ? [MethodInput<M>?] : [MethodInput<M>]): Promise<MethodOutput<M>> => {
     const envelope = await core.call(method, input[0] ?? {});
     if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
     return envelope.value as MethodOutput<M>;
