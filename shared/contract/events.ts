@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/**
- * Events the backend pushes to every window (IPC `api:event`, or Server-Sent Events over HTTP).
- * Later issues add import progress, SLA warnings and update status here.
- */
+/** Events the backend pushes to every window (IPC `api:event`, or Server-Sent Events over HTTP). */
 export const events = {
   /** Something in a domain changed; views showing that domain reload. */
   'data.changed': z.object({
@@ -25,7 +22,7 @@ export const events = {
     status: z.enum(['done', 'cancelled', 'failed']),
     message: z.string().nullable(),
   }),
-  /** A monitoring rule matched a new review; the SLA issue turns this into a desktop notification. */
+  /** A monitoring rule matched a new review; the notification centre turns it into a desktop notification. */
   'review.alert': z.object({
     alertId: z.number().int(),
     reviewId: z.number().int(),

@@ -65,7 +65,7 @@ export const caseSummary = z.object({
   flags: z.array(reviewFlag),
   classification,
   openedAt: timestamp,
-  /** Filled by the SLA issue; null until then. */
+  /** The case's resolution deadline; null until its SLA timers open. */
   dueAt: timestamp.nullable(),
 });
 

@@ -6,7 +6,7 @@ export type EvidenceKind = (typeof evidenceKinds)[number];
 export const evidenceMedia = ['image', 'audio', 'video', 'pdf', 'text', 'other'] as const;
 export type EvidenceMedia = (typeof evidenceMedia)[number];
 
-/** What evidence can be linked to. Cases, orders and customers arrive in later issues. */
+/** What evidence can be linked to. A link names its target by type and id, so targets need no table of their own yet. */
 export const evidenceTargetTypes = ['case', 'order', 'customer', 'review'] as const;
 export type EvidenceTargetType = (typeof evidenceTargetTypes)[number];
 

@@ -2,7 +2,7 @@
 export const reviewLevels = ['good', 'neutral', 'bad'] as const;
 export type ReviewLevel = (typeof reviewLevels)[number];
 
-/** Case lifecycle (the SLA issue drives the transitions); every neutral/negative review gets a case. */
+/** Case lifecycle (cases.transition drives it, the SLA clocks follow); every neutral/negative review gets a case. */
 export const caseStatuses = ['new', 'contacting', 'solution_offered', 'resolved', 'guidance_sent', 'outcome', 'closed'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 

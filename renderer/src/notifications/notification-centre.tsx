@@ -17,7 +17,7 @@ import { playAlertTone } from './tone';
 
 const listed = 50;
 
-/** Notifications of the SLA issue; review alerts stay in the alerts bell next to it. */
+/** SLA notifications (warnings, breaches, escalations); review alerts stay in the alerts bell next to it. */
 function isSlaNotification(item: AppNotification): boolean {
   return item.kind !== 'review_alert';
 }
