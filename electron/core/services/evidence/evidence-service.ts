@@ -42,21 +42,16 @@ import type { ServiceDeps } from '../service-deps';
 import { resolveVaultObject, vaultObjectPath } from './vault-paths';
 import {
   clearStaleVaultTmp,
-  formatBytes,
   hashFile,
   listObjectNames,
-  discardObject,
   ensureVaultFolders,
   ensureVaultTmpDir,
   flushObjects,
   nameObjects,
-  prepareObject,
   type FlushResult,
-  releaseSource,
   removeObject,
-  type OpenFile,
-  type PreparedObject,
 } from './vault-store';
+import { discardObject, formatBytes, prepareObject, releaseSource, type OpenFile, type PreparedObject } from './vault-prepare';
 
 const settingsKey = 'evidence';
 const entity = 'evidence';
