@@ -8,34 +8,23 @@ import { describe, expect, it } from 'vitest';
 import { sampleFile, type SampleType } from '../../../../tests/helpers/evidence-files';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../../tests/helpers/test-core';
-import { EvidenceService, nodeEvidenceIo, type EvidenceIo } from './evidence-service';
+import type { Sqlite } from '../../../../db/connection';
+import { inTransaction } from '../../../../db/transaction';
+import { EvidenceService, nodeEvidenceIo, type EvidenceIo, type GroupTransaction } from './evidence-service';
 import { hashThreadOptions, setWorkerStartForTests } from './hash-worker';
 import { vaultObjectPath, vaultObjectsDir, vaultTmpDir } from './vault-paths';
 
 const tempDir = useTempDirs();
 
-/** The database, except that each transaction waits `delayMs(turn)` first, and the `failTurn`th fails (a full disk). */
-function scriptTransactions<T extends { transaction(): { execute: (...args: any[]) => Promise<any> } }>(db: T, failTurn: number, delayMs: (turn: number) => number): T {
+/** How an add writes a group's rows, except that each transaction waits `delayMs(turn)` first, and the `failTurn`th fails (a full disk). */
+function scriptTransactions(sqlite: Sqlite, failTurn: number, delayMs: (turn: number) => number): GroupTransaction {
   let transactions = 0;
-  return new Proxy(db, {
-    get(target, key) {
-      if (key !== 'transaction') {
-        const value: unknown = Reflect.get(target, key);
-        return typeof value === 'function' ? value.bind(target) : value;
-      }
-      return () => {
-        const turn = ++transactions;
-        const real = target.transaction();
-        return {
-          execute: async (work: unknown) => {
-            await sleep(delayMs(turn));
-            if (turn === failTurn) throw new Error('SQLITE_FULL: database or disk is full');
-            return real.execute(work);
-          },
-        };
-      };
-    },
-  });
+  return async <T>(work: () => T): Promise<T> => {
+    const turn = ++transactions;
+    await sleep(delayMs(turn));
+    if (turn === failTurn) throw new Error('SQLITE_FULL: database or disk is full');
+    return inTransaction(sqlite, work);
+  };
 }
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -317,8 +306,7 @@ describe('evidence.add', () => {
     // The first record's transaction fails after a while (a full disk); the other add's commits
     // later still. Unserialised, the failed add would remove the object the other had already
     // found (or renamed over) and was about to record.
-    const db = scriptTransactions(deps.db, 1, (turn) => (turn === 1 ? 50 : 150));
-    const service = new EvidenceService({ ...deps, db });
+    const service = new EvidenceService(deps, nodeEvidenceIo, scriptTransactions(deps.sqlite, 1, (turn) => (turn === 1 ? 50 : 150)));
     const settled = await Promise.allSettled([service.add([put('a.png', bytes)], {}, 'local'), service.add([put('b.png', bytes)], {}, 'local')]);
     const failed = settled.filter((result) => result.status === 'rejected');
     const added = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
@@ -340,7 +328,7 @@ describe('evidence.add', () => {
     const late: EvidenceIo = {
       openSource: async (path, name) => (name === 'first.pdf' ? undefined : await sleep(30), nodeEvidenceIo.openSource(path, name)),
     };
-    const service = new EvidenceService({ ...deps, db: scriptTransactions(deps.db, 2, (turn) => (turn === 1 ? 100 : 0)) }, late);
+    const service = new EvidenceService(deps, late, scriptTransactions(deps.sqlite, 2, (turn) => (turn === 1 ? 100 : 0)));
     const paths = [put('first.pdf', other), put('a.gif', bytes), put('copy of a.gif', bytes)];
     await expect(service.add(paths, {}, 'local')).rejects.toThrow(/SQLITE_FULL/);
     expect(vaultFiles().objects.sort()).toEqual([sha256(bytes), sha256(other)].sort());
