@@ -8,7 +8,7 @@ export interface EvidenceIo {
   openSource(path: string, name: string): Promise<OpenedSource>;
 }
 
-/** A file on disk is handed over open, for a kernel copy; other bytes arrive as a stream. */
+/** A file on disk is handed over open (a hashing thread reads its descriptor); other bytes arrive as a stream. */
 export type OpenedSource = { stream: Readable; size: number } | { file: OpenFile; size: number };
 
 /** The refusal an add reports for a file system error while reading or storing `name`. */

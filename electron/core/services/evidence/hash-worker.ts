@@ -47,14 +47,16 @@ export type ThreadModule = string | URL;
  * bench) and bundled by electron-vite (out/main/: the app's utility process, `npm run web`, the
  * installed CLI), and the module is found differently in each:
  * - From source this file's URL ends in .ts, and the thread is hash-thread.ts beside it: Node runs
- *   it with its types stripped (under tsx, whose loader the thread inherits, tsx compiles it).
- * - Bundled, `?modulePath` makes electron-vite bundle hash-thread.ts on its own and turns the import
- *   into that bundle's path, relative to whichever chunk this code ends up in, so no code here
- *   depends on the bundle's layout.
- * The thread used to be a string of JavaScript run with `eval: true`: the one form every tool
- * agrees on, but neither linted nor type-checked. A typed function's `toString()` is no better:
- * its text is what the last tool made of it, and tsx's esbuild adds `__name(…)` calls to helpers
- * that an evaluated copy does not have.
+ *   it with its types stripped (under tsx, whose loader the thread inherits, tsx compiles it). A
+ *   Node without type stripping (before 22.18) cannot start it: the WorkerStartError fallback
+ *   then does the work on the main thread.
+ * - Bundled, `?modulePath` (electron-vite's, typed by the reference above) makes electron-vite
+ *   bundle hash-thread.ts on its own and turns the import into that bundle's path, relative to
+ *   whichever chunk this code ends up in, so nothing here depends on the bundle's layout.
+ * Not a string of JavaScript run with `eval: true`, the one form every tool agrees on: it is
+ * neither linted nor type-checked. Nor a typed function's `toString()`: that text is whatever the
+ * last tool made of it, and tsx's esbuild adds `__name(…)` calls to a helper an evaluated copy
+ * does not have.
  */
 function findThreadModule(): Promise<ThreadModule> {
   if (import.meta.url.endsWith('.ts')) return Promise.resolve(new URL('./hash-thread.ts', import.meta.url));

@@ -101,8 +101,8 @@ export function flushObjects(objects: PreparedObject[]): Promise<FlushResult[]> 
  * Names flushed objects by their hash, then flushes each folder that gained a name, once. When
  * this returns every `created` object is on disk under its name; a failed object's temporary file
  * is removed and the others are unaffected. Callers must not name two groups at the same time
- * (EvidenceService serialises its whole name-and-record phase per vault): two objects of the
- * same bytes must never both be renamed.
+ * (the intake runs its whole name-and-record phase one group at a time per vault:
+ * oneNamingAtATime): two objects of the same bytes must never both be renamed.
  */
 export async function nameObjects(dataDir: string, objects: PreparedObject[], flushed: FlushResult[]): Promise<NameResult[]> {
   const folders = new Set<string>();
