@@ -1,11 +1,20 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { EvidenceItem, EvidenceTarget } from '../../shared/contract';
-import type { EvidenceKind, EvidenceMedia, EvidenceTargetType } from '../../shared/domain/evidence';
-import type { EvidenceLinksTable, EvidenceTable } from '../schema';
+import type { EvidenceKind, EvidenceMedia } from '../../shared/domain/evidence';
+import type { Sqlite } from '../connection';
+import type { EvidenceTable } from '../schema';
+import { allSync, firstSync, runSync } from '../transaction';
+import { listLinksOf, listLinksOfSync, toLink, type LinkRow } from './evidence-links';
 import type { Executor } from './executor';
+import { queryBuilder } from './query-builder';
+
+/*
+ * Reads outside a transaction take the Kysely `Executor`. What an evidence transaction runs takes
+ * `Sqlite` and is synchronous (inTransaction's work cannot await): the same Kysely-built queries,
+ * run with allSync/firstSync/runSync.
+ */
 
 type EvidenceRow = Selectable<EvidenceTable>;
-type LinkRow = Selectable<EvidenceLinksTable>;
 
 function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
@@ -16,15 +25,6 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-function toLink(row: LinkRow): EvidenceItem['links'][number] {
-  return {
-    targetType: row.target_type as EvidenceTargetType,
-    targetId: row.target_id,
-    linkedAt: row.linked_at,
-    linkedBy: row.linked_by,
-  };
 }
 
 function toEvidence(row: EvidenceRow, links: LinkRow[]): EvidenceItem {
@@ -57,40 +57,45 @@ function toEvidence(row: EvidenceRow, links: LinkRow[]): EvidenceItem {
 /** Rows to API items, loading every row's links in one query. */
 async function withLinks(db: Executor, rows: EvidenceRow[]): Promise<EvidenceItem[]> {
   if (rows.length === 0) return [];
-  const links = await db
-    .selectFrom('evidence_links')
-    .selectAll()
-    .where('evidence_id', 'in', rows.map((row) => row.id))
-    .orderBy('linked_at')
-    .orderBy('target_type')
-    .orderBy('target_id')
-    .execute();
-  const byId = groupBy(links, (link) => link.evidence_id);
+  const byId = groupBy(await listLinksOf(db, rows.map((row) => row.id)), (link) => link.evidence_id);
   return rows.map((row) => toEvidence(row, byId.get(row.id) ?? []));
+}
+
+function withLinksSync(sqlite: Sqlite, row: EvidenceRow | undefined): EvidenceItem | undefined {
+  return row && toEvidence(row, listLinksOfSync(sqlite, [row.id]));
 }
 
 export type NewEvidence = Omit<Insertable<EvidenceTable>, 'id' | 'trashed_at' | 'trashed_by'>;
 
 /** The new evidence as stored (it has no links yet): read back by the insert itself, not a second query. */
-export async function insertEvidence(db: Executor, values: NewEvidence): Promise<EvidenceItem> {
-  const row = await db.insertInto('evidence').values(values).returningAll().executeTakeFirstOrThrow();
+export function insertEvidence(sqlite: Sqlite, values: NewEvidence): EvidenceItem {
+  const row = firstSync(sqlite, queryBuilder.insertInto('evidence').values(values).returningAll());
+  if (!row) throw new Error('The evidence insert returned no row.');
   return toEvidence(row, []);
 }
 
+const selectEvidence = (db: Executor, id: number) => db.selectFrom('evidence').selectAll().where('id', '=', id);
+
 export async function findEvidence(db: Executor, id: number): Promise<EvidenceItem | undefined> {
-  const row = await db.selectFrom('evidence').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await selectEvidence(db, id).executeTakeFirst();
   return row ? (await withLinks(db, [row]))[0] : undefined;
 }
 
+export function findEvidenceSync(sqlite: Sqlite, id: number): EvidenceItem | undefined {
+  return withLinksSync(sqlite, firstSync(sqlite, selectEvidence(queryBuilder, id)));
+}
+
 /** The live (not trashed) evidence holding these bytes, if any. */
+const selectLiveBySha = (db: Executor, sha256: string) =>
+  db.selectFrom('evidence').selectAll().where('sha256', '=', sha256).where('trashed_at', 'is', null);
+
 export async function findLiveEvidenceBySha(db: Executor, sha256: string): Promise<EvidenceItem | undefined> {
-  const row = await db
-    .selectFrom('evidence')
-    .selectAll()
-    .where('sha256', '=', sha256)
-    .where('trashed_at', 'is', null)
-    .executeTakeFirst();
+  const row = await selectLiveBySha(db, sha256).executeTakeFirst();
   return row ? (await withLinks(db, [row]))[0] : undefined;
+}
+
+export function findLiveEvidenceByShaSync(sqlite: Sqlite, sha256: string): EvidenceItem | undefined {
+  return withLinksSync(sqlite, firstSync(sqlite, selectLiveBySha(queryBuilder, sha256)));
 }
 
 export interface EvidenceFilters {
@@ -140,12 +145,12 @@ export async function listEvidence(db: Executor, filters: EvidenceFilters): Prom
   return withLinks(db, rows);
 }
 
-export async function updateEvidenceMetadata(
-  db: Executor,
+export function updateEvidenceMetadata(
+  sqlite: Sqlite,
   id: number,
   changes: { kind?: EvidenceKind; tags?: string[]; notes?: string; source?: string; capturedAt?: number | null; now: number },
-): Promise<void> {
-  await db
+): void {
+  const query = queryBuilder
     .updateTable('evidence')
     .set({
       ...(changes.kind !== undefined && { kind: changes.kind }),
@@ -155,59 +160,22 @@ export async function updateEvidenceMetadata(
       ...(changes.capturedAt !== undefined && { captured_at: changes.capturedAt }),
       updated_at: changes.now,
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  runSync(sqlite, query);
 }
 
-export async function setEvidenceTrashed(
-  db: Executor,
-  id: number,
-  trashed: { at: number; by: string } | null,
-): Promise<void> {
-  await db
-    .updateTable('evidence')
-    .set({ trashed_at: trashed?.at ?? null, trashed_by: trashed?.by ?? null })
-    .where('id', '=', id)
-    .execute();
+export function setEvidenceTrashed(sqlite: Sqlite, id: number, trashed: { at: number; by: string } | null): void {
+  runSync(sqlite, queryBuilder.updateTable('evidence').set({ trashed_at: trashed?.at ?? null, trashed_by: trashed?.by ?? null }).where('id', '=', id));
 }
 
-/** Adds a link; false when it was already there. */
-export async function insertEvidenceLink(
-  db: Executor,
-  values: { evidenceId: number; target: EvidenceTarget; at: number; by: string },
-): Promise<boolean> {
-  const result = await db
-    .insertInto('evidence_links')
-    .values({
-      evidence_id: values.evidenceId,
-      target_type: values.target.targetType,
-      target_id: values.target.targetId,
-      linked_at: values.at,
-      linked_by: values.by,
-    })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+export function listTrashedRows(sqlite: Sqlite) {
+  return allSync(sqlite, queryBuilder.selectFrom('evidence').select(['id', 'sha256', 'size', 'original_name']).where('trashed_at', 'is not', null));
 }
 
-/** Removes a link; false when there was none. */
-export async function deleteEvidenceLink(db: Executor, evidenceId: number, target: EvidenceTarget): Promise<boolean> {
-  const result = await db
-    .deleteFrom('evidence_links')
-    .where('evidence_id', '=', evidenceId)
-    .where('target_type', '=', target.targetType)
-    .where('target_id', '=', target.targetId)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
-}
-
-export async function listTrashedRows(db: Executor) {
-  return db.selectFrom('evidence').select(['id', 'sha256', 'size', 'original_name']).where('trashed_at', 'is not', null).execute();
-}
-
-export async function deleteEvidenceRows(db: Executor, ids: number[]): Promise<void> {
+/** Deletes these rows; their links go with them (ON DELETE CASCADE). */
+export function deleteEvidenceRows(sqlite: Sqlite, ids: number[]): void {
   if (ids.length === 0) return;
-  await db.deleteFrom('evidence').where('id', 'in', ids).execute();
+  runSync(sqlite, queryBuilder.deleteFrom('evidence').where('id', 'in', ids));
 }
 
 /** How many rows (live or trashed) still name these bytes. */
@@ -240,4 +208,19 @@ export async function findServableObject(db: Executor, sha256: string) {
     .where('sha256', '=', sha256)
     .where('trashed_at', 'is', null)
     .executeTakeFirst();
+}
+
+/**
+ * The evidence settings' upsert, synchronously, for the transaction that also audits the change:
+ * db/queries/settings.ts writes settings only asynchronously here.
+ */
+export function writeEvidenceSettings(sqlite: Sqlite, key: string, value: unknown, now: number): void {
+  const value_json = JSON.stringify(value);
+  runSync(
+    sqlite,
+    queryBuilder
+      .insertInto('settings')
+      .values({ key, value_json, updated_at: now })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, updated_at: now })),
+  );
 }

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFile } from '../../../tests/helpers/evidence-files';
+import { accepted } from '../../../tests/helpers/evidence-setup';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { evidenceHashFromUrl, evidenceResponse } from '../services/evidence/evidence-response';
@@ -31,7 +32,7 @@ async function start() {
   const add = async (name: string, bytes: Buffer) => {
     const path = join(root, name);
     writeFileSync(path, bytes);
-    return (await call('evidence.add', { paths: [path] })).items[0].evidence as { id: number; sha256: string; size: number };
+    return accepted((await call('evidence.add', { paths: [path] })).items[0]).evidence;
   };
   return { root, dataDir, core, call, adapter, add };
 }

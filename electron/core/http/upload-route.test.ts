@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
-import { createShop } from '../../../tests/helpers/inbox';
 import { encodeText, csvText } from '../../../tests/helpers/review-files';
 import { startHttpAdapter } from './server';
 
@@ -32,13 +31,13 @@ const upload = (url: string, body: Buffer, token = 't') =>
 describe('POST /upload', () => {
   it('stages the bytes for an import that keeps the file name and removes them when it finishes', async () => {
     const { adapter, call, core, staging } = await start();
-    const shopId = await createShop(call);
+    const { id: shopId } = await call('shops.create', { platform: 'taobao', name: '木棉生活小店' });
     const bytes = encodeText(csvText([['订单编号', '评价内容', '评价时间', '评价结果'], ['U1', '差评', '2026-11-24 08:00', '差评']]), 'gb18030');
     const response = await upload(adapter.url, bytes);
     expect(response.status).toBe(200);
     const { ok, value } = (await response.json()) as { ok: boolean; value: { id: string } };
     expect(ok).toBe(true);
-    const source = { kind: 'staged', id: value.id };
+    const source = { kind: 'staged' as const, id: value.id };
     const preview = await call('imports.preview', { source, platform: 'taobao' });
     expect(preview).toMatchObject({ fileName: '评价 导出.csv', encoding: { detected: 'gb18030' } });
     const { importId } = await call('imports.start', { source, platform: 'taobao', shopId, mapping: preview.suggestedMapping });

@@ -1,10 +1,7 @@
+/// <reference types="electron-vite/node" />
 import { availableParallelism } from 'node:os';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-
-/** Bytes per direct write: large enough that the disk's latency is paid rarely. */
-const directChunkBytes = 1024 * 1024;
-/** Bytes per buffered write (see below). */
-const bufferedChunkBytes = 64 * 1024;
+import type { HashJob, HashReply, HashThreadData } from './hash-thread-protocol';
 
 /** What the worker stored: a private temporary file, hashed, read-only, flushed and closed. */
 export interface PreparedInWorker {
@@ -16,15 +13,6 @@ export interface PreparedInWorker {
   fd: null;
 }
 
-/** The source's identity when it was opened: the copy must be of exactly that file, unchanged. */
-export interface SourceIdentity {
-  dev: bigint;
-  ino: bigint;
-  size: bigint;
-  mtimeNs: bigint;
-  ctimeNs: bigint;
-}
-
 /** The source was replaced, changed or grown while it was copied; the temporary file is removed. */
 export class SourceChangedError extends Error {
   constructor() {
@@ -33,141 +21,7 @@ export class SourceChangedError extends Error {
   }
 }
 
-/**
- * The worker's source, as a string: the same code then runs under tsx, vitest, the CLI and the
- * bundled Electron main process, none of which would agree on where a separate worker file is.
- * One job is a whole file's preparation, synchronously: this thread has nothing else to do, and
- * each step the main thread once awaited (a dozen per file, each a trip through libuv's pool and
- * back) cost it more than the copy.
- *
- * The bytes pass through this thread once: read from the source's descriptor, hashed, written
- * to the temporary file from the same buffer, so the name is the hash of exactly the bytes
- * written. Where the system allows it (Linux, a file system with direct I/O) the writes bypass
- * the page cache. Measured per 1078 MB on one thread: read, hash and direct writes 1.00–1.05
- * CPU-s; the same with buffered 64 KB writes 1.12–1.31, with 256 KB buffered writes 1.5–1.8;
- * what this replaced, a kernel copy then reading the copy back to hash it, 1.18–1.29 per GB. A
- * vault's files, written once and seldom read, also no longer push everything else out of the cache.
- * Direct I/O needs memory aligned to the disk's blocks, which a WebAssembly memory is (it starts
- * on a page boundary), and whole blocks: the last one is padded and the file truncated to its
- * size. Where direct I/O is refused (EINVAL: macOS and Windows have no O_DIRECT, tmpfs and some
- * network file systems refuse it) the thread writes through the page cache in 64 KB pieces.
- */
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const { createHash } = require('node:crypto');
-const { O_RDWR, O_CREAT, O_EXCL, O_DIRECT } = fs.constants;
-const block = 4096;
-let aligned = null;
-try {
-  if (O_DIRECT && workerData.direct) aligned = Buffer.from(new WebAssembly.Memory({ initial: ${directChunkBytes / 65536} }).buffer);
-} catch {
-  // No WebAssembly (a --jitless build): buffered writes only.
-}
-let direct = aligned !== null;
-const buffered = Buffer.allocUnsafeSlow(${bufferedChunkBytes});
-const same = (a, b) => a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
-
-// Copies the source (open as fd) into out and hashes it. null when the source grew past the size it had when opened.
-function copyAndHash(fd, limit, out, useDirect, headBytes) {
-  const buffer = useDirect ? aligned : buffered;
-  const hash = createHash('sha256');
-  const head = Buffer.allocUnsafeSlow(headBytes);
-  let headLength = 0;
-  let size = 0;
-  for (;;) {
-    // A full buffer before each write, so direct writes start on a block boundary whatever
-    // short reads the source's file system returns.
-    let filled = 0;
-    while (filled < buffer.length) {
-      const read = fs.readSync(fd, buffer, filled, buffer.length - filled, size + filled);
-      if (read === 0) break;
-      filled += read;
-    }
-    if (filled === 0) break;
-    if (size + filled > limit) return null;
-    const chunk = filled === buffer.length ? buffer : buffer.subarray(0, filled);
-    if (headLength < headBytes) headLength += buffer.copy(head, headLength, 0, Math.min(filled, headBytes - headLength));
-    hash.update(chunk);
-    const length = useDirect && filled % block !== 0 ? filled + block - (filled % block) : filled;
-    if (length > filled) buffer.fill(0, filled, length);
-    let written = 0;
-    while (written < length) written += fs.writeSync(out, buffer, written, length - written, size + written);
-    size += filled;
-    if (filled < buffer.length) break;
-  }
-  if (useDirect && size % block !== 0) fs.ftruncateSync(out, size);
-  return { sha256: hash.digest('hex'), size, head: head.buffer.slice(0, headLength) };
-}
-
-parentPort.on('message', ({ id, from, fd, opened, to, headBytes }) => {
-  let out = -1;
-  // Forgotten before it is closed, so the error path never closes a number another open reused.
-  const closeOut = () => {
-    const closing = out;
-    out = -1;
-    fs.closeSync(closing);
-  };
-  try {
-    let useDirect = direct;
-    if (useDirect) {
-      try {
-        out = fs.openSync(to, O_RDWR | O_CREAT | O_EXCL | O_DIRECT, 0o600);
-      } catch (error) {
-        if (error.code !== 'EINVAL') throw error;
-        useDirect = direct = false;
-      }
-    }
-    // EXCL: a temporary name is never reused. Private until it is made read-only below.
-    if (out < 0) out = fs.openSync(to, 'wx+', 0o600);
-    let copied;
-    try {
-      copied = copyAndHash(fd, Number(opened.size), out, useDirect, headBytes);
-    } catch (error) {
-      if (!useDirect || error.code !== 'EINVAL') throw error;
-      // The file system took the open but not the writes: again, through the page cache.
-      direct = false;
-      closeOut();
-      out = fs.openSync(to, 'r+');
-      fs.ftruncateSync(out, 0);
-      copied = copyAndHash(fd, Number(opened.size), out, false, headBytes);
-    }
-    // The descriptor is the main thread's, open since the checks: the file must still be at
-    // its path (statSync throws ENOENT when it was deleted: "vanished"), the same file, unchanged.
-    const atPath = fs.statSync(from, { bigint: true });
-    if (!copied || !same(opened, atPath) || !same(opened, fs.fstatSync(fd, { bigint: true }))) {
-      closeOut();
-      parentPort.postMessage({ id, changed: true });
-      return;
-    }
-    // Read-only before the flush, so the mode is on disk with the bytes. Flushed here, where
-    // waiting for the disk blocks only this thread: on the main thread the flush and close were
-    // two more trips through libuv's pool per file.
-    fs.fchmodSync(out, 0o444);
-    fs.fsyncSync(out);
-    closeOut();
-    parentPort.postMessage({ id, sha256: copied.sha256, size: copied.size, head: copied.head }, [copied.head]);
-  } catch (error) {
-    if (out >= 0) fs.close(out, () => {});
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
-  }
-});
-parentPort.postMessage({ ready: true });
-`;
-
-type Reply =
-  | { ready: true; id?: undefined }
-  | { id: number; sha256: string; size: number; head: ArrayBuffer }
-  | { id: number; changed: true }
-  | { id: number; error: { message: string; code?: string } };
-
-interface Request {
-  from: string;
-  fd: number;
-  opened: SourceIdentity;
-  to: string;
-  headBytes: number;
-}
+type Request = Omit<HashJob, 'id'>;
 
 interface Job {
   resolve(value: PreparedInWorker): void;
@@ -185,20 +39,46 @@ export class WorkerStartError extends Error {
   }
 }
 
+/** A worker thread's module: a path or a file URL. */
+export type ThreadModule = string | URL;
+
+/**
+ * Where the hashing thread's module is. The core runs from source (vitest; tsx for the CLI and the
+ * bench) and bundled by electron-vite (out/main/: the app's utility process, `npm run web`, the
+ * installed CLI), and the module is found differently in each:
+ * - From source this file's URL ends in .ts, and the thread is hash-thread.ts beside it: Node runs
+ *   it with its types stripped (under tsx, whose loader the thread inherits, tsx compiles it). A
+ *   Node without type stripping (before 22.18) cannot start it: the WorkerStartError fallback
+ *   then does the work on the main thread.
+ * - Bundled, `?modulePath` (electron-vite's, typed by the reference above) makes electron-vite
+ *   bundle hash-thread.ts on its own and turns the import into that bundle's path, relative to
+ *   whichever chunk this code ends up in, so nothing here depends on the bundle's layout.
+ * Not a string of JavaScript run with `eval: true`, the one form every tool agrees on: it is
+ * neither linted nor type-checked. Nor a typed function's `toString()`: that text is whatever the
+ * last tool made of it, and tsx's esbuild adds `__name(…)` calls to a helper an evaluated copy
+ * does not have.
+ */
+function findThreadModule(): Promise<ThreadModule> {
+  if (import.meta.url.endsWith('.ts')) return Promise.resolve(new URL('./hash-thread.ts', import.meta.url));
+  return import('./hash-thread?modulePath').then((bundled) => bundled.default);
+}
+
+let threadModule: ThreadModule | null = null;
+
 /**
  * How a hashing thread is started. `direct: false` makes it write through the page cache even
  * where direct I/O works (tests use it to cover that path on Linux). Descriptors are not tracked:
  * the thread reads the main thread's source descriptor, which it must never close.
  */
-export const hashThreadOptions = (direct = true): WorkerOptions => ({ eval: true, trackUnmanagedFds: false, workerData: { direct } });
-const defaultStartWorker = (source: string, options: WorkerOptions) => new Worker(source, options);
-let startWorker: (source: string, options: WorkerOptions) => Worker = defaultStartWorker;
+export const hashThreadOptions = (direct = true): WorkerOptions => ({ trackUnmanagedFds: false, workerData: { direct } satisfies HashThreadData });
+const defaultStartWorker = (module: ThreadModule, options: WorkerOptions) => new Worker(module, options);
+let startWorker: (module: ThreadModule, options: WorkerOptions) => Worker = defaultStartWorker;
 
 /**
  * Tests only: replaces how worker threads are started (null restores the default) and stops the
  * idle threads already running, so the next job starts a thread through `factory`.
  */
-export async function setWorkerStartForTests(factory: ((source: string, options: WorkerOptions) => Worker) | null): Promise<void> {
+export async function setWorkerStartForTests(factory: ((module: ThreadModule, options: WorkerOptions) => Worker) | null): Promise<void> {
   startWorker = factory ?? defaultStartWorker;
   await Promise.all(threads.splice(0).map((thread) => thread.terminate()));
 }
@@ -209,15 +89,15 @@ class HashThread {
   /** Until the thread says it is ready for jobs, a failure means no job ran in it. */
   private ready = false;
 
-  constructor(private readonly onExit: (thread: HashThread) => void) {
+  constructor(module: ThreadModule, private readonly onExit: (thread: HashThread) => void) {
     try {
-      this.worker = startWorker(workerSource, hashThreadOptions());
+      this.worker = startWorker(module, hashThreadOptions());
     } catch (error) {
       throw new WorkerStartError(error);
     }
     // An idle hasher must not keep the app or the CLI from exiting; a busy one must.
     this.worker.unref();
-    this.worker.on('message', (reply: Reply) => {
+    this.worker.on('message', (reply: HashReply) => {
       if ('ready' in reply) {
         this.ready = true;
         return;
@@ -248,7 +128,7 @@ class HashThread {
     return new Promise((resolve, reject) => {
       if (this.jobs.size === 0) this.worker.ref();
       this.jobs.set(id, { resolve, reject });
-      this.worker.postMessage({ id, ...request });
+      this.worker.postMessage({ id, ...request } satisfies HashJob);
     });
   }
 }
@@ -264,10 +144,10 @@ const threadCount = Math.min(4, 2 * availableParallelism());
 const threads: HashThread[] = [];
 let nextId = 0;
 
-function leastBusy(): HashThread {
+function leastBusy(module: ThreadModule): HashThread {
   while (threads.length < threadCount) {
     threads.push(
-      new HashThread((gone) => {
+      new HashThread(module, (gone) => {
         const index = threads.indexOf(gone);
         if (index >= 0) threads.splice(index, 1);
       }),
@@ -285,6 +165,9 @@ function leastBusy(): HashThread {
  * can be started, or the thread died before it ran anything.
  */
 export async function prepareInWorker(request: Request): Promise<PreparedInWorker> {
+  threadModule ??= await findThreadModule().catch((error: unknown) => {
+    throw new WorkerStartError(error);
+  });
   nextId += 1;
-  return leastBusy().run(nextId, request);
+  return leastBusy(threadModule).run(nextId, request);
 }
