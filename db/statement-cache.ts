@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Sqlite } from './connection';
 
@@ -45,7 +46,7 @@ function statementCache(sqlite: Sqlite, max: number): StatementCache {
  * way it is run. Never change a cached statement's mode (pluck, raw, expand): others share it.
  */
 export function prepareCached(sqlite: Sqlite, sql: string) {
-  return statementCache(sqlite, 500).prepare(sql) as ReturnType<Sqlite['prepare']>;
+  return statementCache(sqlite, 500).prepare(sql) as Statement<unknown[]>;
 }
 
 /** The database as Kysely's SQLite dialect sees it, preparing through the connection's cache. */
