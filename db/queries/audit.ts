@@ -1,4 +1,6 @@
 import type { AuditEntry } from '../../shared/contract';
+import type { Sqlite } from '../connection';
+import { prepareCached } from '../statement-cache';
 import type { Executor } from './executor';
 
 export interface AuditRecord {
@@ -26,6 +28,19 @@ export async function insertAudit(db: Executor, record: AuditRecord): Promise<vo
       after_json: toJson(record.after),
     })
     .execute();
+}
+
+/** The same row as insertAudit, written synchronously: for use inside inTransaction. */
+export function insertAuditSync(sqlite: Sqlite, record: AuditRecord): void {
+  prepareCached(sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    record.at,
+    record.actor,
+    record.action,
+    record.entity,
+    record.entityId === null ? null : String(record.entityId),
+    toJson(record.before),
+    toJson(record.after),
+  );
 }
 
 export async function listAudit(
