@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { present } from '../../../tests/helpers/present';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { planDemoData } from './demo/demo-data';
 
@@ -136,11 +137,14 @@ describe('demo data', () => {
   it('loads once: a second load adds nothing and keeps user edits', async () => {
     const { core, call } = await startTestCore(tempDir());
     expect(await call('demo.load')).toEqual({ shopsAdded: 2, staffAdded: 8, reviewsAdded: 492 });
-    const first = (await call('staff.list')).items.find((s: { role: string }) => s.role === 'agent');
+    const first = present(
+      (await call('staff.list')).items.find((s) => s.role === 'agent'),
+      'a demo agent',
+    );
     await call('staff.update', { id: first.id, role: 'legal' });
     expect(await call('demo.load')).toEqual({ shopsAdded: 0, staffAdded: 0, reviewsAdded: 0 });
     expect((await call('staff.list')).items).toHaveLength(8);
-    expect((await call('staff.list')).items.find((s: { id: number }) => s.id === first.id).role).toBe('legal');
+    expect((await call('staff.list')).items.find((s) => s.id === first.id)?.role).toBe('legal');
     await core.close();
   });
 });
