@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync
 import { dirname, join } from 'node:path';
 import type { Sqlite } from './connection';
 import { fileStamp } from './files';
+import { vacuumInto } from './queries/maintenance';
 
 function fsyncPath(path: string, flags: 'r' | 'r+') {
   const fd = openSync(path, flags);
@@ -20,7 +21,7 @@ function fsyncPath(path: string, flags: 'r' | 'r+') {
 export function vacuumIntoDurably(sqlite: Sqlite, path: string): void {
   const partial = `${path}.partial`;
   try {
-    sqlite.prepare('VACUUM INTO ?').run(partial);
+    vacuumInto(sqlite, partial);
     fsyncPath(partial, 'r+');
     renameSync(partial, path);
   } catch (error) {

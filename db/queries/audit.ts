@@ -62,3 +62,16 @@ export async function listAudit(
     after: row.after_json === null ? null : (JSON.parse(row.after_json) as unknown),
   }));
 }
+
+/** Audit entries on a review and on its case, oldest first: the review's timeline. */
+export function listReviewAudit(
+  sqlite: Sqlite,
+  reviewId: number,
+  caseId: number | null,
+): { at: number; actor: string; action: string; beforeJson: string | null; afterJson: string | null }[] {
+  return prepareCached(
+    sqlite,
+    `SELECT at, actor, action, before_json AS beforeJson, after_json AS afterJson FROM audit_log
+     WHERE (entity = 'review' AND entity_id = ?) OR (entity = 'case' AND entity_id = ?) ORDER BY at, id`,
+  ).all(String(reviewId), caseId === null ? '' : String(caseId)) as { at: number; actor: string; action: string; beforeJson: string | null; afterJson: string | null }[];
+}

@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
+import type { Sqlite } from '../connection';
 import type { ImportRunsTable, MappingPresetsTable } from '../schema';
+import { prepareCached } from '../statement-cache';
 import type { Executor } from './executor';
 
 export type ImportOrigin = ImportRun['origin'];
@@ -142,4 +144,108 @@ export async function saveCustomPreset(db: Executor, values: { name: string; pla
 export async function deleteCustomPreset(db: Executor, rowId: number): Promise<boolean> {
   const result = await db.deleteFrom('mapping_presets').where('id', '=', rowId).executeTakeFirst();
   return result.numDeletedRows > 0n;
+}
+
+/** The run that imported a review, if it came from a file. */
+export function findImportRunOfReview(sqlite: Sqlite, reviewId: number): { id: number; actor: string; fileName: string } | undefined {
+  return prepareCached(sqlite, 'SELECT i.id, i.actor, i.file_name AS fileName FROM reviews r JOIN import_runs i ON i.id = r.import_id WHERE r.id = ?').get(reviewId) as
+    | { id: number; actor: string; fileName: string }
+    | undefined;
+}
+
+/**
+ * The importer's statements, prepared once per writer and run row by row inside its batch
+ * transaction: the bulk path does no per-row lookup or compilation. Parameters in column order.
+ */
+export function prepareReviewInserts(sqlite: Sqlite) {
+  return {
+    /** RETURNING id; no row when the shop already has a review with this dedupe key. */
+    insertReview: prepareCached(
+      sqlite,
+      `INSERT INTO reviews (shop_id, platform, dedupe_key, platform_review_id, order_no, product, sku, rating, level, text,
+        follow_up_text, images_count, buyer_nick, buyer_ip, device_id, posted_at, imported_at, import_id, source_file)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (shop_id, dedupe_key) DO NOTHING
+      RETURNING id`,
+    ),
+    /** A follow-up (追评) written after the first export arrives in a later one: add it, change nothing else. RETURNING id. */
+    addFollowUp: prepareCached(sqlite, `UPDATE reviews SET follow_up_text = ? WHERE shop_id = ? AND dedupe_key = ? AND follow_up_text IS NULL RETURNING id`),
+    insertCase: prepareCached(
+      sqlite,
+      `INSERT INTO cases (review_id, shop_id, level, posted_at, status, category, category_source, category_rule_id,
+        category_rule_name, category_words_json, severity, opened_at, updated_at)
+      VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertFlag: prepareCached(sqlite, `INSERT OR IGNORE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, ?, ?, ?, ?)`),
+    /** RETURNING id. */
+    insertAlert: prepareCached(sqlite, `INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+    insertReject: prepareCached(sqlite, `INSERT INTO import_rejects (import_id, row_number, code, reason, raw_json) VALUES (?, ?, ?, ?, ?)`),
+    /** Adds a batch's counts to its run: read, inserted, duplicates, rejected, cases, alerts; then the run id. */
+    addRunCounts: prepareCached(
+      sqlite,
+      `UPDATE import_runs SET read_count = read_count + ?, inserted_count = inserted_count + ?, duplicate_count = duplicate_count + ?,
+        rejected_count = rejected_count + ?, cases_opened = cases_opened + ?, alerts_count = alerts_count + ?
+      WHERE id = ?`,
+    ),
+  };
+}
+
+export type ReviewInserts = ReturnType<typeof prepareReviewInserts>;
+
+/** After a big import: lets SQLite refresh the statistics its planner uses. */
+export function optimizeAfterBulkInsert(sqlite: Sqlite): void {
+  sqlite.pragma('optimize');
+}
+
+/** A bad review of a product and whether its buyer reviewed in the shop before it. */
+export interface BurstCandidate {
+  id: number;
+  postedAt: number;
+  buyer: string | null;
+  seenBefore: number;
+}
+
+/** The shop's bad reviews of a product, oldest first, for the burst flag. */
+export function listBurstCandidates(sqlite: Sqlite, shopId: number, product: string): BurstCandidate[] {
+  return prepareCached(
+    sqlite,
+    `SELECT r.id, r.posted_at AS postedAt, r.buyer_nick AS buyer,
+      EXISTS (SELECT 1 FROM reviews p WHERE p.shop_id = r.shop_id AND p.buyer_nick = r.buyer_nick AND p.posted_at < r.posted_at) AS seenBefore
+    FROM reviews r
+    WHERE r.shop_id = ? AND r.product = ? AND r.level = 'bad'
+    ORDER BY r.posted_at, r.id`,
+  ).all(shopId, product) as BurstCandidate[];
+}
+
+/** Sets (or replaces) a review's burst flag. */
+export function putBurstFlag(sqlite: Sqlite, reviewId: number, evidence: string, paramsJson: string, now: number): void {
+  prepareCached(sqlite, `INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, 'burst', ?, ?, ?)`).run(
+    reviewId,
+    evidence,
+    paramsJson,
+    now,
+  );
+}
+
+const sharedColumn = { ip: 'buyer_ip', device: 'device_id' } as const;
+
+/** Distinct buyer nicks (at most `limit`) that wrote reviews in the shop from this IP or device. */
+export function listBuyersSharing(sqlite: Sqlite, shopId: number, kind: 'ip' | 'device', value: string, limit: number): string[] {
+  const column = sharedColumn[kind];
+  const rows = prepareCached(sqlite, `SELECT DISTINCT buyer_nick AS nick FROM reviews WHERE shop_id = ? AND ${column} = ? AND buyer_nick IS NOT NULL LIMIT ?`).all(
+    shopId,
+    value,
+    limit,
+  ) as { nick: string }[];
+  return rows.map((row) => row.nick);
+}
+
+/** Sets (or replaces) the same-device flag on the shop's neutral and bad reviews from this IP or device; returns how many. */
+export function putSharedDeviceFlags(sqlite: Sqlite, shopId: number, kind: 'ip' | 'device', value: string, flag: { evidence: string; paramsJson: string; now: number }): number {
+  const column = sharedColumn[kind];
+  return prepareCached(
+    sqlite,
+    `INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at)
+     SELECT id, 'same_device', ?, ?, ? FROM reviews WHERE shop_id = ? AND ${column} = ? AND level <> 'good'`,
+  ).run(flag.evidence, flag.paramsJson, flag.now, shopId, value).changes;
 }

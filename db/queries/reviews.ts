@@ -1,27 +1,17 @@
-import type { Statement } from 'better-sqlite3';
 import type { FlagParams, Review, ReviewFilters } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../shared/domain/reviews';
 import type { Sqlite } from '../connection';
+import { prepareCached } from '../statement-cache';
 
-/**
- * The inbox's hot queries, in SQL over the better-sqlite3 handle with cached statements: each
- * page must answer in a few milliseconds at a million reviews, and the filter combinations are
- * built at run time. Everything else goes through Kysely.
+/*
+ * The inbox's hot queries, in SQL over the better-sqlite3 handle through the statement cache:
+ * each page must answer in a few milliseconds at a million reviews, and the filter combinations
+ * are built at run time.
  */
-const statements = new WeakMap<Sqlite, Map<string, Statement>>();
 
-export function cachedStatement(sqlite: Sqlite, text: string): Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) {
-    if (cache.size > 500) cache.clear();
-    statement = sqlite.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
+/** @deprecated Use prepareCached from db/statement-cache; kept until the SLA queries move to db/queries. */
+export const cachedStatement = prepareCached;
 
 export type ReviewSort = 'newest' | 'sla_due';
 
@@ -144,7 +134,7 @@ function newestPage(sqlite: Sqlite, compiled: Compiled, after: { postedAt: numbe
   }
   const text = `SELECT ${compiled.id} AS id, ${compiled.posted} AS postedAt, NULL AS dueAt FROM ${compiled.from} ${whereClause(where)}
     ORDER BY ${compiled.posted} DESC, ${compiled.id} DESC LIMIT ?`;
-  return cachedStatement(sqlite, text).all(...params, limit) as PageRow[];
+  return prepareCached(sqlite, text).all(...params, limit) as PageRow[];
 }
 
 /** Cases a due-order page walks in the due index before it asks the planner's plan instead. */
@@ -165,12 +155,12 @@ function duePage(sqlite: Sqlite, compiled: Compiled, after: { dueAt: number; pos
     ORDER BY due_at, posted_at DESC, review_id DESC LIMIT ?`;
   const probe = `SELECT c.review_id AS id, c.posted_at AS postedAt, c.due_at AS dueAt FROM (${walk}) w CROSS JOIN ${compiled.from}
     ${whereClause(['c.id = w.id', ...compiled.where])} ${order}`;
-  const probed = cachedStatement(sqlite, probe).all(...afterParams, dueProbeRows, ...compiled.params, limit) as PageRow[];
+  const probed = prepareCached(sqlite, probe).all(...afterParams, dueProbeRows, ...compiled.params, limit) as PageRow[];
   if (probed.length === limit) return probed;
 
   const where = [...compiled.where, 'c.due_at IS NOT NULL', ...(after ? [resume('c.')] : [])];
   const text = `SELECT c.review_id AS id, c.posted_at AS postedAt, c.due_at AS dueAt FROM ${compiled.from} ${whereClause(where)} ${order}`;
-  return cachedStatement(sqlite, text).all(...compiled.params, ...afterParams, limit) as PageRow[];
+  return prepareCached(sqlite, text).all(...compiled.params, ...afterParams, limit) as PageRow[];
 }
 
 /** Rows a dense search scans newest-first before it asks the trigram index instead. */
@@ -207,7 +197,7 @@ function probeSearchPage(sqlite: Sqlite, filters: ReviewFilters, after: { posted
       ORDER BY ${base.posted} DESC, ${base.id} DESC LIMIT ?
     ) w JOIN reviews r ON r.id = w.id ${whereClause(outer)}
     ORDER BY w.postedAt DESC, w.id DESC LIMIT ?`;
-  const rows = cachedStatement(sqlite, text).all(...params, limit) as PageRow[];
+  const rows = prepareCached(sqlite, text).all(...params, limit) as PageRow[];
   return rows.length === limit ? rows : null;
 }
 
@@ -252,7 +242,7 @@ export function pageReviewIds(
 
 export function countReviews(sqlite: Sqlite, filters: ReviewFilters): number {
   const compiled = compile(filters);
-  const row = cachedStatement(sqlite, `SELECT count(*) AS n FROM ${compiled.from} ${whereClause(compiled.where)}`).get(...compiled.params) as { n: number };
+  const row = prepareCached(sqlite, `SELECT count(*) AS n FROM ${compiled.from} ${whereClause(compiled.where)}`).get(...compiled.params) as { n: number };
   return row.n;
 }
 
@@ -344,11 +334,11 @@ function toReview(row: ReviewRow, flags: ReviewFlagRow[]): Review {
 export function loadReviews(sqlite: Sqlite, ids: readonly number[]): Review[] {
   if (ids.length === 0) return [];
   const placeholders = ids.map(() => '?').join(', ');
-  const rows = cachedStatement(
+  const rows = prepareCached(
     sqlite,
     `SELECT ${reviewColumns} FROM reviews r JOIN shops s ON s.id = r.shop_id LEFT JOIN cases c ON c.review_id = r.id WHERE r.id IN (${placeholders})`,
   ).all(...ids) as ReviewRow[];
-  const flags = cachedStatement(sqlite, `SELECT review_id AS reviewId, type, evidence, params_json AS paramsJson FROM review_flags WHERE review_id IN (${placeholders}) ORDER BY type`).all(
+  const flags = prepareCached(sqlite, `SELECT review_id AS reviewId, type, evidence, params_json AS paramsJson FROM review_flags WHERE review_id IN (${placeholders}) ORDER BY type`).all(
     ...ids,
   ) as { reviewId: number; type: FlagType; evidence: string; paramsJson: string }[];
   const flagsById = new Map<number, ReviewFlagRow[]>();
@@ -364,22 +354,30 @@ export function loadReviews(sqlite: Sqlite, ids: readonly number[]): Review[] {
   });
 }
 
-/** [start, end) of each search word in the text, merged where they overlap. */
-export function highlightRanges(text: string, search: string | undefined): [number, number][] {
-  const words = (search ?? '').split(/[\s\u3000]+/).filter((word) => word !== '');
-  if (words.length === 0) return [];
-  const haystack = text.toLowerCase();
-  const ranges: [number, number][] = [];
-  for (const word of words) {
-    const needle = word.toLowerCase();
-    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length]);
-  }
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([range[0], range[1]]);
-  }
-  return merged;
+/** How many reviews a buyer left in the shop, and how many of them were neutral or bad. */
+export function buyerHistory(sqlite: Sqlite, shopId: number, buyerNick: string): { reviews: number; negative: number } {
+  const row = prepareCached(sqlite, `SELECT count(*) AS reviews, sum(level <> 'good') AS negative FROM reviews WHERE shop_id = ? AND buyer_nick = ?`).get(shopId, buyerNick) as {
+    reviews: number;
+    negative: number | null;
+  };
+  return { reviews: row.reviews, negative: row.negative ?? 0 };
+}
+
+/** One flag of each type over all of a buyer's reviews in the shop. */
+export function buyerFlags(sqlite: Sqlite, shopId: number, buyerNick: string): ReviewFlagRow[] {
+  // With min(), SQLite takes the bare params_json from the same row as the evidence.
+  const rows = prepareCached(
+    sqlite,
+    `SELECT f.type, min(f.evidence) AS evidence, f.params_json AS paramsJson FROM reviews r JOIN review_flags f ON f.review_id = r.id
+     WHERE r.shop_id = ? AND r.buyer_nick = ? GROUP BY f.type ORDER BY f.type`,
+  ).all(shopId, buyerNick) as { type: FlagType; evidence: string; paramsJson: string }[];
+  return rows.map(toReviewFlag);
+}
+
+/** The newest other reviews (at most 20) on the same order. */
+export function sameOrderReviewIds(sqlite: Sqlite, shopId: number, orderNo: string, exceptId: number): number[] {
+  const rows = prepareCached(sqlite, 'SELECT id FROM reviews WHERE shop_id = ? AND order_no = ? AND id <> ? ORDER BY posted_at DESC, id DESC LIMIT 20').all(shopId, orderNo, exceptId) as {
+    id: number;
+  }[];
+  return rows.map((row) => row.id);
 }

@@ -1,8 +1,13 @@
 import type { Selectable } from 'kysely';
 import type { CategoryRule, MonitorRule } from '../../shared/contract';
 import type { CaseCategory, ReviewLevel } from '../../shared/domain/reviews';
+import type { CategoryDecision } from '../../shared/rules/classify';
+import type { Sqlite } from '../connection';
 import type { CategoryRulesTable, MonitorRulesTable } from '../schema';
+import { prepareCached } from '../statement-cache';
+import { firstSync, runSync } from '../transaction';
 import type { Executor } from './executor';
+import { queryBuilder } from './query-builder';
 
 function toMonitorRule(row: Selectable<MonitorRulesTable>): MonitorRule {
   return {
@@ -34,17 +39,17 @@ export async function listCategoryRules(db: Executor): Promise<CategoryRule[]> {
   return (await db.selectFrom('category_rules').selectAll().orderBy('priority').orderBy('id').execute()).map(toCategoryRule);
 }
 
-export async function findMonitorRule(db: Executor, id: number): Promise<MonitorRule | undefined> {
-  const row = await db.selectFrom('monitor_rules').selectAll().where('id', '=', id).executeTakeFirst();
+export function findMonitorRuleSync(sqlite: Sqlite, id: number): MonitorRule | undefined {
+  const row = firstSync(sqlite, queryBuilder.selectFrom('monitor_rules').selectAll().where('id', '=', id));
   return row ? toMonitorRule(row) : undefined;
 }
 
-export async function findCategoryRule(db: Executor, id: number): Promise<CategoryRule | undefined> {
-  const row = await db.selectFrom('category_rules').selectAll().where('id', '=', id).executeTakeFirst();
+export function findCategoryRuleSync(sqlite: Sqlite, id: number): CategoryRule | undefined {
+  const row = firstSync(sqlite, queryBuilder.selectFrom('category_rules').selectAll().where('id', '=', id));
   return row ? toCategoryRule(row) : undefined;
 }
 
-export async function saveMonitorRule(db: Executor, rule: Omit<MonitorRule, 'id'> & { id?: number }, now: number): Promise<MonitorRule | undefined> {
+export function saveMonitorRuleSync(sqlite: Sqlite, rule: Omit<MonitorRule, 'id'> & { id?: number }, now: number): MonitorRule | undefined {
   const values = {
     name: rule.name,
     keywords_json: JSON.stringify(rule.keywords),
@@ -55,12 +60,12 @@ export async function saveMonitorRule(db: Executor, rule: Omit<MonitorRule, 'id'
   };
   const row =
     rule.id === undefined
-      ? await db.insertInto('monitor_rules').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow()
-      : await db.updateTable('monitor_rules').set(values).where('id', '=', rule.id).returningAll().executeTakeFirst();
+      ? firstSync(sqlite, queryBuilder.insertInto('monitor_rules').values({ ...values, created_at: now }).returningAll())
+      : firstSync(sqlite, queryBuilder.updateTable('monitor_rules').set(values).where('id', '=', rule.id).returningAll());
   return row ? toMonitorRule(row) : undefined;
 }
 
-export async function saveCategoryRule(db: Executor, rule: Omit<CategoryRule, 'id'> & { id?: number }, now: number): Promise<CategoryRule | undefined> {
+export function saveCategoryRuleSync(sqlite: Sqlite, rule: Omit<CategoryRule, 'id'> & { id?: number }, now: number): CategoryRule | undefined {
   const values = {
     name: rule.name,
     category: rule.category,
@@ -71,12 +76,40 @@ export async function saveCategoryRule(db: Executor, rule: Omit<CategoryRule, 'i
   };
   const row =
     rule.id === undefined
-      ? await db.insertInto('category_rules').values({ ...values, created_at: now }).returningAll().executeTakeFirstOrThrow()
-      : await db.updateTable('category_rules').set(values).where('id', '=', rule.id).returningAll().executeTakeFirst();
+      ? firstSync(sqlite, queryBuilder.insertInto('category_rules').values({ ...values, created_at: now }).returningAll())
+      : firstSync(sqlite, queryBuilder.updateTable('category_rules').set(values).where('id', '=', rule.id).returningAll());
   return row ? toCategoryRule(row) : undefined;
 }
 
-export async function deleteRule(db: Executor, kind: 'monitor' | 'category', id: number): Promise<boolean> {
-  const result = await db.deleteFrom(kind === 'monitor' ? 'monitor_rules' : 'category_rules').where('id', '=', id).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+export function deleteRuleSync(sqlite: Sqlite, kind: 'monitor' | 'category', id: number): boolean {
+  return runSync(sqlite, queryBuilder.deleteFrom(kind === 'monitor' ? 'monitor_rules' : 'category_rules').where('id', '=', id)).changes > 0;
+}
+
+/** A case the category rules may re-decide: open, and its category not chosen by a person. */
+export interface ReclassifiableCase {
+  id: number;
+  category: CaseCategory;
+  ruleId: number | null;
+  words: string;
+  text: string;
+  followUp: string | null;
+}
+
+/** The next chunk of such cases after `afterId`, in id order, with their review's text. */
+export function listReclassifiableCases(sqlite: Sqlite, afterId: number, limit: number): ReclassifiableCase[] {
+  return prepareCached(
+    sqlite,
+    `SELECT c.id, c.category, c.category_rule_id AS ruleId, c.category_words_json AS words, r.text, r.follow_up_text AS followUp
+     FROM cases c JOIN reviews r ON r.id = c.review_id
+     WHERE c.id > ? AND c.category_source <> 'manual' AND c.status <> 'closed'
+     ORDER BY c.id LIMIT ?`,
+  ).all(afterId, limit) as ReclassifiableCase[];
+}
+
+export function setCaseClassification(sqlite: Sqlite, caseId: number, decision: CategoryDecision, now: number): void {
+  prepareCached(
+    sqlite,
+    `UPDATE cases SET category = ?, category_source = ?, category_rule_id = ?, category_rule_name = ?, category_words_json = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(decision.category, decision.source, decision.ruleId, decision.ruleName, JSON.stringify(decision.matchedWords), now, caseId);
 }

@@ -1,8 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { Shop } from '../../shared/contract';
+import type { Sqlite } from '../connection';
 import type { ShopsTable } from '../schema';
+import { firstSync, runSync } from '../transaction';
 import type { Executor } from './executor';
+import { queryBuilder } from './query-builder';
 
 function toShop(row: Selectable<ShopsTable>): Shop {
   return {
@@ -14,31 +17,30 @@ function toShop(row: Selectable<ShopsTable>): Shop {
   };
 }
 
+const shopById = (db: Executor, id: number) => db.selectFrom('shops').selectAll().where('id', '=', id);
+
 export async function listShops(db: Executor): Promise<Shop[]> {
   const rows = await db.selectFrom('shops').selectAll().orderBy('platform').orderBy('name').execute();
   return rows.map(toShop);
 }
 
 export async function findShop(db: Executor, id: number): Promise<Shop | undefined> {
-  const row = await db.selectFrom('shops').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await shopById(db, id).executeTakeFirst();
   return row ? toShop(row) : undefined;
 }
 
-export async function findShopByName(db: Executor, platform: PlatformId, name: string) {
-  const row = await db
-    .selectFrom('shops')
-    .selectAll()
-    .where('platform', '=', platform)
-    .where('name', '=', name)
-    .executeTakeFirst();
+export function findShopSync(sqlite: Sqlite, id: number): Shop | undefined {
+  const row = firstSync(sqlite, shopById(queryBuilder, id));
   return row ? toShop(row) : undefined;
 }
 
-export async function insertShop(
-  db: Executor,
-  values: { platform: PlatformId; name: string; now: number },
-): Promise<Shop> {
-  const row = await db
+export function findShopByNameSync(sqlite: Sqlite, platform: PlatformId, name: string): Shop | undefined {
+  const row = firstSync(sqlite, queryBuilder.selectFrom('shops').selectAll().where('platform', '=', platform).where('name', '=', name));
+  return row ? toShop(row) : undefined;
+}
+
+export function insertShopSync(sqlite: Sqlite, values: { platform: PlatformId; name: string; now: number }): Shop {
+  const query = queryBuilder
     .insertInto('shops')
     .values({
       platform: values.platform,
@@ -46,17 +48,12 @@ export async function insertShop(
       created_at: values.now,
       updated_at: values.now,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toShop(row);
+    .returningAll();
+  return toShop(firstSync(sqlite, query)!);
 }
 
-export async function updateShop(
-  db: Executor,
-  id: number,
-  changes: { platform?: PlatformId; name?: string; now: number },
-): Promise<Shop | undefined> {
-  const row = await db
+export function updateShopSync(sqlite: Sqlite, id: number, changes: { platform?: PlatformId; name?: string; now: number }): Shop | undefined {
+  const query = queryBuilder
     .updateTable('shops')
     .set({
       ...(changes.platform !== undefined && { platform: changes.platform }),
@@ -64,12 +61,11 @@ export async function updateShop(
       updated_at: changes.now,
     })
     .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
+    .returningAll();
+  const row = firstSync(sqlite, query);
   return row ? toShop(row) : undefined;
 }
 
-export async function deleteShop(db: Executor, id: number): Promise<boolean> {
-  const result = await db.deleteFrom('shops').where('id', '=', id).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+export function deleteShopSync(sqlite: Sqlite, id: number): boolean {
+  return runSync(sqlite, queryBuilder.deleteFrom('shops').where('id', '=', id)).changes > 0;
 }

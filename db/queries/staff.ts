@@ -1,8 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { StaffRole } from '../../shared/domain/roles';
 import type { StaffMember } from '../../shared/contract';
+import type { Sqlite } from '../connection';
 import type { StaffTable } from '../schema';
+import { firstSync } from '../transaction';
 import type { Executor } from './executor';
+import { queryBuilder } from './query-builder';
 
 function toStaff(row: Selectable<StaffTable>): StaffMember {
   return {
@@ -22,21 +25,27 @@ export async function listStaff(db: Executor, options: { includeInactive?: boole
   return rows.map(toStaff);
 }
 
-export async function findStaff(db: Executor, id: number): Promise<StaffMember | undefined> {
-  const row = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+export function findStaffSync(sqlite: Sqlite, id: number): StaffMember | undefined {
+  const row = firstSync(sqlite, queryBuilder.selectFrom('staff').selectAll().where('id', '=', id));
   return row ? toStaff(row) : undefined;
 }
 
-export async function findStaffByName(db: Executor, name: string) {
-  const row = await db.selectFrom('staff').selectAll().where('name', '=', name).executeTakeFirst();
+export function findStaffByNameSync(sqlite: Sqlite, name: string): StaffMember | undefined {
+  const row = firstSync(sqlite, queryBuilder.selectFrom('staff').selectAll().where('name', '=', name));
   return row ? toStaff(row) : undefined;
 }
 
-export async function insertStaff(
-  db: Executor,
-  values: { name: string; role: StaffRole; now: number },
-): Promise<StaffMember> {
-  const row = await db
+export function activeOwnerCountSync(sqlite: Sqlite): number {
+  const query = queryBuilder
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'owner')
+    .where('active', '=', 1);
+  return Number(firstSync(sqlite, query)!.n);
+}
+
+export function insertStaffSync(sqlite: Sqlite, values: { name: string; role: StaffRole; now: number }): StaffMember {
+  const query = queryBuilder
     .insertInto('staff')
     .values({
       name: values.name,
@@ -45,17 +54,16 @@ export async function insertStaff(
       created_at: values.now,
       updated_at: values.now,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toStaff(row);
+    .returningAll();
+  return toStaff(firstSync(sqlite, query)!);
 }
 
-export async function updateStaff(
-  db: Executor,
+export function updateStaffSync(
+  sqlite: Sqlite,
   id: number,
   changes: { name?: string; role?: StaffRole; active?: boolean; now: number },
-): Promise<StaffMember | undefined> {
-  const row = await db
+): StaffMember | undefined {
+  const query = queryBuilder
     .updateTable('staff')
     .set({
       ...(changes.name !== undefined && { name: changes.name }),
@@ -64,7 +72,7 @@ export async function updateStaff(
       updated_at: changes.now,
     })
     .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
+    .returningAll();
+  const row = firstSync(sqlite, query);
   return row ? toStaff(row) : undefined;
 }

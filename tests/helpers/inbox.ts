@@ -1,16 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Core } from '../../electron/core/core';
+import type { FileSource, MethodInput } from '../../shared/contract';
+import type { PlatformId } from '../../shared/domain/platforms';
+import type { startTestCore } from './test-core';
 
-type Call = (method: string, input?: unknown) => Promise<any>;
+type Call = Awaited<ReturnType<typeof startTestCore>>['call'];
+type StartExtras = Omit<MethodInput<'imports.start'>, 'source' | 'platform' | 'shopId' | 'mapping'>;
 
 /** A shop to import into; returns its id. */
-export async function createShop(call: Call, platform = 'taobao', name = '木棉生活小店'): Promise<number> {
+export async function createShop(call: Call, platform: PlatformId = 'taobao', name = '木棉生活小店'): Promise<number> {
   return (await call('shops.create', { platform, name })).id;
 }
 
 /** Preview, start with the suggested mapping, and wait for the run to end; returns the run. */
-export async function importFile(core: Core, call: Call, source: unknown, platform: string, shopId: number, extra: Record<string, unknown> = {}) {
+export async function importFile(core: Core, call: Call, source: FileSource, platform: PlatformId, shopId: number, extra: StartExtras = {}) {
   const preview = await call('imports.preview', { source, platform, ...(extra.options ? { options: extra.options } : {}) });
   const { importId } = await call('imports.start', { source, platform, shopId, mapping: preview.suggestedMapping, ...extra });
   const run = await core.services!.imports.waitFor(importId);

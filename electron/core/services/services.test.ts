@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
+import { present } from '../../../tests/helpers/present';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { planDemoData } from './demo/demo-data';
 

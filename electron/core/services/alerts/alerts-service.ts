@@ -1,5 +1,6 @@
 import type { ReviewAlert } from '../../../../shared/contract';
 import type { ReviewLevel } from '../../../../shared/domain/reviews';
+import { countUnreadAlerts, listAlertRows, markAlertsRead } from '../../../../db/queries/alerts';
 import { AppError } from '../../errors';
 import { excerptOf } from '../imports/review-writer';
 import type { ServiceDeps } from '../service-deps';
@@ -9,16 +10,8 @@ export class AlertsService {
 
   list(options: { unreadOnly?: boolean; limit?: number }): { items: ReviewAlert[]; unread: number } {
     const sqlite = this.deps.sqlite;
-    const rows = sqlite
-      .prepare(
-        `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt,
-           r.level, r.text, s.name AS shopName
-         FROM alerts a JOIN reviews r ON r.id = a.review_id JOIN shops s ON s.id = r.shop_id
-         ${options.unreadOnly ? 'WHERE a.read_at IS NULL' : ''}
-         ORDER BY a.at DESC, a.id DESC LIMIT ?`,
-      )
-      .all(options.limit ?? 50) as { id: number; reviewId: number; ruleId: number | null; ruleName: string; words: string; at: number; readAt: number | null; level: string; text: string; shopName: string }[];
-    const { unread } = sqlite.prepare('SELECT count(*) AS unread FROM alerts WHERE read_at IS NULL').get() as { unread: number };
+    const rows = listAlertRows(sqlite, { unreadOnly: options.unreadOnly ?? false, limit: options.limit ?? 50 });
+    const unread = countUnreadAlerts(sqlite);
     return {
       unread,
       items: rows.map((row) => ({
@@ -40,11 +33,7 @@ export class AlertsService {
     if (!input.all && (input.ids === undefined || input.ids.length === 0)) {
       throw new AppError('VALIDATION', 'Give the alert ids to mark as read, or all: true.', { issues: [{ path: 'ids', reason: 'required', message: 'Nothing to mark.' }] });
     }
-    const now = this.deps.clock.now();
-    const sqlite = this.deps.sqlite;
-    const { changes } = input.all
-      ? sqlite.prepare('UPDATE alerts SET read_at = ? WHERE read_at IS NULL').run(now)
-      : sqlite.prepare(`UPDATE alerts SET read_at = ? WHERE read_at IS NULL AND id IN (${(input.ids as number[]).map(() => '?').join(', ')})`).run(now, ...(input.ids as number[]));
+    const changes = markAlertsRead(this.deps.sqlite, input.all ? 'all' : (input.ids as number[]), this.deps.clock.now());
     if (changes > 0) this.deps.events.emit('data.changed', { domain: 'alerts' });
     return { updated: changes };
   }

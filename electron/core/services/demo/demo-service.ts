@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { insertAudit } from '../../../../db/queries/audit';
-import { findShopByName, insertShop } from '../../../../db/queries/shops';
-import { findStaffByName, insertStaff } from '../../../../db/queries/staff';
+import { findShopByNameSync, insertShopSync } from '../../../../db/queries/shops';
+import { findStaffByNameSync, insertStaffSync } from '../../../../db/queries/staff';
+import { inTransaction } from '../../../../db/transaction';
 import { defaultDemoSeed, planDemoData } from './demo-data';
 import { planDemoReviews } from './demo-reviews';
 import type { ImportService } from '../imports/import-service';
@@ -22,18 +23,19 @@ export class DemoService {
    */
   async load(actor: string, seed: number = defaultDemoSeed): Promise<{ shopsAdded: number; staffAdded: number; reviewsAdded: number }> {
     const plan = planDemoData(seed);
-    const now = this.deps.clock.now();
-    const { shopsAdded, staffAdded } = await this.deps.db.transaction().execute(async (trx) => {
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    const { shopsAdded, staffAdded } = inTransaction(sqlite, () => {
       let shopsAdded = 0;
       let staffAdded = 0;
       for (const shop of plan.shops) {
-        if (await findShopByName(trx, shop.platform, shop.name)) continue;
-        await insertShop(trx, { ...shop, now });
+        if (findShopByNameSync(sqlite, shop.platform, shop.name)) continue;
+        insertShopSync(sqlite, { ...shop, now });
         shopsAdded++;
       }
       for (const member of plan.staff) {
-        if (await findStaffByName(trx, member.name)) continue;
-        await insertStaff(trx, { ...member, now });
+        if (findStaffByNameSync(sqlite, member.name)) continue;
+        insertStaffSync(sqlite, { ...member, now });
         staffAdded++;
       }
       return { shopsAdded, staffAdded };
@@ -43,7 +45,7 @@ export class DemoService {
     const folder = stagingDir(this.deps.dataDir);
     mkdirSync(folder, { recursive: true });
     for (const [index, planned] of plan.shops.entries()) {
-      const shop = await findShopByName(this.deps.db, planned.platform, planned.name);
+      const shop = findShopByNameSync(sqlite, planned.platform, planned.name);
       if (!shop) continue;
       const path = join(folder, `demo-reviews-${shop.platform}.tsv`);
       writeFileSync(path, planDemoReviews(seed, { platform: shop.platform, index }));

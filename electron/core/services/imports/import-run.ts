@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../../../db/connection';
+import { optimizeAfterBulkInsert } from '../../../../db/queries/imports';
 import type { ColumnMapping } from '../../../../shared/contract';
 import type { EventBus } from '../../event-bus';
 import { createRowMapper, type RowReject } from './map-row';
@@ -142,7 +143,7 @@ export async function runImport(options: {
     await yieldToOthers();
   }
   flagSharedDevices(sqlite, context.shopId, { ips, devices }, now);
-  if (counts.inserted > 10_000) sqlite.pragma('optimize');
+  if (counts.inserted > 10_000) optimizeAfterBulkInsert(sqlite);
   progress('indexing', true);
   return { status: 'done', counts };
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../../tests/helpers/test-core';
 import { countRows, createShop, importFile, writeFixture } from '../../../../tests/helpers/inbox';
+import { present } from '../../../../tests/helpers/present';
 import { csvText, encodeText, xlsxFile, type FixtureEncoding } from '../../../../tests/helpers/review-files';
+import type { ColumnMapping, FileSource } from '../../../../shared/contract';
+import type { PlatformId } from '../../../../shared/domain/platforms';
 
 const tempDir = useTempDirs();
 
@@ -47,14 +50,14 @@ describe('import of platform exports', () => {
     const rejects = await call('imports.rejects', { importId: run.id });
     expect(rejects.total).toBe(3);
     expect(rejects.items.map((item: { rowNumber: number; code: string }) => ({ rowNumber: item.rowNumber, code: item.code }))).toEqual(expectedRejects);
-    expect(rejects.items[0].reason).toContain('2026-13-45');
-    expect(rejects.items[1].raw).toMatchObject({ 评价内容: '物流太慢了', 追评内容: '#NULL!' });
+    expect(rejects.items[0]?.reason).toContain('2026-13-45');
+    expect(rejects.items[1]?.raw).toMatchObject({ 评价内容: '物流太慢了', 追评内容: '#NULL!' });
 
     const { items } = await call('reviews.list', {});
-    expect(items.map((item: { orderNo: string }) => item.orderNo).sort()).toEqual(['3456789012345678901', '3456789012345678902']);
-    const bad = items.find((item: { level: string }) => item.level === 'bad');
+    expect(items.map((item) => item.orderNo).sort()).toEqual(['3456789012345678901', '3456789012345678902']);
+    const bad = items.find((item) => item.level === 'bad');
     expect(bad).toMatchObject({ text: '质量太差了\n用了两天就"坏"了', followUpText: null, postedAt: Date.UTC(2026, 10, 24, 1, 30), sourceFile: `export-${encoding}.csv` });
-    expect(bad.case).toMatchObject({ status: 'new', category: 'quality', classification: { source: 'rule', ruleName: '产品质量', matchedWords: ['质量'] } });
+    expect(bad?.case).toMatchObject({ status: 'new', category: 'quality', classification: { source: 'rule', ruleName: '产品质量', matchedWords: ['质量'] } });
     await core.close();
   });
 });
@@ -82,7 +85,7 @@ describe('real exports’ quirks', () => {
     const path = writeFixture(dir, '抖店评价.xlsx', bytes);
     const { preview, run } = await importFile(core, call, { kind: 'path', path }, 'douyin', shopId);
     expect(preview).toMatchObject({ format: 'xlsx', sheets: ['评价', 'Sheet2'], headerRow: 2, presetId: 'douyin', missingFields: [] });
-    expect(preview.sampleRows[0][0]).toBe('6918234567890123456');
+    expect(preview.sampleRows[0]?.[0]).toBe('6918234567890123456');
     expect(preview.suggestedMapping).toMatchObject({ orderNo: 0, text: 1, postedAt: 2, rating: 3, buyerNick: 4, product: 5, buyerIp: 6 });
     expect(run.counts).toMatchObject({ read: 4, inserted: 2, duplicates: 0, rejected: 2 });
     const rejects = (await call('imports.rejects', { importId: run.id })).items;
@@ -91,12 +94,12 @@ describe('real exports’ quirks', () => {
       [7, 'bad_rating'],
     ]);
     const { items } = await call('reviews.list', {});
-    expect(items.map((item: { orderNo: string; text: string; rating: number; level: string }) => [item.orderNo, item.text, item.rating, item.level])).toEqual([
+    expect(items.map((item) => [item.orderNo, item.text, item.rating, item.level])).toEqual([
       ['6918234567890123457', '很满意 & 好看 <推荐>', 5, 'good'],
       ['6918234567890123456', '物流太慢了，一周才到', 1, 'bad'],
     ]);
     // 46350.3958… is 2026-11-24 09:30 in Excel's day count, China time.
-    expect(items[1].postedAt).toBe(Date.UTC(2026, 10, 24, 1, 30));
+    expect(items[1]?.postedAt).toBe(Date.UTC(2026, 10, 24, 1, 30));
     await core.close();
   });
 
@@ -119,13 +122,13 @@ describe('real exports’ quirks', () => {
     const rejects = (await call('imports.rejects', { importId: run.id })).items;
     expect(rejects.map((r: { code: string }) => r.code)).toEqual(['missing_text', 'missing_date', 'missing_level']);
     const { items } = await call('reviews.list', { sort: 'newest' });
-    const scratched = items.find((item: { orderNo: string }) => item.orderNo === '1000000000000000001');
+    const scratched = items.find((item) => item.orderNo === '1000000000000000001');
     expect(scratched).toMatchObject({ rating: 2, level: 'bad', buyerNick: null, product: null, followUpText: null, imagesCount: 2, postedAt: Date.UTC(2026, 10, 20, 0, 5) });
-    expect(items.find((item: { orderNo: string }) => item.orderNo === '1000000000000000002')).toMatchObject({ rating: 4, level: 'good', postedAt: 1763946000_000 });
+    expect(items.find((item) => item.orderNo === '1000000000000000002')).toMatchObject({ rating: 4, level: 'good', postedAt: 1763946000_000 });
     await core.close();
   });
 
-  it.each([
+  it.each<[PlatformId, string[], ColumnMapping]>([
     ['taobao', ['子订单编号', '订单编号', '评价内容', '评价时间', '评价结果', '买家昵称', '宝贝名称', '追评内容'], { orderNo: 0, text: 2, postedAt: 3, level: 4, buyerNick: 5, product: 6, followUpText: 7 }],
     ['tmall', ['订单编号', '初评内容', '初评时间', '评价等级', '会员名', '宝贝标题', '追加评论', '评价ID'], { orderNo: 0, text: 1, postedAt: 2, level: 3, buyerNick: 4, product: 5, followUpText: 6, platformReviewId: 7 }],
     ['douyin', ['订单号', '评价内容', '评价时间', '商品评分', '用户昵称', '商品名称', '规格'], { orderNo: 0, text: 1, postedAt: 2, rating: 3, buyerNick: 4, product: 5, sku: 6 }],
@@ -158,7 +161,7 @@ describe('real exports’ quirks', () => {
       ['单号', '买家说', '日期', '星星'],
       ['KS001', '包装破损了', '2026-11-24 08:00', '2'],
     ]);
-    const source = { kind: 'text', text };
+    const source: FileSource = { kind: 'text', text };
     const preview = await call('imports.preview', { source, platform: 'kuaishou' });
     expect(preview).toMatchObject({ presetId: null, format: 'text', headers: ['单号', '买家说', '日期', '星星'], sampleRows: [['KS001', '包装破损了', '2026-11-24 08:00', '2']] });
     expect(preview.missingFields).toEqual(['text', 'postedAt', 'level', 'orderNo']);
@@ -169,7 +172,10 @@ describe('real exports’ quirks', () => {
     expect((await core.services!.imports.waitFor(importId)).counts).toMatchObject({ inserted: 1, rejected: 0 });
     expect((await call('imports.get', { importId })).origin).toBe('paste');
     const presets = (await call('imports.presets')).items;
-    const custom = presets.find((preset: { name: string }) => preset.name === '快手旧版导出');
+    const custom = present(
+      presets.find((preset) => preset.name === '快手旧版导出'),
+      'the saved preset',
+    );
     expect(custom).toMatchObject({ builtIn: false, platform: 'kuaishou', headers: { orderNo: ['单号'], text: ['买家说'], postedAt: ['日期'], rating: ['星星'] } });
     expect((await call('imports.preview', { source, platform: 'kuaishou' })).presetId).toBe(custom.id);
     await call('imports.deletePreset', { id: custom.id });
@@ -201,14 +207,15 @@ describe('idempotent imports', () => {
     expect(run.notice).toEqual({ code: 'follow_ups_added', params: { count: 1 } });
     expect(countRows(core, 'reviews')).toBe(7);
     expect(countRows(core, 'cases')).toBe(7);
-    const third = (await call('reviews.list', { filters: { search: '第3条' } })).items[0];
+    const third = present((await call('reviews.list', { filters: { search: '第3条' } })).items[0], 'the third review');
+    const thirdCase = present(third.case, 'the third review’s case');
     expect(third.followUpText).toBe('追评：客服终于回复了');
     const detail = await call('reviews.get', { id: third.id });
     expect(detail.timeline.map((entry: { action: string }) => entry.action)).toEqual(['reviews.posted', 'reviews.imported', 'cases.opened', 'reviews.followUp']);
     expect(detail.timeline.map((entry: { params: unknown }) => entry.params)).toEqual([
       null,
       { fileName: expect.any(String), importId: expect.any(Number) },
-      { category: third.case.category, ...(third.case.classification.ruleName ? { ruleName: third.case.classification.ruleName, words: third.case.classification.matchedWords } : {}) },
+      { category: thirdCase.category, ...(thirdCase.classification.ruleName ? { ruleName: thirdCase.classification.ruleName, words: thirdCase.classification.matchedWords } : {}) },
       { text: '追评：客服终于回复了' },
     ]);
     await core.close();
@@ -221,21 +228,22 @@ describe('idempotent imports', () => {
     const staff = await call('staff.create', { name: '赵雪', role: 'agent' });
     const path = writeFixture(dir, 'a.csv', csvText(exportRows(1, 3)));
     await importFile(core, call, { kind: 'path', path }, 'taobao', shopId);
-    const [review] = (await call('reviews.list', { filters: { search: '第1条' } })).items;
+    const review = present((await call('reviews.list', { filters: { search: '第1条' } })).items[0], 'the first review');
     expect(review.case).toMatchObject({ category: 'logistics', classification: { source: 'rule', matchedWords: ['太慢了'] } });
-    expect(await call('cases.recategorize', { caseIds: [review.case.id], category: 'service' })).toEqual({ updated: 1 });
-    expect(await call('cases.assign', { caseIds: [review.case.id], assigneeId: staff.id })).toEqual({ updated: 1 });
+    const caseId = present(review.case, 'the first review’s case').id;
+    expect(await call('cases.recategorize', { caseIds: [caseId], category: 'service' })).toEqual({ updated: 1 });
+    expect(await call('cases.assign', { caseIds: [caseId], assigneeId: staff.id })).toEqual({ updated: 1 });
 
     await importFile(core, call, { kind: 'path', path }, 'taobao', shopId);
     expect(await call('rules.reclassify')).toEqual({ changed: 0 });
-    const kept = await call('cases.get', { id: review.case.id });
+    const kept = await call('cases.get', { id: caseId });
     expect(kept).toMatchObject({ reviewId: review.id, category: 'service', assigneeId: staff.id, classification: { source: 'manual', ruleId: null, matchedWords: [] } });
     const timeline = (await call('reviews.get', { id: review.id })).timeline;
-    expect(timeline.filter((entry: { action: string }) => entry.action.startsWith('cases.') && entry.action !== 'cases.opened')).toMatchObject([
+    expect(timeline.filter((entry) => entry.action.startsWith('cases.') && entry.action !== 'cases.opened')).toMatchObject([
       { action: 'cases.recategorize', actor: 'local', detail: '物流延误 → 服务态度', params: { fromCategory: 'logistics', toCategory: 'service' } },
       { action: 'cases.assign', detail: '— → 赵雪', params: { fromName: null, toName: '赵雪' } },
     ]);
-    const missing = await core.call('cases.assign', { caseIds: [review.case.id, 999], assigneeId: null });
+    const missing = await core.call('cases.assign', { caseIds: [caseId, 999], assigneeId: null });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
     await core.close();
   });

@@ -1,5 +1,7 @@
 import type { FlagParams } from '../../../../shared/contract';
 import type { Sqlite } from '../../../../db/connection';
+import { listBurstCandidates, listBuyersSharing, putBurstFlag, putSharedDeviceFlags } from '../../../../db/queries/imports';
+import { inTransaction } from '../../../../db/transaction';
 
 /** A burst: this many bad reviews of one product from new buyers … */
 export const burstMinimum = 5;
@@ -7,6 +9,8 @@ export const burstMinimum = 5;
 export const burstWindowMs = 24 * 3600_000;
 /** Buyers on the same IP or device before it looks like one person with many accounts. */
 export const sameDeviceMinimum = 3;
+/** Buyers counted per IP or device; a flag says "50+" past this. */
+const buyersListed = 50;
 
 const chinaTime = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -19,18 +23,9 @@ const isMasked = (nick: string) => nick.includes('*');
  * Returns how many reviews were flagged.
  */
 export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<string>, now: number): number {
-  const select = sqlite.prepare(`
-    SELECT r.id, r.posted_at AS postedAt, r.buyer_nick AS buyer,
-      EXISTS (SELECT 1 FROM reviews p WHERE p.shop_id = r.shop_id AND p.buyer_nick = r.buyer_nick AND p.posted_at < r.posted_at) AS seenBefore
-    FROM reviews r
-    WHERE r.shop_id = ? AND r.product = ? AND r.level = 'bad'
-    ORDER BY r.posted_at, r.id`);
-  const upsert = sqlite.prepare(`INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, 'burst', ?, ?, ?)`);
   let flagged = 0;
   for (const product of products) {
-    const rows = (select.all(shopId, product) as { id: number; postedAt: number; buyer: string | null; seenBefore: number }[]).filter(
-      (row) => row.buyer === null || isMasked(row.buyer) || row.seenBefore === 0,
-    );
+    const rows = listBurstCandidates(sqlite, shopId, product).filter((row) => row.buyer === null || isMasked(row.buyer) || row.seenBefore === 0);
     // Windows of at least burstMinimum reviews within burstWindowMs, merged where they overlap.
     const clusters: { from: number; to: number }[] = [];
     let start = 0;
@@ -42,7 +37,7 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
       else clusters.push({ from: start, to: end });
     }
     if (clusters.length === 0) continue;
-    sqlite.transaction(() => {
+    inTransaction(sqlite, () => {
       for (const cluster of clusters) {
         const members = rows.slice(cluster.from, cluster.to + 1);
         const first = members[0] as { postedAt: number };
@@ -51,10 +46,10 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
         const params: FlagParams = { count: members.length, hours, product, from: first.postedAt, to: last.postedAt };
         const evidence = `${hours} 小时内「${product}」收到 ${members.length} 条差评，买家此前都没在本店评价过（北京时间 ${chinaTime(first.postedAt)} – ${chinaTime(last.postedAt)}）`;
         const paramsJson = JSON.stringify(params);
-        for (const member of members) upsert.run(member.id, evidence, paramsJson, now);
+        for (const member of members) putBurstFlag(sqlite, member.id, evidence, paramsJson, now);
         flagged += members.length;
       }
-    })();
+    });
   }
   return flagged;
 }
@@ -65,22 +60,18 @@ export function flagBursts(sqlite: Sqlite, shopId: number, products: Iterable<st
  */
 export function flagSharedDevices(sqlite: Sqlite, shopId: number, keys: { ips: Iterable<string>; devices: Iterable<string> }, now: number): number {
   let flagged = 0;
-  for (const [column, kind, label, values] of [
-    ['buyer_ip', 'ip', 'IP', keys.ips],
-    ['device_id', 'device', '设备', keys.devices],
+  for (const [kind, label, values] of [
+    ['ip', 'IP', keys.ips],
+    ['device', '设备', keys.devices],
   ] as const) {
-    const buyers = sqlite.prepare(`SELECT DISTINCT buyer_nick AS nick FROM reviews WHERE shop_id = ? AND ${column} = ? AND buyer_nick IS NOT NULL LIMIT 50`);
-    const flag = sqlite.prepare(`
-      INSERT OR REPLACE INTO review_flags (review_id, type, evidence, params_json, created_at)
-      SELECT id, 'same_device', ?, ?, ? FROM reviews WHERE shop_id = ? AND ${column} = ? AND level <> 'good'`);
     for (const value of values) {
-      const nicks = (buyers.all(shopId, value) as { nick: string }[]).map((row) => row.nick);
+      const nicks = listBuyersSharing(sqlite, shopId, kind, value, buyersListed);
       if (nicks.length < sameDeviceMinimum) continue;
-      const capped = nicks.length === 50;
+      const capped = nicks.length === buyersListed;
       const params: FlagParams = { kind, value, count: nicks.length, countCapped: capped, buyers: nicks.slice(0, 5) };
       const shown = nicks.slice(0, 5).join('、') + (nicks.length > 5 ? ' …' : '');
       const evidence = `同一${label} ${value} 被 ${nicks.length}${capped ? '+' : ''} 个不同买家使用（${shown}）`;
-      flagged += flag.run(evidence, JSON.stringify(params), now, shopId, value).changes;
+      flagged += putSharedDeviceFlags(sqlite, shopId, kind, value, { evidence, paramsJson: JSON.stringify(params), now });
     }
   }
   return flagged;

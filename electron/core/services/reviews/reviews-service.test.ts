@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../../tests/helpers/test-core';
 import { createShop, importFile } from '../../../../tests/helpers/inbox';
+import { present } from '../../../../tests/helpers/present';
+import type { ReviewFilters } from '../../../../shared/contract';
+import type { PlatformId } from '../../../../shared/domain/platforms';
+import type { CaseCategory } from '../../../../shared/domain/reviews';
 import { csvText } from '../../../../tests/helpers/review-files';
 
 const tempDir = useTempDirs();
 const header = ['订单编号', '评价内容', '评价时间', '评价结果', '买家昵称', '宝贝名称', 'IP'];
 const day = (n: number, hour = 10) => `2026-11-${String(n).padStart(2, '0')} ${String(hour).padStart(2, '0')}:00:00`;
 
-async function withReviews(rows: string[][], platform = 'taobao') {
+async function withReviews(rows: string[][], platform: PlatformId = 'taobao') {
   const dir = tempDir();
   const test = await startTestCore(dir);
   const alerts: unknown[] = [];
@@ -55,12 +59,12 @@ describe('reviews.list', () => {
     ];
     const { core, call, shopId } = await withReviews(rows);
     const staff = await call('staff.create', { name: '王强', role: 'agent' });
-    const texts = async (filters: object) => (await call('reviews.list', { filters })).items.map((item: { text: string }) => item.text);
+    const texts = async (filters: ReviewFilters) => (await call('reviews.list', { filters })).items.map((item: { text: string }) => item.text);
     expect(await texts({ categories: ['logistics', 'quality'] })).toEqual(['质量很差，破损', '物流太慢了']);
     expect(await texts({ levels: ['neutral'] })).toEqual(['客服态度不好']);
     expect(await texts({ levels: ['good', 'neutral'] })).toEqual(['很好', '客服态度不好']);
-    const quality = (await call('reviews.list', { filters: { categories: ['quality'] } })).items[0];
-    await call('cases.assign', { caseIds: [quality.case.id], assigneeId: staff.id });
+    const quality = present((await call('reviews.list', { filters: { categories: ['quality'] } })).items[0]?.case, 'the quality case');
+    await call('cases.assign', { caseIds: [quality.id], assigneeId: staff.id });
     expect(await texts({ assigneeId: staff.id })).toEqual(['质量很差，破损']);
     expect(await texts({ assigneeId: null })).toEqual(['客服态度不好', '物流太慢了']);
     expect(await texts({ statuses: ['new'], from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 3, 2) })).toEqual(['客服态度不好', '质量很差，破损']);
@@ -123,14 +127,14 @@ describe('reviews.list', () => {
     const rows = Array.from({ length: 8 }, (_, i) => [`D${i}`, `差评${i}`, day(1 + i), '差评', `买家${i}`, '杯子', '']);
     const { core, call } = await withReviews(rows);
     const sqlite = core.services!.deps.sqlite;
-    // The SLA issue fills due_at; here two cases get one.
+    // SLA timers fill due_at; here two cases get one by hand.
     sqlite.prepare("UPDATE cases SET due_at = 200 WHERE review_id = (SELECT id FROM reviews WHERE order_no = 'D1')").run();
     sqlite.prepare("UPDATE cases SET due_at = 100 WHERE review_id = (SELECT id FROM reviews WHERE order_no = 'D5')").run();
-    const order: string[] = [];
+    const order: (string | null)[] = [];
     let cursor: string | undefined;
     do {
       const page = await call('reviews.list', { sort: 'sla_due', limit: 3, ...(cursor ? { cursor } : {}) });
-      order.push(...page.items.map((item: { orderNo: string }) => item.orderNo));
+      order.push(...page.items.map((item) => item.orderNo));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(order).toEqual(['D5', 'D1', 'D7', 'D6', 'D4', 'D3', 'D2', 'D0']);
@@ -147,13 +151,13 @@ describe('reviews.list', () => {
     sqlite.prepare("UPDATE cases SET category = 'logistics', due_at = 1000 + (id * 7919) % 500").run();
     sqlite.prepare("UPDATE cases SET category = 'malicious', due_at = 5000 + id % 3 WHERE id % 150 = 0").run();
     sqlite.prepare('UPDATE cases SET due_at = NULL WHERE id % 97 = 0').run();
-    const expected = (category: string) =>
+    const expected = (category: CaseCategory) =>
       (
         sqlite
           .prepare(`SELECT review_id AS id FROM cases WHERE category = ? ORDER BY due_at IS NULL, due_at, posted_at DESC, review_id DESC`)
           .all(category) as { id: number }[]
       ).map((row) => row.id);
-    const paged = async (category: string) => {
+    const paged = async (category: CaseCategory) => {
       const ids: number[] = [];
       let cursor: string | undefined;
       do {
@@ -163,7 +167,7 @@ describe('reviews.list', () => {
       } while (cursor);
       return ids;
     };
-    for (const category of ['logistics', 'malicious']) {
+    for (const category of ['logistics', 'malicious'] as const) {
       const want = expected(category);
       expect(want.length).toBeGreaterThan(category === 'logistics' ? 4000 : 20);
       expect(await paged(category)).toEqual(want);
@@ -204,13 +208,13 @@ describe('monitoring, classification and flags', () => {
     expect(monitor.keywords).toEqual(['包装']);
     const text = csvText([header, ['R1', '包装破损，快递太慢了', day(1), '中评', '甲', '杯子', '']], { delimiter: '\t' });
     await importFile(core, call, { kind: 'text', text }, 'taobao', shopId);
-    const [review] = (await call('reviews.list', {})).items;
-    expect(review.case.classification).toEqual({ source: 'rule', ruleId: expect.any(Number), ruleName: '产品质量', matchedWords: ['破损'] });
+    const reviewCase = present((await call('reviews.list', {})).items[0]?.case, 'the review’s case');
+    expect(reviewCase.classification).toEqual({ source: 'rule', ruleId: expect.any(Number), ruleName: '产品质量', matchedWords: ['破损'] });
     expect((await call('alerts.list', {})).items.map((alert: { ruleName: string }) => alert.ruleName)).toEqual(['包装']);
 
     await call('rules.saveCategory', { name: '快递', category: 'logistics', keywords: ['快递'], priority: 1, enabled: true });
     expect(await call('rules.reclassify')).toEqual({ changed: 1 });
-    expect((await call('cases.get', { id: review.case.id })).classification).toMatchObject({ ruleName: '快递', matchedWords: ['快递'] });
+    expect((await call('cases.get', { id: reviewCase.id })).classification).toMatchObject({ ruleName: '快递', matchedWords: ['快递'] });
     await call('rules.remove', { kind: 'monitor', id: monitor.id });
     expect((await call('alerts.list', {})).items[0]).toMatchObject({ ruleId: null, ruleName: '包装' });
     const gone = await core.call('rules.remove', { kind: 'category', id: 9999 });
@@ -224,12 +228,12 @@ describe('monitoring, classification and flags', () => {
       ['F2', '别家买的比你好多了', day(2), '差评', '乙', '杯子', ''],
     ]);
     const items = (await call('reviews.list', {})).items;
-    expect(items[1].case).toMatchObject({
+    expect(items[1]?.case).toMatchObject({
       category: 'malicious',
       severity: 'critical',
       flags: [{ type: 'extortion', evidence: '评价中有索要钱款的字眼「不退款就差评」', params: { words: ['不退款就差评'] } }],
     });
-    expect(items[0].case.flags).toEqual([{ type: 'competitor', evidence: '评价中提到同行「别家」', params: { words: ['别家'] } }]);
+    expect(items[0]?.case?.flags).toEqual([{ type: 'competitor', evidence: '评价中提到同行「别家」', params: { words: ['别家'] } }]);
     expect((await call('reviews.list', { filters: { flags: ['extortion'] } })).items).toHaveLength(1);
     await core.close();
   });
@@ -240,8 +244,8 @@ describe('monitoring, classification and flags', () => {
     const returning = [['R0', '以前买过', day(1), '好评', '回头客', '保温杯', ''], ['R1', '这次不行', '2026-11-20 06:00:00', '差评', '回头客', '保温杯', '']];
     const { core, call } = await withReviews([...burst, ...spread, ...returning]);
     const flagged = (await call('reviews.list', { filters: { flags: ['burst'] } })).items;
-    expect(flagged.map((item: { orderNo: string }) => item.orderNo).sort()).toEqual(['B0', 'B1', 'B2', 'B3', 'B4']);
-    expect(flagged[0].case.flags[0]).toEqual({
+    expect(flagged.map((item) => item.orderNo).sort()).toEqual(['B0', 'B1', 'B2', 'B3', 'B4']);
+    expect(flagged[0]?.case?.flags[0]).toEqual({
       type: 'burst',
       evidence: '4 小时内「保温杯」收到 5 条差评，买家此前都没在本店评价过（北京时间 2026-11-20 01:00 – 2026-11-20 05:00）',
       params: { count: 5, hours: 4, product: '保温杯', from: Date.UTC(2026, 10, 19, 17), to: Date.UTC(2026, 10, 19, 21) },
@@ -258,10 +262,11 @@ describe('monitoring, classification and flags', () => {
     ];
     const { core, call } = await withReviews(rows);
     const flagged = (await call('reviews.list', { filters: { flags: ['same_device'] } })).items;
-    expect(flagged.map((item: { orderNo: string }) => item.orderNo)).toEqual(['P2', 'P1']);
+    expect(flagged.map((item) => item.orderNo)).toEqual(['P2', 'P1']);
     const params = { kind: 'ip', value: '1.2.3.4', count: 3, countCapped: false, buyers: ['丙', '乙', '甲'] };
-    expect(flagged[0].case.flags).toEqual([{ type: 'same_device', evidence: '同一IP 1.2.3.4 被 3 个不同买家使用（丙、乙、甲）', params }]);
-    const detail = await call('reviews.get', { id: flagged[0].id });
+    const first = present(flagged[0], 'a flagged review');
+    expect(first.case?.flags).toEqual([{ type: 'same_device', evidence: '同一IP 1.2.3.4 被 3 个不同买家使用（丙、乙、甲）', params }]);
+    const detail = await call('reviews.get', { id: first.id });
     expect(detail.buyer).toMatchObject({ nick: '乙', reviews: 1, negative: 1, flags: [{ type: 'same_device', params }] });
     await core.close();
   });

@@ -1,14 +1,15 @@
 import type { Review, ReviewFilters, TimelineEntry, TimelineParams } from '../../../../shared/contract';
 import { caseCategories, type CaseCategory, type ReviewLevel } from '../../../../shared/domain/reviews';
-import { insertAudit } from '../../../../db/queries/audit';
+import { insertAudit, listReviewAudit } from '../../../../db/queries/audit';
+import { findImportRunOfReview } from '../../../../db/queries/imports';
 import {
-  cachedStatement,
+  buyerFlags,
+  buyerHistory,
   countReviews,
   decodeCursor,
-  highlightRanges,
   loadReviews,
   pageReviewIds,
-  toReviewFlag,
+  sameOrderReviewIds,
   type ReviewFlagRow,
   type ReviewSort,
 } from '../../../../db/queries/reviews';
@@ -20,6 +21,7 @@ import { ReviewWriter } from '../imports/review-writer';
 import { levelForRating } from '../imports/values';
 import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
+import { highlightRanges } from './highlight-ranges';
 
 const categoryNames: Record<string, string> = {
   logistics: '物流延误',
@@ -96,9 +98,7 @@ export class ReviewsService {
     if (!review) throw notFound('Review', id);
     const sqlite = this.deps.sqlite;
     const timeline: TimelineEntry[] = [{ at: review.postedAt, actor: review.buyerNick ?? '买家', action: 'reviews.posted', detail: null, params: null }];
-    const run = cachedStatement(sqlite, 'SELECT i.id, i.actor, i.file_name AS fileName FROM reviews r JOIN import_runs i ON i.id = r.import_id WHERE r.id = ?').get(id) as
-      | { id: number; actor: string; fileName: string }
-      | undefined;
+    const run = findImportRunOfReview(sqlite, id);
     timeline.push({
       at: review.importedAt,
       actor: run?.actor ?? 'local',
@@ -116,12 +116,7 @@ export class ReviewsService {
         params: { category: review.case.category, ...(why.ruleName ? { ruleName: why.ruleName, words: why.matchedWords } : {}) },
       });
     }
-    const audits = cachedStatement(
-      sqlite,
-      `SELECT at, actor, action, before_json AS beforeJson, after_json AS afterJson FROM audit_log
-       WHERE (entity = 'review' AND entity_id = ?) OR (entity = 'case' AND entity_id = ?) ORDER BY at, id`,
-    ).all(String(id), review.case ? String(review.case.id) : '') as { at: number; actor: string; action: string; beforeJson: string | null; afterJson: string | null }[];
-    for (const entry of audits) {
+    for (const entry of listReviewAudit(sqlite, id, review.case ? review.case.id : null)) {
       if (entry.action === 'reviews.create') continue;
       const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
       timeline.push({ at: entry.at, actor: entry.actor, action: entry.action, ...auditEntry(entry.action, parse(entry.beforeJson), parse(entry.afterJson)) });
@@ -130,30 +125,10 @@ export class ReviewsService {
 
     let buyer: { nick: string | null; reviews: number; negative: number; flags: ReviewFlagRow[] } = { nick: review.buyerNick, reviews: 0, negative: 0, flags: [] };
     if (review.buyerNick !== null) {
-      const stats = cachedStatement(
-        sqlite,
-        `SELECT count(*) AS reviews, sum(level <> 'good') AS negative FROM reviews WHERE shop_id = ? AND buyer_nick = ?`,
-      ).get(review.shopId, review.buyerNick) as { reviews: number; negative: number | null };
-      // With min(), SQLite takes the bare params_json from the same row as the evidence.
-      const flags = cachedStatement(
-        sqlite,
-        `SELECT f.type, min(f.evidence) AS evidence, f.params_json AS paramsJson FROM reviews r JOIN review_flags f ON f.review_id = r.id
-         WHERE r.shop_id = ? AND r.buyer_nick = ? GROUP BY f.type ORDER BY f.type`,
-      )
-        .all(review.shopId, review.buyerNick)
-        .map((row) => toReviewFlag(row as { type: ReviewFlagRow['type']; evidence: string; paramsJson: string }));
-      buyer = { nick: review.buyerNick, reviews: stats.reviews, negative: stats.negative ?? 0, flags };
+      const history = buyerHistory(sqlite, review.shopId, review.buyerNick);
+      buyer = { nick: review.buyerNick, ...history, flags: buyerFlags(sqlite, review.shopId, review.buyerNick) };
     }
-    const sameOrderIds =
-      review.orderNo === null
-        ? []
-        : (
-            cachedStatement(sqlite, 'SELECT id FROM reviews WHERE shop_id = ? AND order_no = ? AND id <> ? ORDER BY posted_at DESC, id DESC LIMIT 20').all(
-              review.shopId,
-              review.orderNo,
-              id,
-            ) as { id: number }[]
-          ).map((row) => row.id);
+    const sameOrderIds = review.orderNo === null ? [] : sameOrderReviewIds(sqlite, review.shopId, review.orderNo, id);
     return { review, timeline, buyer, sameOrder: loadReviews(sqlite, sameOrderIds) };
   }
 

@@ -1,20 +1,26 @@
 import type { CategoryRule, MonitorRule } from '../../../../shared/contract';
 import { classifyReview, orderCategoryRules, ruleHaystack } from '../../../../shared/rules/classify';
-import { insertAudit } from '../../../../db/queries/audit';
+import { insertAudit, insertAuditSync } from '../../../../db/queries/audit';
 import {
-  deleteRule,
-  findCategoryRule,
-  findMonitorRule,
+  deleteRuleSync,
+  findCategoryRuleSync,
+  findMonitorRuleSync,
   listCategoryRules,
   listMonitorRules,
-  saveCategoryRule,
-  saveMonitorRule,
+  listReclassifiableCases,
+  saveCategoryRuleSync,
+  saveMonitorRuleSync,
+  setCaseClassification,
 } from '../../../../db/queries/rules';
+import { inTransaction } from '../../../../db/transaction';
 import { notFound } from '../../errors';
 import type { RuleSet } from '../imports/prepare-review';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
+
+/** Cases re-decided per transaction: short enough that the UI's queries never wait long. */
+const reclassifyChunk = 1000;
 
 /** Monitoring and category rules: the user's rows, read fresh at the start of every import. */
 export class RulesService {
@@ -34,12 +40,13 @@ export class RulesService {
   }
 
   async saveMonitor(input: Omit<MonitorRule, 'id'> & { id?: number }, actor: string): Promise<MonitorRule> {
-    const now = this.deps.clock.now();
-    const saved = await this.deps.db.transaction().execute(async (trx) => {
-      const before = input.id === undefined ? null : await findMonitorRule(trx, input.id);
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    const saved = inTransaction(sqlite, () => {
+      const before = input.id === undefined ? null : findMonitorRuleSync(sqlite, input.id);
       if (input.id !== undefined && !before) throw notFound('Monitoring rule', input.id);
-      const rule = (await saveMonitorRule(trx, { ...input, keywords: unique(input.keywords) }, now))!;
-      await insertAudit(trx, { at: now, actor, action: 'rules.saveMonitor', entity: 'monitor_rule', entityId: rule.id, before, after: rule });
+      const rule = saveMonitorRuleSync(sqlite, { ...input, keywords: unique(input.keywords) }, now)!;
+      insertAuditSync(sqlite, { at: now, actor, action: 'rules.saveMonitor', entity: 'monitor_rule', entityId: rule.id, before, after: rule });
       return rule;
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
@@ -47,12 +54,13 @@ export class RulesService {
   }
 
   async saveCategory(input: Omit<CategoryRule, 'id'> & { id?: number }, actor: string): Promise<CategoryRule> {
-    const now = this.deps.clock.now();
-    const saved = await this.deps.db.transaction().execute(async (trx) => {
-      const before = input.id === undefined ? null : await findCategoryRule(trx, input.id);
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    const saved = inTransaction(sqlite, () => {
+      const before = input.id === undefined ? null : findCategoryRuleSync(sqlite, input.id);
       if (input.id !== undefined && !before) throw notFound('Category rule', input.id);
-      const rule = (await saveCategoryRule(trx, { ...input, keywords: unique(input.keywords) }, now))!;
-      await insertAudit(trx, { at: now, actor, action: 'rules.saveCategory', entity: 'category_rule', entityId: rule.id, before, after: rule });
+      const rule = saveCategoryRuleSync(sqlite, { ...input, keywords: unique(input.keywords) }, now)!;
+      insertAuditSync(sqlite, { at: now, actor, action: 'rules.saveCategory', entity: 'category_rule', entityId: rule.id, before, after: rule });
       return rule;
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
@@ -60,11 +68,12 @@ export class RulesService {
   }
 
   async remove(kind: 'monitor' | 'category', id: number, actor: string): Promise<{ id: number }> {
-    const now = this.deps.clock.now();
-    await this.deps.db.transaction().execute(async (trx) => {
-      const before = kind === 'monitor' ? await findMonitorRule(trx, id) : await findCategoryRule(trx, id);
-      if (!before || !(await deleteRule(trx, kind, id))) throw notFound(kind === 'monitor' ? 'Monitoring rule' : 'Category rule', id);
-      await insertAudit(trx, { at: now, actor, action: 'rules.remove', entity: `${kind}_rule`, entityId: id, before });
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    inTransaction(sqlite, () => {
+      const before = kind === 'monitor' ? findMonitorRuleSync(sqlite, id) : findCategoryRuleSync(sqlite, id);
+      if (!before || !deleteRuleSync(sqlite, kind, id)) throw notFound(kind === 'monitor' ? 'Monitoring rule' : 'Category rule', id);
+      insertAuditSync(sqlite, { at: now, actor, action: 'rules.remove', entity: `${kind}_rule`, entityId: id, before });
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
     return { id };
@@ -78,34 +87,25 @@ export class RulesService {
     const { category } = await this.ruleSet();
     const sqlite = this.deps.sqlite;
     const now = this.deps.clock.now();
-    const select = sqlite.prepare(`
-      SELECT c.id, c.category, c.category_rule_id AS ruleId, c.category_words_json AS words, r.text, r.follow_up_text AS followUp
-      FROM cases c JOIN reviews r ON r.id = c.review_id
-      WHERE c.id > ? AND c.category_source <> 'manual' AND c.status <> 'closed'
-      ORDER BY c.id LIMIT 1000`);
-    const update = sqlite.prepare(`
-      UPDATE cases SET category = ?, category_source = ?, category_rule_id = ?, category_rule_name = ?, category_words_json = ?, updated_at = ?
-      WHERE id = ?`);
     let changed = 0;
     let after = 0;
     const switched: number[] = [];
     for (;;) {
-      const rows = select.all(after) as { id: number; category: string; ruleId: number | null; words: string; text: string; followUp: string | null }[];
+      const rows = listReclassifiableCases(sqlite, after, reclassifyChunk);
       if (rows.length === 0) break;
       after = (rows.at(-1) as { id: number }).id;
-      sqlite.transaction(() => {
+      inTransaction(sqlite, () => {
         const moved: { caseId: number; from: CaseCategory }[] = [];
         for (const row of rows) {
           const decision = classifyReview(ruleHaystack(row.text, row.followUp), category);
-          const words = JSON.stringify(decision.matchedWords);
-          if (decision.category === row.category && decision.ruleId === row.ruleId && words === row.words) continue;
-          update.run(decision.category, decision.source, decision.ruleId, decision.ruleName, words, now, row.id);
-          if (decision.category !== row.category) moved.push({ caseId: row.id, from: row.category as CaseCategory });
+          if (decision.category === row.category && decision.ruleId === row.ruleId && JSON.stringify(decision.matchedWords) === row.words) continue;
+          setCaseClassification(sqlite, row.id, decision, now);
+          if (decision.category !== row.category) moved.push({ caseId: row.id, from: row.category });
           changed++;
         }
         // A case whose category changed follows that category's SLA policy, as a manual change does.
         switched.push(...this.sla.switchCategory(moved, actor, now));
-      })();
+      });
       await new Promise((resolve) => setImmediate(resolve));
     }
     await insertAudit(this.deps.db, { at: now, actor, action: 'rules.reclassify', entity: 'case', entityId: null, after: { changed } });

@@ -5,10 +5,12 @@ import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { platformId } from '../../../../shared/contract';
 import type { PlatformId } from '../../../../shared/domain/platforms';
-import { readSetting, writeSetting } from '../../../../db/queries/settings';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { findShop } from '../../../../db/queries/shops';
-import { insertAudit } from '../../../../db/queries/audit';
+import { insertAuditSync } from '../../../../db/queries/audit';
 import { insertImportRun } from '../../../../db/queries/imports';
+import { countImportedWatchedFiles, findImportedContent, isWatchedFileTaken, rememberWatchedFile } from '../../../../db/queries/watch';
+import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { ImportService } from '../imports/import-service';
 import type { ServiceDeps } from '../service-deps';
@@ -60,14 +62,14 @@ export class WatchService {
   ) {}
 
   private async config(): Promise<WatchConfig> {
-    const parsed = watchConfig.safeParse(await readSetting(this.deps.db, settingKey));
+    const parsed = watchConfig.safeParse(readSettingSync(this.deps.sqlite, settingKey));
     return parsed.success ? parsed.data : { folder: null, platform: null, shopId: null };
   }
 
   async get() {
     const config = await this.config();
-    const { n } = this.deps.sqlite.prepare("SELECT count(*) AS n FROM watched_files WHERE outcome = 'imported'").get() as { n: number };
-    return { ...config, lastScanAt: this.lastScanAt, filesImported: n, problem: config.folder === null ? null : this.problem };
+    const filesImported = countImportedWatchedFiles(this.deps.sqlite);
+    return { ...config, lastScanAt: this.lastScanAt, filesImported, problem: config.folder === null ? null : this.problem };
   }
 
   async set(input: { folder: string | null; platform: PlatformId | null; shopId: number | null }, actor: string) {
@@ -81,9 +83,12 @@ export class WatchService {
       if (!shop) throw notFound('Shop', input.shopId);
     }
     const before = await this.config();
-    const now = this.deps.clock.now();
-    await writeSetting(this.deps.db, settingKey, input, now);
-    await insertAudit(this.deps.db, { at: now, actor, action: 'watch.set', entity: 'settings', entityId: settingKey, before, after: input });
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    inTransaction(sqlite, () => {
+      writeSettingSync(sqlite, settingKey, input, now);
+      insertAuditSync(sqlite, { at: now, actor, action: 'watch.set', entity: 'settings', entityId: settingKey, before, after: input });
+    });
     this.seen.clear();
     this.problem = null;
     this.stop();
@@ -143,13 +148,7 @@ export class WatchService {
     } finally {
       this.lastScanAt = this.deps.clock.now();
     }
-    const taken = this.deps.sqlite.prepare('SELECT 1 FROM watched_files WHERE path = ? AND size = ? AND mtime_ms = ?');
-    // Only content that was imported counts: a file that failed and comes back under a new name
-    // (after the user fixed a mapping) must be tried again.
-    const sameContent = this.deps.sqlite.prepare("SELECT import_id AS importId FROM watched_files WHERE sha256 = ? AND outcome = 'imported' LIMIT 1");
-    const remember = this.deps.sqlite.prepare(
-      'INSERT OR IGNORE INTO watched_files (path, size, mtime_ms, sha256, import_id, outcome, message, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const sqlite = this.deps.sqlite;
     for (const name of names.sort()) {
       // Office lock files (~$x.xlsx) and hidden files are never exports.
       if (name.startsWith('~$') || name.startsWith('.') || !tableExtensions.has(extname(name).toLowerCase())) continue;
@@ -167,12 +166,13 @@ export class WatchService {
       this.seen.set(path, { size: info.size, mtimeMs });
       // Still being written (or first sight): wait for the next poll to see it unchanged.
       if (!previous || previous.size !== info.size || previous.mtimeMs !== mtimeMs) continue;
-      if (taken.get(path, info.size, mtimeMs)) continue;
+      const file = { path, size: info.size, mtimeMs };
+      if (isWatchedFileTaken(sqlite, file)) continue;
       const sha256 = await sha256File(path);
       const now = this.deps.clock.now();
-      const earlier = sameContent.get(sha256) as { importId: number | null } | undefined;
+      const earlier = findImportedContent(sqlite, sha256);
       if (earlier) {
-        remember.run(path, info.size, mtimeMs, sha256, earlier.importId, 'imported', 'Same content as a file imported before.', now);
+        rememberWatchedFile(sqlite, { ...file, sha256, importId: earlier.importId, outcome: 'imported', message: 'Same content as a file imported before.', takenAt: now });
         continue;
       }
       const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number });
@@ -180,10 +180,17 @@ export class WatchService {
       if (outcome.cancelled && this.closing) break;
       // Cancelled by the user: remembered, or the next poll would simply start it again.
       if (outcome.cancelled) {
-        remember.run(path, info.size, mtimeMs, sha256, outcome.importId, 'failed', 'Cancelled by the user.', this.deps.clock.now());
+        rememberWatchedFile(sqlite, { ...file, sha256, importId: outcome.importId, outcome: 'failed', message: 'Cancelled by the user.', takenAt: this.deps.clock.now() });
         continue;
       }
-      remember.run(path, info.size, mtimeMs, sha256, outcome.importId, outcome.ok ? 'imported' : 'failed', outcome.message, this.deps.clock.now());
+      rememberWatchedFile(sqlite, {
+        ...file,
+        sha256,
+        importId: outcome.importId,
+        outcome: outcome.ok ? 'imported' : 'failed',
+        message: outcome.message,
+        takenAt: this.deps.clock.now(),
+      });
       if (outcome.ok) imported.push(outcome.importId);
     }
     return { imported };

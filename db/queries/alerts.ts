@@ -1,0 +1,38 @@
+import type { Sqlite } from '../connection';
+import { prepareCached } from '../statement-cache';
+
+/** An alert with what the list shows of its review; the service turns it into the contract's shape. */
+export interface AlertRow {
+  id: number;
+  reviewId: number;
+  ruleId: number | null;
+  ruleName: string;
+  words: string;
+  at: number;
+  readAt: number | null;
+  level: string;
+  text: string;
+  shopName: string;
+}
+
+/** Newest first. */
+export function listAlertRows(sqlite: Sqlite, options: { unreadOnly: boolean; limit: number }): AlertRow[] {
+  return prepareCached(
+    sqlite,
+    `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt,
+       r.level, r.text, s.name AS shopName
+     FROM alerts a JOIN reviews r ON r.id = a.review_id JOIN shops s ON s.id = r.shop_id
+     ${options.unreadOnly ? 'WHERE a.read_at IS NULL' : ''}
+     ORDER BY a.at DESC, a.id DESC LIMIT ?`,
+  ).all(options.limit) as AlertRow[];
+}
+
+export function countUnreadAlerts(sqlite: Sqlite): number {
+  return (prepareCached(sqlite, 'SELECT count(*) AS unread FROM alerts WHERE read_at IS NULL').get() as { unread: number }).unread;
+}
+
+/** Marks the given unread alerts (or every unread one) read; returns how many changed. */
+export function markAlertsRead(sqlite: Sqlite, which: 'all' | readonly number[], now: number): number {
+  if (which === 'all') return prepareCached(sqlite, 'UPDATE alerts SET read_at = ? WHERE read_at IS NULL').run(now).changes;
+  return prepareCached(sqlite, `UPDATE alerts SET read_at = ? WHERE read_at IS NULL AND id IN (${which.map(() => '?').join(', ')})`).run(now, ...which).changes;
+}
