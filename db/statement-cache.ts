@@ -45,10 +45,13 @@ function statementCache(sqlite: Sqlite, max: number): StatementCache {
  * modules use it for the statements they run themselves, so a shape is compiled once whichever
  * way it is run. Never change a cached statement's mode (pluck, raw, expand): others share it.
  */
-export function prepareCached(sqlite: Sqlite, sql: string): Statement {
+/** A statement of the connection's cache; its parameters are given as a list. */
+export type CachedStatement = Statement<unknown[]>;
+
+export function prepareCached(sqlite: Sqlite, sql: string): CachedStatement {
   // Typed as better-sqlite3's own statement (parameters as a list): ReturnType of the generic
   // `prepare` resolves to one whose run/get/all take a single argument.
-  return statementCache(sqlite, 500).prepare(sql) as unknown as Statement;
+  return statementCache(sqlite, 500).prepare(sql) as unknown as CachedStatement;
 }
 
 /** The database as Kysely's SQLite dialect sees it, preparing through the connection's cache. */

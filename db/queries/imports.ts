@@ -3,7 +3,7 @@ import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contra
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { Sqlite } from '../connection';
 import type { ImportRunsTable, MappingPresetsTable } from '../schema';
-import { prepareCached } from '../statement-cache';
+import { prepareCached, type CachedStatement } from '../statement-cache';
 import type { Executor } from './executor';
 
 export type ImportOrigin = ImportRun['origin'];
@@ -153,11 +153,13 @@ export function findImportRunOfReview(sqlite: Sqlite, reviewId: number): { id: n
     | undefined;
 }
 
+type ReviewInsertName = 'insertReview' | 'addFollowUp' | 'insertCase' | 'insertFlag' | 'insertAlert' | 'insertReject' | 'addRunCounts';
+
 /**
  * The importer's statements, prepared once per writer and run row by row inside its batch
  * transaction: the bulk path does no per-row lookup or compilation. Parameters in column order.
  */
-export function prepareReviewInserts(sqlite: Sqlite) {
+export function prepareReviewInserts(sqlite: Sqlite): Record<ReviewInsertName, CachedStatement> {
   return {
     /** RETURNING id; no row when the shop already has a review with this dedupe key. */
     insertReview: prepareCached(
