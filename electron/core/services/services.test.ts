@@ -137,8 +137,10 @@ describe('demo data', () => {
   it('loads once: a second load adds nothing and keeps user edits', async () => {
     const { core, call } = await startTestCore(tempDir());
     expect(await call('demo.load')).toEqual({ shopsAdded: 2, staffAdded: 8, reviewsAdded: 492 });
-    const first = (await call('staff.list')).items.find((s) => s.role === 'agent');
-    if (!first) throw new Error('the demo has an agent');
+    const first = present(
+      (await call('staff.list')).items.find((s) => s.role === 'agent'),
+      'a demo agent',
+    );
     await call('staff.update', { id: first.id, role: 'legal' });
     expect(await call('demo.load')).toEqual({ shopsAdded: 0, staffAdded: 0, reviewsAdded: 0 });
     expect((await call('staff.list')).items).toHaveLength(8);
