@@ -1,3 +1,4 @@
+import { categoryLabels } from '../../../../shared/domain/labels';
 import type { CaseSla } from '../../../../shared/contract';
 import type { CaseCategory, CaseStatus } from '../../../../shared/domain/reviews';
 import { approvalRoles, canTransition, mayTake, type CaseOutcome, type PauseReason } from '../../../../shared/domain/sla';
@@ -8,15 +9,7 @@ import type { AuthService } from '../auth/auth-service';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
 
-const categoryNames: Record<CaseCategory, string> = {
-  logistics: '物流延误',
-  quality: '产品质量',
-  mismatch: '尺码/描述不符',
-  wrong_item: '漏发/错发',
-  service: '服务态度',
-  malicious: '恶意差评',
-  other: '其他',
-};
+const categoryNames: Record<CaseCategory, string> = categoryLabels['zh-CN'];
 
 export interface TransitionInput {
   caseId: number;

@@ -1,3 +1,4 @@
+import { categoryLabels, roleLabels } from '../../../../shared/domain/labels';
 import type { Language } from '../../../../shared/domain/preferences';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
 import type { StaffRole } from '../../../../shared/domain/roles';
@@ -5,9 +6,10 @@ import type { NotificationKind, SlaTargetKind } from '../../../../shared/domain/
 
 /**
  * The words of desktop notifications. Electron shows them from the backend, where i18next does
- * not run, so this small catalog mirrors the renderer's `notifications.text.*` keys for the
- * kinds the backend creates. Notifications are stored as kind + params; the text is built when it
- * is shown, in the language the user chose then.
+ * not run, so this small catalog mirrors the renderer's notification sentences for the kinds the
+ * backend creates; category and role names come from shared/domain/labels.ts, as the renderer's
+ * do. Notifications are stored as kind + params; the text is built when it is shown, in the
+ * language the user chose then.
  */
 
 export type NotificationParams = Record<string, string | number | null>;
@@ -27,9 +29,9 @@ interface Words {
 
 const catalog: Record<Language, Words> = {
   'zh-CN': {
-    categories: { logistics: '物流延误', quality: '产品质量', mismatch: '尺码/描述不符', wrong_item: '漏发/错发', service: '服务态度', malicious: '恶意差评', other: '其他' },
+    categories: categoryLabels['zh-CN'],
     targets: { first_response: '首次响应', resolution: '解决' },
-    roles: { agent: '普通客服', supervisor: '客服主管', legal: '法务', owner: '店主' },
+    roles: roleLabels['zh-CN'],
     warning: (p) => [`SLA 预警 ${p.percent}%：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}即将到期 · ${p.assignee ? `负责人 ${p.assignee}` : '未分配'}`],
     breach: (p) => [`SLA 超时：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}已超时 · 升级至${p.escalateTo}`],
     away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
@@ -37,9 +39,9 @@ const catalog: Record<Language, Words> = {
     burst: (count) => [`${count} 条 SLA 提醒同时到期`, '打开通知中心查看。'],
   },
   en: {
-    categories: { logistics: 'Shipping delay', quality: 'Product quality', mismatch: 'Size / not as described', wrong_item: 'Missing / wrong item', service: 'Service attitude', malicious: 'Malicious review', other: 'Other' },
+    categories: categoryLabels.en,
     targets: { first_response: 'first response', resolution: 'resolution' },
-    roles: { agent: 'Agent', supervisor: 'Supervisor', legal: 'Legal', owner: 'Owner' },
+    roles: roleLabels.en,
     warning: (p) => [`SLA warning ${p.percent}%: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} due soon · ${p.assignee ? `assigned to ${p.assignee}` : 'unassigned'}`],
     breach: (p) => [`SLA breached: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} overdue · escalated to ${p.escalateTo}`],
     away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],

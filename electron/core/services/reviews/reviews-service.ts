@@ -1,3 +1,4 @@
+import { categoryLabels } from '../../../../shared/domain/labels';
 import type { Review, ReviewFilters, TimelineEntry, TimelineParams } from '../../../../shared/contract';
 import { caseCategories, type CaseCategory, type ReviewLevel } from '../../../../shared/domain/reviews';
 import { insertAudit, listReviewAudit } from '../../../../db/queries/audit';
@@ -23,15 +24,7 @@ import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 import { highlightRanges } from './highlight-ranges';
 
-const categoryNames: Record<string, string> = {
-  logistics: '物流延误',
-  quality: '产品质量',
-  mismatch: '尺码/描述不符',
-  wrong_item: '漏发/错发',
-  service: '服务态度',
-  malicious: '恶意差评',
-  other: '其他',
-};
+const categoryNames: Record<string, string> = categoryLabels['zh-CN'];
 
 const asCategory = (value: unknown): CaseCategory | undefined => ((caseCategories as readonly unknown[]).includes(value) ? (value as CaseCategory) : undefined);
 const asName = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -1,3 +1,4 @@
+import { categoryLabels, roleLabels } from '../../../../shared/domain/labels';
 import type { Translation } from '../translation';
 import type { domainZhCN } from './zh-CN';
 
@@ -17,15 +18,7 @@ export const domainEn: Translation<typeof domainZhCN> = {
     neutral: 'Neutral',
     good: 'Positive',
   },
-  categories: {
-    logistics: 'Shipping delay',
-    quality: 'Product quality',
-    mismatch: 'Size / not as described',
-    wrong_item: 'Missing / wrong item',
-    service: 'Service attitude',
-    malicious: 'Malicious review',
-    other: 'Other',
-  },
+  categories: categoryLabels.en,
   manualCategory: 'Category set by a person',
   statuses: {
     new: 'New',
@@ -42,12 +35,7 @@ export const domainEn: Translation<typeof domainZhCN> = {
     high: 'High',
     critical: 'Critical',
   },
-  roles: {
-    agent: 'Agent',
-    supervisor: 'Supervisor',
-    legal: 'Legal',
-    owner: 'Owner',
-  },
+  roles: roleLabels.en,
   platforms: {
     taobao: 'Taobao',
     tmall: 'Tmall',

@@ -1,3 +1,4 @@
+import { categoryLabels, roleLabels } from '../../../../shared/domain/labels';
 /**
  * Names of the enumerations more than one area shows: levels, categories, statuses, severities, roles,
  * platforms, SLA states and targets, pause reasons, outcomes, built-in actors, languages and color schemes.
@@ -18,15 +19,7 @@ export const domainZhCN = {
     neutral: '中评',
     good: '好评',
   },
-  categories: {
-    logistics: '物流延误',
-    quality: '产品质量',
-    mismatch: '尺码/描述不符',
-    wrong_item: '漏发/错发',
-    service: '服务态度',
-    malicious: '恶意差评',
-    other: '其他',
-  },
+  categories: categoryLabels['zh-CN'],
   manualCategory: '人工设定的分类',
   statuses: {
     new: '新建',
@@ -43,12 +36,7 @@ export const domainZhCN = {
     high: '高',
     critical: '紧急',
   },
-  roles: {
-    agent: '普通客服',
-    supervisor: '客服主管',
-    legal: '法务',
-    owner: '店主',
-  },
+  roles: roleLabels['zh-CN'],
   platforms: {
     taobao: '淘宝',
     tmall: '天猫',
