@@ -15,23 +15,8 @@ export interface AuditRecord {
 
 const toJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-export async function insertAudit(db: Executor, record: AuditRecord): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: record.at,
-      actor: record.actor,
-      action: record.action,
-      entity: record.entity,
-      entity_id: record.entityId === null ? null : String(record.entityId),
-      before_json: toJson(record.before),
-      after_json: toJson(record.after),
-    })
-    .execute();
-}
-
-/** The same row as insertAudit, written synchronously: for use inside inTransaction. */
-export function insertAuditSync(sqlite: Sqlite, record: AuditRecord): void {
+/** The one audit insert; synchronous, so it can be part of the transaction that makes the change. */
+export function insertAudit(sqlite: Sqlite, record: AuditRecord): void {
   prepareCached(sqlite, 'INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     record.at,
     record.actor,

@@ -210,17 +210,3 @@ export async function findServableObject(db: Executor, sha256: string) {
     .executeTakeFirst();
 }
 
-/**
- * The evidence settings' upsert, synchronously, for the transaction that also audits the change:
- * db/queries/settings.ts writes settings only asynchronously here.
- */
-export function writeEvidenceSettings(sqlite: Sqlite, key: string, value: unknown, now: number): void {
-  const value_json = JSON.stringify(value);
-  runSync(
-    sqlite,
-    queryBuilder
-      .insertInto('settings')
-      .values({ key, value_json, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json, updated_at: now })),
-  );
-}

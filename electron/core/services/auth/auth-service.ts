@@ -2,9 +2,9 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { AuthSession, AuthSettings, Operator } from '../../../../shared/contract';
 import { defaultCompensationApprovalCents, hasAuthority } from '../../../../shared/domain/sla';
 import type { StaffRole } from '../../../../shared/domain/roles';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { findSignInProfile, listProfiles, setPinHash } from '../../../../db/queries/auth';
-import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings-sync';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { ServiceDeps } from '../service-deps';
@@ -128,6 +128,6 @@ export class AuthService {
 
   /** Writes an audit entry at the clock's now; synchronous, so it joins the caller's transaction. */
   audit(actor: string, action: string, entity: string, entityId: string | null, before: unknown, after: unknown): void {
-    insertAuditSync(this.deps.sqlite, { at: this.deps.clock.now(), actor, action, entity, entityId, before, after });
+    insertAudit(this.deps.sqlite, { at: this.deps.clock.now(), actor, action, entity, entityId, before, after });
   }
 }

@@ -1,7 +1,7 @@
 import type { CaseSla } from '../../../../shared/contract';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
 import type { PauseReason } from '../../../../shared/domain/sla';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { findAssignableStaff, findReviewIdOfCase, listAssignees, listCategories, setAssignee, setManualCategory } from '../../../../db/queries/cases';
 import { loadReviews } from '../../../../db/queries/reviews';
 import { inTransaction } from '../../../../db/transaction';
@@ -67,7 +67,7 @@ export class CasesService {
       for (const row of rows) {
         if (row.assigneeId === assigneeId) continue;
         setAssignee(sqlite, row.id, assigneeId, now);
-        insertAuditSync(sqlite, {
+        insertAudit(sqlite, {
           at: now,
           actor,
           action: 'cases.assign',
@@ -99,7 +99,7 @@ export class CasesService {
       for (const row of rows) {
         if (row.category === category && row.source === 'manual') continue;
         setManualCategory(sqlite, row.id, category, now);
-        insertAuditSync(sqlite, {
+        insertAudit(sqlite, {
           at: now,
           actor,
           action: 'cases.recategorize',

@@ -61,7 +61,7 @@ export class DemoService {
         rmSync(path, { force: true });
       }
     }
-    await insertAudit(this.deps.db, { at: now, actor, action: 'demo.load', entity: 'demo', entityId: String(seed), after: { shopsAdded, staffAdded, reviewsAdded } });
+    insertAudit(this.deps.sqlite, { at: now, actor, action: 'demo.load', entity: 'demo', entityId: String(seed), after: { shopsAdded, staffAdded, reviewsAdded } });
     this.deps.events.emit('data.changed', { domain: 'demo' });
     return { shopsAdded, staffAdded, reviewsAdded };
   }

@@ -5,7 +5,7 @@ import type { EvidenceItem, EvidenceTarget, EvidenceVerifyReport } from '../../.
 import type { EvidenceKind } from '../../../../shared/domain/evidence';
 import { fileStamp } from '../../../../db/files';
 import type { Sqlite } from '../../../../db/connection';
-import { insertAudit, insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import {
   countEvidenceForSha,
   deleteEvidenceRows,
@@ -34,7 +34,7 @@ const entity = 'evidence';
 /** Links evidence to a target and audits it, inside the caller's transaction; nothing when the link exists. */
 export function linkEvidence(sqlite: Sqlite, item: EvidenceItem, target: EvidenceTarget, now: number, actor: string): void {
   if (insertEvidenceLink(sqlite, { evidenceId: item.id, target, at: now, by: actor })) {
-    insertAuditSync(sqlite, { at: now, actor, action: 'evidence.link', entity, entityId: item.id, after: { sha256: item.sha256, ...target } });
+    insertAudit(sqlite, { at: now, actor, action: 'evidence.link', entity, entityId: item.id, after: { sha256: item.sha256, ...target } });
   }
 }
 
@@ -67,7 +67,7 @@ export class EvidenceMetadata {
       const tags = input.tags && [...new Set(input.tags)];
       updateEvidenceMetadata(sqlite, input.id, { ...input, tags, now });
       const after = findEvidenceSync(sqlite, input.id)!;
-      insertAuditSync(sqlite, { at: now, actor, action: 'evidence.update', entity, entityId: input.id, before, after });
+      insertAudit(sqlite, { at: now, actor, action: 'evidence.update', entity, entityId: input.id, before, after });
       return after;
     });
   }
@@ -85,7 +85,7 @@ export class EvidenceMetadata {
       if (!deleteEvidenceLink(sqlite, id, target)) {
         throw new AppError('NOT_FOUND', `Evidence ${id} is not linked to ${target.targetType} ${target.targetId}.`);
       }
-      insertAuditSync(sqlite, { at: now, actor, action: 'evidence.unlink', entity, entityId: id, after: { sha256: before.sha256, ...target } });
+      insertAudit(sqlite, { at: now, actor, action: 'evidence.unlink', entity, entityId: id, after: { sha256: before.sha256, ...target } });
       return findEvidenceSync(sqlite, id)!;
     });
   }
@@ -94,7 +94,7 @@ export class EvidenceMetadata {
     return this.change(id, (sqlite, before, now) => {
       if (before.trashedAt !== null) return before;
       setEvidenceTrashed(sqlite, id, { at: now, by: actor });
-      insertAuditSync(sqlite, { at: now, actor, action: 'evidence.trash', entity, entityId: id, after: { sha256: before.sha256, originalName: before.originalName } });
+      insertAudit(sqlite, { at: now, actor, action: 'evidence.trash', entity, entityId: id, after: { sha256: before.sha256, originalName: before.originalName } });
       return findEvidenceSync(sqlite, id)!;
     });
   }
@@ -107,7 +107,7 @@ export class EvidenceMetadata {
         throw new AppError('CONFLICT', `The same file is already in the vault as evidence ${live.id} ("${live.originalName}").`, { existingId: live.id });
       }
       setEvidenceTrashed(sqlite, id, null);
-      insertAuditSync(sqlite, { at: now, actor, action: 'evidence.restore', entity, entityId: id, after: { sha256: before.sha256, originalName: before.originalName } });
+      insertAudit(sqlite, { at: now, actor, action: 'evidence.restore', entity, entityId: id, after: { sha256: before.sha256, originalName: before.originalName } });
       return findEvidenceSync(sqlite, id)!;
     });
   }
@@ -121,7 +121,7 @@ export class EvidenceMetadata {
         const trashed = listTrashedRows(sqlite);
         deleteEvidenceRows(sqlite, trashed.map((row) => row.id));
         for (const row of trashed) {
-          insertAuditSync(sqlite, { at: now, actor, action: 'evidence.purge', entity, entityId: row.id, after: { sha256: row.sha256, originalName: row.original_name } });
+          insertAudit(sqlite, { at: now, actor, action: 'evidence.purge', entity, entityId: row.id, after: { sha256: row.sha256, originalName: row.original_name } });
         }
         return trashed;
       });
@@ -176,7 +176,7 @@ export class EvidenceMetadata {
       ? `All ${objects.length} vault file(s) are present and unchanged.`
       : `Vault check failed: ${missing.length} missing and ${altered.length} altered file(s) out of ${objects.length}.`;
     const report = { ok, checked: objects.length, bytes, missing, altered, unreferenced, message };
-    await insertAudit(this.deps.db, {
+    insertAudit(this.deps.sqlite, {
       at: this.deps.clock.now(),
       actor,
       action: 'evidence.verify',
@@ -205,7 +205,7 @@ export class EvidenceMetadata {
       path = join(dir, `evidence-manifest-case-${safeId}-${fileStamp(now)}.${input.format}`);
       await writeFile(path, text, { flag: 'wx' });
     }
-    await insertAudit(this.deps.db, {
+    insertAudit(this.deps.sqlite, {
       at: now,
       actor,
       action: 'evidence.exportManifest',

@@ -1,9 +1,8 @@
 import { evidenceSettings as evidenceSettingsSchema, type EvidenceSettings } from '../../../../shared/contract';
 import { defaultEvidenceMaxFileBytes } from '../../../../shared/domain/evidence';
-import { insertAuditSync } from '../../../../db/queries/audit';
-import { writeEvidenceSettings } from '../../../../db/queries/evidence';
+import { insertAudit } from '../../../../db/queries/audit';
 import type { Executor } from '../../../../db/queries/executor';
-import { readSetting } from '../../../../db/queries/settings';
+import { readSetting, writeSettingSync } from '../../../../db/queries/settings';
 import { inTransaction } from '../../../../db/transaction';
 import type { ServiceDeps } from '../service-deps';
 
@@ -20,8 +19,8 @@ export async function updateEvidenceSettings(deps: ServiceDeps, changes: Partial
   const before = await readEvidenceSettings(deps.db);
   const after = { ...before, ...changes };
   inTransaction(deps.sqlite, () => {
-    writeEvidenceSettings(deps.sqlite, settingsKey, after, now);
-    insertAuditSync(deps.sqlite, { at: now, actor, action: 'evidence.updateSettings', entity: 'settings', entityId: settingsKey, before, after });
+    writeSettingSync(deps.sqlite, settingsKey, after, now);
+    insertAudit(deps.sqlite, { at: now, actor, action: 'evidence.updateSettings', entity: 'settings', entityId: settingsKey, before, after });
   });
   deps.events.emit('data.changed', { domain: 'settings' });
   return after;

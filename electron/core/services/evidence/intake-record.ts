@@ -1,7 +1,7 @@
 import type { EvidenceItem, EvidenceTarget } from '../../../../shared/contract';
 import type { EvidenceKind } from '../../../../shared/domain/evidence';
 import type { Sqlite } from '../../../../db/connection';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { findEvidenceSync, findLiveEvidenceByShaSync, insertEvidence } from '../../../../db/queries/evidence';
 import { inTransaction } from '../../../../db/transaction';
 import type { ContentInfo } from './evidence-inspect';
@@ -47,7 +47,7 @@ export function recordAdd(sqlite: Sqlite, added: NamedObject, options: AddOption
   const { sha256, size, name } = added;
   const existing = findLiveEvidenceByShaSync(sqlite, sha256);
   if (existing) {
-    insertAuditSync(sqlite, { at: now, actor, action: 'evidence.add', entity, entityId: existing.id, after: { sha256, size, originalName: name, duplicateOf: existing.id } });
+    insertAudit(sqlite, { at: now, actor, action: 'evidence.add', entity, entityId: existing.id, after: { sha256, size, originalName: name, duplicateOf: existing.id } });
     if (options.link) linkEvidence(sqlite, existing, options.link, now, actor);
     return { duplicate: true, evidence: findEvidenceSync(sqlite, existing.id)! };
   }
@@ -75,7 +75,7 @@ export function recordAdd(sqlite: Sqlite, added: NamedObject, options: AddOption
     added_by: actor,
     updated_at: now,
   });
-  insertAuditSync(sqlite, { at: now, actor, action: 'evidence.add', entity, entityId: created.id, after: created });
+  insertAudit(sqlite, { at: now, actor, action: 'evidence.add', entity, entityId: created.id, after: created });
   if (!options.link) return { duplicate: false, evidence: created };
   linkEvidence(sqlite, created, options.link, now, actor);
   return { duplicate: false, evidence: findEvidenceSync(sqlite, created.id)! };

@@ -229,7 +229,7 @@ export class ImportService {
     // going would spin forever in the UI. Try twice; on start-up such a run is failed anyway.
     const record = async () => {
       await finishImportRun(this.deps.db, importId, { status, message, notice, now });
-      await insertAudit(this.deps.db, { at: now, actor: job.actor, action: 'imports.finish', entity: 'import', entityId: importId, after: { status, message } });
+      insertAudit(this.deps.sqlite, { at: now, actor: job.actor, action: 'imports.finish', entity: 'import', entityId: importId, after: { status, message } });
     };
     await record().catch(async (error: unknown) => {
       console.error('[import] recording the outcome failed; retrying once', error);
@@ -300,7 +300,7 @@ export class ImportService {
       throw notFound('Mapping preset', id);
     }
     if (!(await deleteCustomPreset(this.deps.db, rowId))) throw notFound('Mapping preset', id);
-    await insertAudit(this.deps.db, { at: this.deps.clock.now(), actor, action: 'imports.deletePreset', entity: 'mapping_preset', entityId: id });
+    insertAudit(this.deps.sqlite, { at: this.deps.clock.now(), actor, action: 'imports.deletePreset', entity: 'mapping_preset', entityId: id });
     this.deps.events.emit('data.changed', { domain: 'imports' });
     return { id };
   }

@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../../../db/connection';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { prepareReviewInserts, type ReviewInserts } from '../../../../db/queries/imports';
 import { inTransaction } from '../../../../db/transaction';
 import type { EventPayload } from '../../../../shared/contract/events';
@@ -88,7 +88,7 @@ export class ReviewWriter {
             const updated = addFollowUp.get(draft.followUpText, context.shopId, row.dedupeKey) as { id: number } | undefined;
             if (updated) {
               result.followUpsAdded++;
-              insertAuditSync(this.sqlite, {
+              insertAudit(this.sqlite, {
                 at: context.now,
                 actor: context.actor,
                 action: 'reviews.followUp',

@@ -10,7 +10,7 @@ export class MaintenanceService {
   async backup(actor: string): Promise<{ path: string; bytes: number }> {
     const now = this.deps.clock.now();
     const result = backupDatabase(this.deps.sqlite, backupsDir(this.deps.dataDir), now);
-    await insertAudit(this.deps.db, { at: now, actor, action: 'maintenance.backup', entity: 'database', entityId: null, after: result });
+    insertAudit(this.deps.sqlite, { at: now, actor, action: 'maintenance.backup', entity: 'database', entityId: null, after: result });
     return result;
   }
 

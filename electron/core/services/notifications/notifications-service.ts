@@ -3,9 +3,9 @@ import { notificationSettings, type AppNotification, type NotificationSettings }
 import type { Language } from '../../../../shared/domain/preferences';
 import type { NotificationKind } from '../../../../shared/domain/sla';
 import { clockMinutes, localMinuteOfDay } from '../../../../shared/sla/calendar';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import * as outbox from '../../../../db/queries/notifications';
-import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings-sync';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { inTransaction } from '../../../../db/transaction';
 import type { Platform } from '../../platform';
 import { notificationText, type NotificationParams } from './notification-text';
@@ -82,7 +82,7 @@ export class NotificationsService {
     const now = this.deps.clock.now();
     inTransaction(this.deps.sqlite, () => {
       writeSettingSync(this.deps.sqlite, settingsKey, after, now);
-      insertAuditSync(this.deps.sqlite, { at: now, actor, action: 'notifications.updateSettings', entity: 'settings', entityId: settingsKey, before, after });
+      insertAudit(this.deps.sqlite, { at: now, actor, action: 'notifications.updateSettings', entity: 'settings', entityId: settingsKey, before, after });
     });
     this.deps.events.emit('data.changed', { domain: 'notifications' });
     this.releaseHeld();

@@ -161,7 +161,7 @@ export class ReviewsService {
     const id = result.insertedIds[0];
     if (id === undefined) throw new AppError('CONFLICT', 'This review is already in the inbox (same order, time and text).');
     if (prepared.draft.product !== null && prepared.opensCase) flagBursts(this.deps.sqlite, shop.id, [prepared.draft.product], now);
-    await insertAudit(this.deps.db, { at: now, actor, action: 'reviews.create', entity: 'review', entityId: id, after: { shopId: shop.id, orderNo: prepared.draft.orderNo } });
+    insertAudit(this.deps.sqlite, { at: now, actor, action: 'reviews.create', entity: 'review', entityId: id, after: { shopId: shop.id, orderNo: prepared.draft.orderNo } });
     for (const alert of result.alerts) this.deps.events.emit('review.alert', alert);
     this.deps.events.emit('data.changed', { domain: 'reviews' });
     if (result.alerts.length > 0) this.deps.events.emit('data.changed', { domain: 'alerts' });

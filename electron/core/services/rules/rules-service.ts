@@ -1,6 +1,6 @@
 import type { CategoryRule, MonitorRule } from '../../../../shared/contract';
 import { classifyReview, orderCategoryRules, ruleHaystack } from '../../../../shared/rules/classify';
-import { insertAudit, insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import {
   deleteRuleSync,
   findCategoryRuleSync,
@@ -46,7 +46,7 @@ export class RulesService {
       const before = input.id === undefined ? null : findMonitorRuleSync(sqlite, input.id);
       if (input.id !== undefined && !before) throw notFound('Monitoring rule', input.id);
       const rule = saveMonitorRuleSync(sqlite, { ...input, keywords: unique(input.keywords) }, now)!;
-      insertAuditSync(sqlite, { at: now, actor, action: 'rules.saveMonitor', entity: 'monitor_rule', entityId: rule.id, before, after: rule });
+      insertAudit(sqlite, { at: now, actor, action: 'rules.saveMonitor', entity: 'monitor_rule', entityId: rule.id, before, after: rule });
       return rule;
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
@@ -60,7 +60,7 @@ export class RulesService {
       const before = input.id === undefined ? null : findCategoryRuleSync(sqlite, input.id);
       if (input.id !== undefined && !before) throw notFound('Category rule', input.id);
       const rule = saveCategoryRuleSync(sqlite, { ...input, keywords: unique(input.keywords) }, now)!;
-      insertAuditSync(sqlite, { at: now, actor, action: 'rules.saveCategory', entity: 'category_rule', entityId: rule.id, before, after: rule });
+      insertAudit(sqlite, { at: now, actor, action: 'rules.saveCategory', entity: 'category_rule', entityId: rule.id, before, after: rule });
       return rule;
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
@@ -73,7 +73,7 @@ export class RulesService {
     inTransaction(sqlite, () => {
       const before = kind === 'monitor' ? findMonitorRuleSync(sqlite, id) : findCategoryRuleSync(sqlite, id);
       if (!before || !deleteRuleSync(sqlite, kind, id)) throw notFound(kind === 'monitor' ? 'Monitoring rule' : 'Category rule', id);
-      insertAuditSync(sqlite, { at: now, actor, action: 'rules.remove', entity: `${kind}_rule`, entityId: id, before });
+      insertAudit(sqlite, { at: now, actor, action: 'rules.remove', entity: `${kind}_rule`, entityId: id, before });
     });
     this.deps.events.emit('data.changed', { domain: 'rules' });
     return { id };
@@ -108,7 +108,7 @@ export class RulesService {
       });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await insertAudit(this.deps.db, { at: now, actor, action: 'rules.reclassify', entity: 'case', entityId: null, after: { changed } });
+    insertAudit(this.deps.sqlite, { at: now, actor, action: 'rules.reclassify', entity: 'case', entityId: null, after: { changed } });
     if (changed > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
     if (switched.length > 0) this.sla.changed(switched);
     return { changed };

@@ -1,6 +1,6 @@
 import { preferences as preferencesSchema, type Preferences } from '../../../../shared/contract';
 import { defaultTimeZone } from '../../../../shared/domain/preferences';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { inTransaction } from '../../../../db/transaction';
 import type { ServiceDeps } from '../service-deps';
@@ -24,7 +24,7 @@ export class SettingsService {
     const after = { ...before, ...changes };
     inTransaction(sqlite, () => {
       writeSettingSync(sqlite, preferencesKey, after, now);
-      insertAuditSync(sqlite, { at: now, actor, action: 'settings.updatePreferences', entity: 'settings', entityId: preferencesKey, before, after });
+      insertAudit(sqlite, { at: now, actor, action: 'settings.updatePreferences', entity: 'settings', entityId: preferencesKey, before, after });
     });
     this.deps.events.emit('data.changed', { domain: 'settings' });
     return after;

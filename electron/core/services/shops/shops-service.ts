@@ -1,6 +1,6 @@
 import type { PlatformId } from '../../../../shared/domain/platforms';
 import type { Shop } from '../../../../shared/contract';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { deleteShopSync, findShopByNameSync, findShopSync, insertShopSync, listShops, updateShopSync } from '../../../../db/queries/shops';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, conflict, notFound } from '../../errors';
@@ -21,7 +21,7 @@ export class ShopsService {
         throw conflict(`A ${input.platform} shop named "${input.name}" already exists.`, 'name');
       }
       const created = insertShopSync(sqlite, { ...input, now });
-      insertAuditSync(sqlite, { at: now, actor, action: 'shops.create', entity: 'shop', entityId: created.id, after: created });
+      insertAudit(sqlite, { at: now, actor, action: 'shops.create', entity: 'shop', entityId: created.id, after: created });
       return created;
     });
     this.deps.events.emit('data.changed', { domain: 'shops' });
@@ -41,7 +41,7 @@ export class ShopsService {
         throw conflict(`A ${platform} shop named "${name}" already exists.`, 'name');
       }
       const after = updateShopSync(sqlite, input.id, { platform: input.platform, name: input.name, now })!;
-      insertAuditSync(sqlite, { at: now, actor, action: 'shops.update', entity: 'shop', entityId: input.id, before, after });
+      insertAudit(sqlite, { at: now, actor, action: 'shops.update', entity: 'shop', entityId: input.id, before, after });
       return after;
     });
     this.deps.events.emit('data.changed', { domain: 'shops' });
@@ -62,7 +62,7 @@ export class ShopsService {
         }
         throw error;
       }
-      insertAuditSync(sqlite, { at: now, actor, action: 'shops.remove', entity: 'shop', entityId: id, before });
+      insertAudit(sqlite, { at: now, actor, action: 'shops.remove', entity: 'shop', entityId: id, before });
     });
     this.deps.events.emit('data.changed', { domain: 'shops' });
     return { id };

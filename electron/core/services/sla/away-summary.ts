@@ -1,4 +1,4 @@
-import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings-sync';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { lastSlaEventId, listLateEventsAfter } from '../../../../db/queries/sla-views';
 import { inTransaction } from '../../../../db/transaction';
 import type { AuthService } from '../auth/auth-service';

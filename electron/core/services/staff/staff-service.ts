@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../../../shared/domain/roles';
 import type { StaffMember } from '../../../../shared/contract';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { activeOwnerCountSync, findStaffByNameSync, findStaffSync, insertStaffSync, listStaff, updateStaffSync } from '../../../../db/queries/staff';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, conflict, notFound } from '../../errors';
@@ -21,7 +21,7 @@ export class StaffService {
         throw conflict(`A staff member named "${input.name}" already exists.`, 'name');
       }
       const created = insertStaffSync(sqlite, { ...input, now });
-      insertAuditSync(sqlite, { at: now, actor, action: 'staff.create', entity: 'staff', entityId: created.id, after: created });
+      insertAudit(sqlite, { at: now, actor, action: 'staff.create', entity: 'staff', entityId: created.id, after: created });
       return created;
     });
     this.deps.events.emit('data.changed', { domain: 'staff' });
@@ -53,7 +53,7 @@ export class StaffService {
       }
       const after = updateStaffSync(sqlite, input.id, { ...input, now })!;
       const action = input.active === false ? 'staff.deactivate' : input.active === true && !before.active ? 'staff.reactivate' : 'staff.update';
-      insertAuditSync(sqlite, { at: now, actor, action, entity: 'staff', entityId: input.id, before, after });
+      insertAudit(sqlite, { at: now, actor, action, entity: 'staff', entityId: input.id, before, after });
       return after;
     });
     this.deps.events.emit('data.changed', { domain: 'staff' });

@@ -7,7 +7,7 @@ import { platformId } from '../../../../shared/contract';
 import type { PlatformId } from '../../../../shared/domain/platforms';
 import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { findShop } from '../../../../db/queries/shops';
-import { insertAuditSync } from '../../../../db/queries/audit';
+import { insertAudit } from '../../../../db/queries/audit';
 import { insertImportRun } from '../../../../db/queries/imports';
 import { countImportedWatchedFiles, findImportedContent, isWatchedFileTaken, rememberWatchedFile } from '../../../../db/queries/watch';
 import { inTransaction } from '../../../../db/transaction';
@@ -87,7 +87,7 @@ export class WatchService {
     const now = clock.now();
     inTransaction(sqlite, () => {
       writeSettingSync(sqlite, settingKey, input, now);
-      insertAuditSync(sqlite, { at: now, actor, action: 'watch.set', entity: 'settings', entityId: settingKey, before, after: input });
+      insertAudit(sqlite, { at: now, actor, action: 'watch.set', entity: 'settings', entityId: settingKey, before, after: input });
     });
     this.seen.clear();
     this.problem = null;
