@@ -4,6 +4,7 @@ import { useBreachedCount } from '../notifications/use-breached-count';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useReadyStatus } from '../startup/status-context';
+import { preloadArea } from './area-screens';
 import { areaIcons, areaIds } from './nav-areas';
 
 interface AppNavbarProps {
@@ -42,6 +43,8 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${id}`}
                 onClick={onNavigate}
+                onPointerEnter={() => void preloadArea(id)}
+                onFocus={() => void preloadArea(id)}
                 variant="light"
                 fw={500}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
