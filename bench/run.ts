@@ -2,6 +2,7 @@ import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
 import { inboxLoadBench } from './inbox-load.bench';
 import { slaBench } from './sla.bench';
+import { startupBench } from './startup.bench';
 
 /** Prints one figure of the running benchmark the moment it is measured. */
 export type Report = (line: string) => void;
@@ -20,7 +21,7 @@ export interface Bench {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: Bench[] = [evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench];
+const benches: Bench[] = [evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench, startupBench];
 
 type Outcome = 'target met' | 'target missed' | 'failed';
 
