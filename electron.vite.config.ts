@@ -7,6 +7,10 @@ const root = import.meta.dirname;
 export default defineConfig({
   main: {
     build: {
+      // Bundled rather than resolved file by file from node_modules at every start (kysely, zod,
+      // file-type and music-metadata are hundreds of small ES modules). better-sqlite3 is native
+      // and electron-updater only runs in the Electron main process: both stay external.
+      externalizeDeps: { exclude: ['kysely', 'zod', 'file-type', 'image-size', 'music-metadata', 'iconv-lite', 'yauzl'] },
       // Several Node entries share one bundle graph: the Electron main process, the core running
       // in a utilityProcess, the HTTP adapter used by the browser harness and e2e, and the CLI.
       rollupOptions: {
