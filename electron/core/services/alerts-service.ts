@@ -9,16 +9,18 @@ export class AlertsService {
 
   list(options: { unreadOnly?: boolean; limit?: number }): { items: ReviewAlert[]; unread: number } {
     const sqlite = this.deps.sqlite;
+    // CROSS JOIN keeps this order: newest alerts first by their index, then each one's review.
+    // Left to the planner, a million reviews were walked shop by shop and sorted (seconds).
     const rows = sqlite
       .prepare(
         `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt,
            r.level, r.text, s.name AS shopName
-         FROM alerts a JOIN reviews r ON r.id = a.review_id JOIN shops s ON s.id = r.shop_id
+         FROM alerts a CROSS JOIN reviews r ON r.id = a.review_id CROSS JOIN shops s ON s.id = r.shop_id
          ${options.unreadOnly ? 'WHERE a.read_at IS NULL' : ''}
          ORDER BY a.at DESC, a.id DESC LIMIT ?`,
       )
       .all(options.limit ?? 50) as { id: number; reviewId: number; ruleId: number | null; ruleName: string; words: string; at: number; readAt: number | null; level: string; text: string; shopName: string }[];
-    const { unread } = sqlite.prepare('SELECT count(*) AS unread FROM alerts WHERE read_at IS NULL').get() as { unread: number };
+    const { unread } = sqlite.prepare('SELECT count(*) AS unread FROM alerts INDEXED BY alerts_unread WHERE read_at IS NULL').get() as { unread: number };
     return {
       unread,
       items: rows.map((row) => ({
