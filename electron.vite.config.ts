@@ -1,8 +1,37 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { normalizePath, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The window opens on the inbox (renderer/src/main.tsx): its chunks are fetched and compiled
+ * alongside the entry instead of only once the entry has run.
+ */
+function preloadFirstScreen(screen: string): Plugin {
+  return {
+    name: 'reviewdesk:preload-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const first = chunks.find((chunk) => chunk.facadeModuleId === normalizePath(screen));
+        if (!first) throw new Error(`no chunk for ${screen}`);
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        const own = chunks.filter((chunk) => chunk === first || (first.imports.includes(chunk.fileName) && chunk !== entry && !entry?.imports.includes(chunk.fileName)));
+        // Its styles as plain stylesheets: the dynamic import then finds them in place instead of
+        // adding them and waiting for them before it resolves.
+        const styles = own.flatMap((chunk) => [...(chunk.viteMetadata?.importedCss ?? [])]);
+        return [
+          ...own.map((chunk) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' as const })),
+          ...styles.map((file) => ({ tag: 'link', attrs: { rel: 'stylesheet', crossorigin: true, href: `./${file}` }, injectTo: 'head' as const })),
+        ];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -52,6 +81,6 @@ export default defineConfig({
         },
       },
     },
-    plugins: [react()],
+    plugins: [react(), preloadFirstScreen(resolve(root, 'renderer/src/areas/inbox/inbox-screen.tsx'))],
   },
 });
