@@ -2,11 +2,46 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
-import { AdjustableClock } from '../clock';
+import { AdjustableClock, type Clock } from '../clock';
 import { startCore, type Core } from '../core';
 import { resolveDataDir } from '../data-dir';
+import { EventBus } from '../event-bus';
 import { RecordingPlatform } from '../platform';
 import { startHttpAdapter } from './server';
+
+/**
+ * Stands in for a core that is still starting: calls wait for it, its events are passed on. The
+ * JSON line {"core":"started"} says when it is up.
+ */
+function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>): Core {
+  const events = new EventBus();
+  let started: Core | null = null;
+  starting.then(
+    (core) => {
+      started = core;
+      core.events.subscribe((message) => events.emit(message.event, message.payload));
+      console.log(JSON.stringify({ core: 'started', status: core.status().state }));
+    },
+    (error: unknown) => {
+      console.error('The core did not start:', error);
+      process.exit(1);
+    },
+  );
+  return {
+    dataDir,
+    events,
+    clock,
+    get services() {
+      return started?.services ?? null;
+    },
+    status() {
+      if (!started) throw new Error('The core is still starting.');
+      return started.status();
+    },
+    call: async (method, input, meta) => (await starting).call(method, input, meta),
+    close: async () => (await starting).close(),
+  };
+}
 
 /**
  * Browser harness: runs the backend with the HTTP adapter and serves the built renderer.
@@ -23,6 +58,8 @@ async function main() {
       // Benchmarks open data whose SLA deadlines run from a fixed instant: with the real clock
       // they would have passed by the time of the run, and the start-up would be a catch-up.
       'frozen-clock': { type: 'string' },
+      // Listen while the core starts, as the desktop window loads while its core process starts.
+      'listen-first': { type: 'boolean', default: false },
     },
   });
   const dataDir = resolveDataDir(values['data-dir']);
@@ -51,7 +88,7 @@ async function main() {
   const platform = new RecordingPlatform();
   const version = readAppVersion();
   const start = () => startCore({ dataDir, platform, clock, version, validateOutput: true });
-  let core: Core = await start();
+  let core: Core = values['listen-first'] ? coreOnceStarted(dataDir, clock, start()) : await start();
 
   const adapter = await startHttpAdapter({
     core: () => core,
@@ -85,7 +122,7 @@ async function main() {
       token: adapter.token,
       open: `${adapter.url}/?token=${adapter.token}`,
       dataDir,
-      status: core.status().state,
+      status: values['listen-first'] ? 'starting' : core.status().state,
     }),
   );
 
