@@ -116,6 +116,16 @@ async function main() {
       : undefined,
   });
 
+  // Before the address is printed: a parent may stop the harness as soon as it reads it, and
+  // without these the core would not close cleanly.
+  const stop = async () => {
+    await adapter.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
   console.log(
     JSON.stringify({
       url: adapter.url,
@@ -125,14 +135,6 @@ async function main() {
       status: values['listen-first'] ? 'starting' : core.status().state,
     }),
   );
-
-  const stop = async () => {
-    await adapter.close();
-    await core.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 void main();
