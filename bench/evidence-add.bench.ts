@@ -9,7 +9,7 @@ import { startCore } from '../electron/core/core';
 import { evidenceAddBatching, takeAddBatch } from '../shared/domain/evidence';
 import { RecordingPlatform } from '../electron/core/platform';
 import { sampleFile, type SampleType } from '../tests/helpers/evidence-files';
-import type { BenchResult } from './run';
+import type { Bench, BenchResult, Report } from './run';
 
 const mb = 1024 * 1024;
 
@@ -55,7 +55,9 @@ async function timed(run: () => Promise<void>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-export async function evidenceAddBench(): Promise<BenchResult> {
+export const evidenceAddBench: Bench = { name: 'evidenceAdd', title: 'evidence add', run: runEvidenceAddBench };
+
+async function runEvidenceAddBench(report: Report): Promise<BenchResult> {
   const scale = Number(process.env.BENCH_EVIDENCE_SCALE ?? 1);
   const root = mkdtempSync(join(tmpdir(), 'reviewdesk-bench-'));
   try {
@@ -75,6 +77,7 @@ export async function evidenceAddBench(): Promise<BenchResult> {
       }
     }
     const totalMb = total / mb;
+    report(`${files.length} files, ${totalMb.toFixed(0)} MB (${mix.map((m) => `${m.count} ${m.type}`).join(', ')})`);
 
     // Dirty pages left by one phase would slow the next: flush them, untimed, between phases.
     const flush = async (paths: string[]) => {
@@ -181,9 +184,15 @@ export async function evidenceAddBench(): Promise<BenchResult> {
         await addRound(round);
         copyRounds.push(await plainCopy(round));
       }
+      const copy = copyRounds[round]!;
+      report(
+        `round ${round + 1} of ${rounds} (${round % 2 === 0 ? 'copy first' : 'vault first'}): copyFile on disk ${(totalMb / copy.onDisk).toFixed(0)} MB/s (${copy.onDisk.toFixed(2)} s), vault add ${(totalMb / vaultRounds[round]!).toFixed(0)} MB/s (${vaultRounds[round]!.toFixed(2)} s), ratio ${(copy.onDisk / vaultRounds[round]!).toFixed(2)}`,
+      );
     }
     const stream = await streamCopy();
+    report(`stream copy, once: ${(totalMb / stream.inCache).toFixed(0)} MB/s in page cache, ${(totalMb / stream.onDisk).toFixed(0)} MB/s on disk`);
     const perFileSeconds = (await vaultAdd('per-file')).seconds;
+    report(`vault add, one file per call, once: ${(totalMb / perFileSeconds).toFixed(0)} MB/s`);
 
     const copySeconds = Math.min(...copyRounds.map((r) => r.inCache));
     const durableCopySeconds = Math.min(...copyRounds.map((r) => r.onDisk));
@@ -199,27 +208,24 @@ export async function evidenceAddBench(): Promise<BenchResult> {
     const ratio = vaultMbps / durableCopyMbps;
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const roundRatios = vaultRounds.map((seconds, round) => copyRounds[round]!.onDisk / seconds);
-    return {
-      name: 'evidence add',
-      ok: ratio >= 0.7,
-      lines: [
-        `${files.length} files, ${totalMb.toFixed(0)} MB (${mix.map((m) => `${m.count} ${m.type}`).join(', ')})`,
-        `best of ${rounds} rounds each; within a round the two ran back to back, in alternating order`,
-        `plain copy, in page cache:       ${copyMbps.toFixed(0).padStart(5)} MB/s  (${copySeconds.toFixed(2)} s; fs.copyFile, nothing on disk yet)`,
-        `plain copy, on disk:             ${durableCopyMbps.toFixed(0).padStart(5)} MB/s  (${durableCopySeconds.toFixed(2)} s; fs.copyFile, then fsync)`,
-        `stream copy, in page cache:      ${streamMbps.toFixed(0).padStart(5)} MB/s  (${stream.inCache.toFixed(2)} s; read stream → write stream, once)`,
-        `stream copy, on disk:            ${durableStreamMbps.toFixed(0).padStart(5)} MB/s  (${stream.onDisk.toFixed(2)} s; the same, then fsync)`,
-        `vault add:                       ${vaultMbps.toFixed(0).padStart(5)} MB/s  (${vaultSeconds.toFixed(2)} s; sent as a drop in the app: ≤ ${evidenceAddBatching.filesMax} files / ${evidenceAddBatching.bytesMax / mb} MB per call, ${evidenceAddBatching.callsInFlight} calls in flight; per file in a worker thread: read, SHA-256, write (direct I/O where the file system takes it), checks; fsync and rename per group, detect, one transaction per group; the new vault's shard folders were made when the core started, as in any vault in use)`,
-        `vault add, one file per call:    ${(totalMb / perFileSeconds).toFixed(0).padStart(5)} MB/s  (${perFileSeconds.toFixed(2)} s; once, three calls in flight, as drops were sent before batching)`,
-        `ratio vault / copyFile on disk:       ${ratio.toFixed(2)} (target ≥ 0.70)${ratio >= 0.7 ? '' : '  MISSED'}`,
-        `median of rounds: copyFile on disk ${(totalMb / median(copyRounds.map((r) => r.onDisk))).toFixed(0)} MB/s, vault ${(totalMb / median(vaultRounds)).toFixed(0)} MB/s, ratio within a round ${median(roundRatios).toFixed(2)} (each round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
-        `CPU per GB, median of rounds (this process's threads; the kernel's writeback threads not counted): plain copy ${((median(copyRounds.map((r) => r.cpu)) * 1024) / totalMb).toFixed(2)} s, vault ${((median(vaultCpu) * 1024) / totalMb).toFixed(2)} s on ${availableParallelism()} cores`,
-        `ratio vault / copyFile in cache:      ${(vaultMbps / copyMbps).toFixed(2)}`,
-        `ratio vault / stream copy on disk:    ${(vaultMbps / durableStreamMbps).toFixed(2)}`,
-        `ratio vault / stream copy in cache:   ${(vaultMbps / streamMbps).toFixed(2)}`,
-        `peak RSS: ${(peakRss / mb).toFixed(0)} MB (${(baselineRss / mb).toFixed(0)} MB at the start of the last add, +${((peakRss - baselineRss) / mb).toFixed(0)} MB) with files up to ${((Math.max(...mix.map((m) => m.bytes)) * scale) / mb).toFixed(0)} MB`,
-      ],
-    };
+    const summary = [
+      `best of ${rounds} rounds each; within a round the two ran back to back, in alternating order`,
+      `plain copy, in page cache:       ${copyMbps.toFixed(0).padStart(5)} MB/s  (${copySeconds.toFixed(2)} s; fs.copyFile, nothing on disk yet)`,
+      `plain copy, on disk:             ${durableCopyMbps.toFixed(0).padStart(5)} MB/s  (${durableCopySeconds.toFixed(2)} s; fs.copyFile, then fsync)`,
+      `stream copy, in page cache:      ${streamMbps.toFixed(0).padStart(5)} MB/s  (${stream.inCache.toFixed(2)} s; read stream → write stream, once)`,
+      `stream copy, on disk:            ${durableStreamMbps.toFixed(0).padStart(5)} MB/s  (${stream.onDisk.toFixed(2)} s; the same, then fsync)`,
+      `vault add:                       ${vaultMbps.toFixed(0).padStart(5)} MB/s  (${vaultSeconds.toFixed(2)} s; sent as a drop in the app: ≤ ${evidenceAddBatching.filesMax} files / ${evidenceAddBatching.bytesMax / mb} MB per call, ${evidenceAddBatching.callsInFlight} calls in flight; per file in a worker thread: read, SHA-256, write (direct I/O where the file system takes it), checks; fsync and rename per group, detect, one transaction per group; the new vault's shard folders were made when the core started, as in any vault in use)`,
+      `vault add, one file per call:    ${(totalMb / perFileSeconds).toFixed(0).padStart(5)} MB/s  (${perFileSeconds.toFixed(2)} s; once, three calls in flight, as drops were sent before batching)`,
+      `ratio vault / copyFile on disk:       ${ratio.toFixed(2)} (target ≥ 0.70)${ratio >= 0.7 ? '' : '  MISSED'}`,
+      `median of rounds: copyFile on disk ${(totalMb / median(copyRounds.map((r) => r.onDisk))).toFixed(0)} MB/s, vault ${(totalMb / median(vaultRounds)).toFixed(0)} MB/s, ratio within a round ${median(roundRatios).toFixed(2)} (each round: ${roundRatios.map((r) => r.toFixed(2)).join(', ')})`,
+      `CPU per GB, median of rounds (this process's threads; the kernel's writeback threads not counted): plain copy ${((median(copyRounds.map((r) => r.cpu)) * 1024) / totalMb).toFixed(2)} s, vault ${((median(vaultCpu) * 1024) / totalMb).toFixed(2)} s on ${availableParallelism()} cores`,
+      `ratio vault / copyFile in cache:      ${(vaultMbps / copyMbps).toFixed(2)}`,
+      `ratio vault / stream copy on disk:    ${(vaultMbps / durableStreamMbps).toFixed(2)}`,
+      `ratio vault / stream copy in cache:   ${(vaultMbps / streamMbps).toFixed(2)}`,
+      `peak RSS: ${(peakRss / mb).toFixed(0)} MB (${(baselineRss / mb).toFixed(0)} MB at the start of the last add, +${((peakRss - baselineRss) / mb).toFixed(0)} MB) with files up to ${((Math.max(...mix.map((m) => m.bytes)) * scale) / mb).toFixed(0)} MB`,
+    ];
+    for (const line of summary) report(line);
+    return { ok: ratio >= 0.7 };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

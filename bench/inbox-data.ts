@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { AdjustableClock } from '../electron/core/clock';
 import { seededRandom } from '../shared/seeded-random';
 
 /** Review texts as shops see them: mostly praise, the rest spread over the complaint categories. */
@@ -20,10 +21,29 @@ const bad = [
 ];
 const products = Array.from({ length: 400 }, (_, i) => `商品${i} ${['保温杯', '四件套', '防晒衣', '蓝牙耳机', '毛巾', '餐具'][i % 6]}`);
 
+/** The generated reviews are posted one minute apart from this instant. */
+export const benchDataStart = Date.UTC(2025, 0, 1);
+
+/**
+ * The instant right after the last of `rows` generated reviews. Benches that run the SLA
+ * scheduler freeze their clock here: imported cases open "now", their deadlines lie ahead and
+ * never come due during the run, so no away summary opens over the UI, whatever today's date.
+ */
+export function benchDataEnd(rows: number): number {
+  return benchDataStart + rows * 60_000;
+}
+
+/** A clock frozen at `benchDataEnd(rows)`. */
+export function benchClock(rows: number): AdjustableClock {
+  const clock = new AdjustableClock();
+  clock.set(benchDataEnd(rows), { freeze: true });
+  return clock;
+}
+
 export const benchHeaders = ['订单编号', '评价内容', '评价时间', '评分', '买家昵称', '商品名称', '规格', '追评内容', '图片数'];
 
 /** One generated export row (China-time strings, 19-digit order numbers), deterministic per index. */
-export function benchRow(random: ReturnType<typeof seededRandom>, index: number, start = Date.UTC(2025, 0, 1)): string[] {
+export function benchRow(random: ReturnType<typeof seededRandom>, index: number, start = benchDataStart): string[] {
   const roll = random.next();
   const rating = roll < 0.7 ? random.int(4, 5) : roll < 0.8 ? 3 : random.int(1, 2);
   const text = `${random.pick(rating >= 4 ? good : rating === 3 ? neutral : bad)}（第${index}单）`;

@@ -12,7 +12,7 @@ import type { TableRecord } from '../electron/core/services/imports/table-record
 import { orderCategoryRules } from '../shared/rules/classify';
 import { benchHeaders, percentile, writeBenchExport } from './inbox-data';
 import { readFileSync } from 'node:fs';
-import type { BenchResult } from './run';
+import type { Bench, BenchResult, Report } from './run';
 
 const rowsToImport = Number(process.env.BENCH_IMPORT_ROWS ?? 200_000);
 
@@ -22,12 +22,14 @@ async function newCore(dataDir: string) {
   return { core, shopId: shop.value.id };
 }
 
+export const inboxImportBench: Bench = { name: 'inboxImport', title: `inbox import of ${rowsToImport.toLocaleString('en')} rows`, run: runInboxImportBench };
+
 /**
  * Import of generated review rows end to end (decode, parse, map, classify, insert, index) against
  * a raw better-sqlite3 insert of the same rows, already parsed and mapped, into the same tables
  * with the same indexes and triggers, in the same run. The ratio is raw time / pipeline time.
  */
-export async function inboxImportBench(): Promise<BenchResult> {
+async function runInboxImportBench(report: Report): Promise<BenchResult> {
   const root = mkdtempSync(join(tmpdir(), 'reviewdesk-bench-import-'));
   try {
     const file = join(root, 'export.csv');
@@ -106,6 +108,7 @@ export async function inboxImportBench(): Promise<BenchResult> {
     }
     const rawSeconds = (performance.now() - rawStarted) / 1000;
     sqlite.close();
+    report(`raw better-sqlite3 insert of the same prepared rows (reviews, cases, SLA timers, alerts, flags): ${rawSeconds.toFixed(2)} s, ${Math.round(rowsToImport / rawSeconds).toLocaleString('en')} rows/s`);
 
     // How long each batch held the database (the UI's queries wait that long at most).
     const batchMs: number[] = [];
@@ -131,17 +134,12 @@ export async function inboxImportBench(): Promise<BenchResult> {
     await pipeline.core.close();
     ReviewWriter.prototype.write = write;
 
+    report(`pipeline (decode, parse, map, classify, insert, index): ${pipelineSeconds.toFixed(2)} s, ${Math.round(rowsToImport / pipelineSeconds).toLocaleString('en')} rows/s (${run.counts.casesOpened} cases, ${run.counts.alerts} alerts)`);
     const ratio = rawSeconds / pipelineSeconds;
-    return {
-      name: `inbox import of ${rowsToImport.toLocaleString('en')} rows`,
-      ok: run.counts.inserted === rowsToImport && ratio >= 0.6,
-      lines: [
-        `pipeline (decode, parse, map, classify, insert, index): ${pipelineSeconds.toFixed(2)} s, ${Math.round(rowsToImport / pipelineSeconds).toLocaleString('en')} rows/s (${run.counts.casesOpened} cases, ${run.counts.alerts} alerts)`,
-        `raw better-sqlite3 insert of the same prepared rows (reviews, cases, SLA timers, alerts, flags): ${rawSeconds.toFixed(2)} s, ${Math.round(rowsToImport / rawSeconds).toLocaleString('en')} rows/s`,
-        `ratio raw/pipeline: ${ratio.toFixed(2)} (target ≥ 0.6)`,
-        `batches: ${batchMs.length}, time holding the database per batch p50 ${percentile(batchMs, 50).toFixed(1)} ms, p95 ${percentile(batchMs, 95).toFixed(1)} ms, max ${Math.max(...batchMs).toFixed(1)} ms (budget 50 ms)`,
-      ],
-    };
+    report(`ratio raw/pipeline: ${ratio.toFixed(2)} (target ≥ 0.6)`);
+    report(`batches: ${batchMs.length}, time holding the database per batch p50 ${percentile(batchMs, 50).toFixed(1)} ms, p95 ${percentile(batchMs, 95).toFixed(1)} ms, max ${Math.max(...batchMs).toFixed(1)} ms (budget 50 ms)`);
+    if (run.counts.inserted !== rowsToImport) report(`inserted ${run.counts.inserted.toLocaleString('en')} of ${rowsToImport.toLocaleString('en')} rows`);
+    return { ok: run.counts.inserted === rowsToImport && ratio >= 0.6 };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,28 +2,57 @@ import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
 import { inboxLoadBench } from './inbox-load.bench';
 import { slaBench } from './sla.bench';
+import { startupBench } from './startup.bench';
 
-/** One benchmark's figures; `ok` is false when a target in the issue is missed. */
+/** Prints one figure of the running benchmark the moment it is measured. */
+export type Report = (line: string) => void;
+
+/** How a benchmark ended; `ok` is false when a target in the issue is missed. */
 export interface BenchResult {
-  name: string;
   ok: boolean;
-  lines: string[];
+}
+
+export interface Bench {
+  /** What `npm run bench -- <name>` matches (case-insensitive, part of the name is enough). */
+  name: string;
+  /** The heading printed before its figures. */
+  title: string;
+  run(report: Report): Promise<BenchResult>;
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: (() => Promise<BenchResult>)[] = [evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench];
+const benches: Bench[] = [evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench, startupBench];
+
+type Outcome = 'target met' | 'target missed' | 'failed';
+
+async function runOne(bench: Bench): Promise<Outcome> {
+  console.log(`\n## ${bench.title}`);
+  const started = performance.now();
+  try {
+    const result = await bench.run((line) => console.log(`  ${line}`));
+    console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    return result.ok ? 'target met' : 'target missed';
+  } catch (error) {
+    // One bench failing must not cost the others their figures.
+    console.log(`  failed after ${((performance.now() - started) / 1000).toFixed(0)} s: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 'failed';
+  }
+}
 
 async function main() {
-  let failed = 0;
-  // `npm run bench -- inbox` runs only the benches whose function name contains "inbox".
+  // `npm run bench -- inbox` runs only the benches whose name contains "inbox".
   const only = process.argv[2]?.toLowerCase();
-  for (const bench of benches.filter((candidate) => !only || candidate.name.toLowerCase().includes(only))) {
-    const result = await bench();
-    console.log(`\n## ${result.name}${result.ok ? '' : ' (target missed)'}`);
-    for (const line of result.lines) console.log(`  ${line}`);
-    if (!result.ok) failed += 1;
+  const selected = benches.filter((bench) => !only || bench.name.toLowerCase().includes(only));
+  if (selected.length === 0) {
+    console.log(`No bench matches "${only}". Benches: ${benches.map((bench) => bench.name).join(', ')}.`);
+    process.exitCode = 2;
+    return;
   }
-  process.exitCode = failed > 0 ? 1 : 0;
+  const outcomes: [Bench, Outcome][] = [];
+  for (const bench of selected) outcomes.push([bench, await runOne(bench)]);
+  console.log('\n## summary');
+  for (const [bench, outcome] of outcomes) console.log(`  ${bench.title}: ${outcome}`);
+  process.exitCode = outcomes.every(([, outcome]) => outcome === 'target met') ? 0 : 1;
 }
 
 void main();

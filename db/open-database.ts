@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Migrator, type Migration } from 'kysely/migration';
 import { vacuumIntoDurably } from './backup';
 import { createKysely, openSqlite, type Db, type Sqlite } from './connection';
+import { forgetCleanClose, untouchedSinceCleanClose } from './clean-close';
 import { backupsDir, databasePath, fileStamp, inspectDatabaseFile } from './files';
 import { migrations as allMigrations } from './migrations';
 
@@ -66,12 +67,17 @@ export async function openDatabase(options: OpenOptions): Promise<OpenResult> {
     return fail('corrupt', 'The database file is not a SQLite database (its header is damaged).');
   }
   if (kind === 'sqlite') {
-    // Read-only first: a damaged file must not be touched by WAL set-up or migrations.
+    // Read-only first: a damaged file must not be touched by WAL set-up or migrations. Always
+    // checked before migrating; otherwise unless this app closed it cleanly and it is untouched.
     try {
       const probe = new Database(dbPath, { readonly: true, fileMustExist: true });
       try {
-        const result = probe.pragma('quick_check', { simple: true });
-        if (result !== 'ok') return fail('corrupt', `SQLite integrity check failed: ${String(result)}`);
+        const executed = executedMigrationNames(probe);
+        const migrating = Object.keys(migrations).some((name) => !executed.includes(name));
+        if (migrating || !untouchedSinceCleanClose(dbPath)) {
+          const result = probe.pragma('quick_check', { simple: true });
+          if (result !== 'ok') return fail('corrupt', `SQLite integrity check failed: ${String(result)}`);
+        }
       } finally {
         probe.close();
       }
@@ -80,6 +86,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenResult> {
     }
   }
 
+  forgetCleanClose(dbPath);
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite(dbPath);

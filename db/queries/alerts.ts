@@ -15,20 +15,23 @@ export interface AlertRow {
   shopName: string;
 }
 
-/** Newest first. */
+/**
+ * Newest first. CROSS JOIN keeps this order: newest alerts first by their index, then each one's
+ * review. Left to the planner, a million reviews were walked shop by shop and sorted (seconds).
+ */
 export function listAlertRows(sqlite: Sqlite, options: { unreadOnly: boolean; limit: number }): AlertRow[] {
   return prepareCached(
     sqlite,
     `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt,
        r.level, r.text, s.name AS shopName
-     FROM alerts a JOIN reviews r ON r.id = a.review_id JOIN shops s ON s.id = r.shop_id
+     FROM alerts a CROSS JOIN reviews r ON r.id = a.review_id CROSS JOIN shops s ON s.id = r.shop_id
      ${options.unreadOnly ? 'WHERE a.read_at IS NULL' : ''}
      ORDER BY a.at DESC, a.id DESC LIMIT ?`,
   ).all(options.limit) as AlertRow[];
 }
 
 export function countUnreadAlerts(sqlite: Sqlite): number {
-  return (prepareCached(sqlite, 'SELECT count(*) AS unread FROM alerts WHERE read_at IS NULL').get() as { unread: number }).unread;
+  return (prepareCached(sqlite, 'SELECT count(*) AS unread FROM alerts INDEXED BY alerts_unread WHERE read_at IS NULL').get() as { unread: number }).unread;
 }
 
 /** Marks the given unread alerts (or every unread one) read; returns how many changed. */

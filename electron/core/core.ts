@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Envelope } from '../../shared/contract/errors';
 import type { AppStatus } from '../../shared/contract';
+import { rememberCleanClose } from '../../db/clean-close';
 import { openDatabase, type OpenOptions } from '../../db/open-database';
 import { systemClock, type Clock } from './clock';
 import { createDispatch } from './dispatch';
@@ -110,7 +111,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     async close() {
       await services?.close();
-      if (opened.ok) await opened.db.destroy();
+      if (opened.ok) {
+        await opened.db.destroy();
+        rememberCleanClose(opened.dbPath);
+      }
     },
   };
 }

@@ -1,16 +1,11 @@
 import { Navigate, Route, Routes } from 'react-router';
-import { CasesScreen } from './areas/cases/cases-screen';
-import { CaseEvidenceScreen } from './areas/evidence/case-evidence-screen';
-import { EvidenceScreen } from './areas/evidence/evidence-screen';
-import { InboxScreen } from './areas/inbox/inbox-screen';
-import { RulesScreen } from './areas/inbox/rules/rules-screen';
-import { SettingsScreen } from './areas/settings/settings-screen';
-import { TeamScreen } from './areas/team/team-screen';
 import { UpcomingArea } from './areas/upcoming-area';
 import { AppLayout } from './shell/app-layout';
+import { CaseEvidenceScreen, CasesScreen, EvidenceScreen, InboxScreen, RulesScreen, SettingsScreen, TeamScreen } from './shell/area-screens';
+import { ScreenSlot } from './shell/lazy-screen';
 import { upcomingAreaIds } from './shell/nav-areas';
 
-/** One route per product area under the shell; anything unknown lands in the inbox. */
+/** One route per product area under the shell, each loaded on first use; anything unknown lands in the inbox. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -19,15 +14,15 @@ export function AppRoutes() {
         {upcomingAreaIds.map((id) => (
           <Route key={id} path={id} element={<UpcomingArea area={id} />} />
         ))}
-        <Route path="cases" element={<CasesScreen />} />
-        <Route path="cases/:caseId" element={<CasesScreen />} />
+        <Route path="cases" element={<ScreenSlot><CasesScreen /></ScreenSlot>} />
+        <Route path="cases/:caseId" element={<ScreenSlot><CasesScreen /></ScreenSlot>} />
         <Route path="notifications" element={<Navigate to="/cases" replace />} />
-        <Route path="inbox" element={<InboxScreen />} />
-        <Route path="inbox/rules" element={<RulesScreen />} />
-        <Route path="evidence" element={<EvidenceScreen />} />
-        <Route path="evidence/case/:caseId" element={<CaseEvidenceScreen />} />
-        <Route path="team" element={<TeamScreen />} />
-        <Route path="settings" element={<SettingsScreen />} />
+        <Route path="inbox" element={<ScreenSlot><InboxScreen /></ScreenSlot>} />
+        <Route path="inbox/rules" element={<ScreenSlot><RulesScreen /></ScreenSlot>} />
+        <Route path="evidence" element={<ScreenSlot><EvidenceScreen /></ScreenSlot>} />
+        <Route path="evidence/case/:caseId" element={<ScreenSlot><CaseEvidenceScreen /></ScreenSlot>} />
+        <Route path="team" element={<ScreenSlot><TeamScreen /></ScreenSlot>} />
+        <Route path="settings" element={<ScreenSlot><SettingsScreen /></ScreenSlot>} />
         <Route path="*" element={<Navigate to="/inbox" replace />} />
       </Route>
     </Routes>

@@ -9,9 +9,21 @@ import { AppProviders } from './app-providers';
 import { AppRoutes } from './app-routes';
 import { createI18n } from './i18n';
 import { readLanguageHint } from './preferences/preferences-context';
+import { preloadScreenFor } from './shell/area-screens';
 import { StartupGate } from './startup/startup-gate';
 
+// The window opens on "/", which the index route redirects to the inbox after the first render,
+// as a transition that every early answer of the shell's queries interrupts: start on the
+// inbox route instead. Then the first screen's chunk downloads while app.status is answered.
+if (window.location.hash === '' || window.location.hash === '#/') {
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/inbox`);
+}
+const firstScreen = preloadScreenFor(window.location.hash.replace(/^#/, ''));
+
 const client = createApiClient(createDefaultTransport());
+const initialStatus = client.call('app.status', {});
+// Handled by StartupGate once it mounts; until then a refusal is not an unhandled rejection.
+initialStatus.catch(() => undefined);
 const i18n = createI18n(readLanguageHint());
 
 const container = document.getElementById('root');
@@ -20,7 +32,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <AppProviders client={client} i18n={i18n}>
-      <StartupGate>
+      <StartupGate firstScreen={firstScreen} initialStatus={initialStatus}>
         {/* Hash routing: the app is served from app:// and from a plain HTTP file server alike. */}
         <HashRouter>
           <AppRoutes />

@@ -2,11 +2,46 @@ import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
-import { AdjustableClock } from '../clock';
+import { AdjustableClock, type Clock } from '../clock';
 import { startCore, type Core } from '../core';
 import { resolveDataDir } from '../data-dir';
+import { EventBus } from '../event-bus';
 import { RecordingPlatform } from '../platform';
 import { startHttpAdapter } from './server';
+
+/**
+ * Stands in for a core that is still starting: calls wait for it, its events are passed on. The
+ * JSON line {"core":"started"} says when it is up.
+ */
+function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>): Core {
+  const events = new EventBus();
+  let started: Core | null = null;
+  starting.then(
+    (core) => {
+      started = core;
+      core.events.subscribe((message) => events.emit(message.event, message.payload));
+      console.log(JSON.stringify({ core: 'started', status: core.status().state }));
+    },
+    (error: unknown) => {
+      console.error('The core did not start:', error);
+      process.exit(1);
+    },
+  );
+  return {
+    dataDir,
+    events,
+    clock,
+    get services() {
+      return started?.services ?? null;
+    },
+    status() {
+      if (!started) throw new Error('The core is still starting.');
+      return started.status();
+    },
+    call: async (method, input, meta) => (await starting).call(method, input, meta),
+    close: async () => (await starting).close(),
+  };
+}
 
 /**
  * Browser harness: runs the backend with the HTTP adapter and serves the built renderer.
@@ -20,6 +55,11 @@ async function main() {
       static: { type: 'string' },
       token: { type: 'string' },
       'test-routes': { type: 'boolean', default: false },
+      // Benchmarks open data whose SLA deadlines run from a fixed instant: with the real clock
+      // they would have passed by the time of the run, and the start-up would be a catch-up.
+      'frozen-clock': { type: 'string' },
+      // Listen while the core starts, as the desktop window loads while its core process starts.
+      'listen-first': { type: 'boolean', default: false },
     },
   });
   const dataDir = resolveDataDir(values['data-dir']);
@@ -37,10 +77,18 @@ async function main() {
   }
 
   const clock = new AdjustableClock();
+  if (values['frozen-clock'] !== undefined) {
+    const at = Number(values['frozen-clock']);
+    if (!Number.isSafeInteger(at)) {
+      console.error(`--frozen-clock must be an instant in epoch milliseconds, got "${values['frozen-clock']}".`);
+      process.exit(2);
+    }
+    clock.set(at, { freeze: true });
+  }
   const platform = new RecordingPlatform();
   const version = readAppVersion();
   const start = () => startCore({ dataDir, platform, clock, version, validateOutput: true });
-  let core: Core = await start();
+  let core: Core = values['listen-first'] ? coreOnceStarted(dataDir, clock, start()) : await start();
 
   const adapter = await startHttpAdapter({
     core: () => core,
@@ -68,16 +116,8 @@ async function main() {
       : undefined,
   });
 
-  console.log(
-    JSON.stringify({
-      url: adapter.url,
-      token: adapter.token,
-      open: `${adapter.url}/?token=${adapter.token}`,
-      dataDir,
-      status: core.status().state,
-    }),
-  );
-
+  // Before the address is printed: a parent may stop the harness as soon as it reads it, and
+  // without these the core would not close cleanly.
   const stop = async () => {
     await adapter.close();
     await core.close();
@@ -85,6 +125,16 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+
+  console.log(
+    JSON.stringify({
+      url: adapter.url,
+      token: adapter.token,
+      open: `${adapter.url}/?token=${adapter.token}`,
+      dataDir,
+      status: values['listen-first'] ? 'starting' : core.status().state,
+    }),
+  );
 }
 
 void main();

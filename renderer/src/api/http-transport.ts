@@ -1,4 +1,4 @@
-import { eventNames, type Envelope, type EventName } from '../../../shared/contract';
+import type { Envelope, EventName } from '../../../shared/contract';
 import { ApiError } from './api-error';
 import type { Transport } from './transport';
 
@@ -34,21 +34,21 @@ export function createHttpTransport(token: string | null, baseUrl = ''): Transpo
   const handlers = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
 
-  // One EventSource for all listeners, opened on first subscription.
-  function ensureSource(): void {
-    if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token ?? '')}`);
-    for (const name of eventNames) {
-      source.addEventListener(name, (message) => {
-        let payload: unknown;
-        try {
-          payload = JSON.parse((message as MessageEvent<string>).data);
-        } catch {
-          return;
-        }
-        handlers.get(name)?.forEach((handler) => handler(payload));
-      });
-    }
+  // One EventSource for all listeners, opened on first subscription. Each event name gets its
+  // listener when first subscribed: the list of names would bring the contract's schemas (and
+  // zod) into the window's first chunk.
+  function listen(name: EventName): void {
+    if (!source && typeof EventSource !== 'undefined') source = new EventSource(`${baseUrl}/events?token=${encodeURIComponent(token ?? '')}`);
+    if (!source || handlers.has(name)) return;
+    source.addEventListener(name, (message) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse((message as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      handlers.get(name)?.forEach((handler) => handler(payload));
+    });
   }
 
   return {
@@ -94,10 +94,10 @@ export function createHttpTransport(token: string | null, baseUrl = ''): Transpo
       return { kind: 'staged', id: envelope.value.id };
     },
     on(event, handler) {
+      listen(event);
       let set = handlers.get(event);
       if (!set) handlers.set(event, (set = new Set()));
       set.add(handler);
-      ensureSource();
       return () => {
         set.delete(handler);
       };

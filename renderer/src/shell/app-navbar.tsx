@@ -1,9 +1,11 @@
 import { AppShell, Badge, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { badgeText } from '../../../shared/domain/sla';
 import { useBreachedCount } from '../notifications/use-breached-count';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useReadyStatus } from '../startup/status-context';
+import { preloadArea } from './area-screens';
 import { areaIcons, areaIds, areaLabelKey } from './nav-areas';
 
 interface AppNavbarProps {
@@ -11,14 +13,37 @@ interface AppNavbarProps {
   onNavigate?: () => void;
 }
 
+/** Reports the breached-case count to the navbar; renders nothing. */
+function BreachedCount({ onChange }: { onChange: (breached: number) => void }) {
+  const breached = useBreachedCount();
+  useEffect(() => onChange(breached), [breached, onChange]);
+  return null;
+}
+
+/**
+ * True from the task after the first commit. The backend answers in the order it is asked, and
+ * the navbar is asked before the screen: the badge's count (sla.summary: every open case) would
+ * otherwise be answered before the first screen's rows.
+ */
+function useAfterFirstScreenAsked(): boolean {
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  return asked;
+}
+
 /** Links to every product area; the current one is highlighted and marked aria-current. */
 export function AppNavbar({ onNavigate }: AppNavbarProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const status = useReadyStatus();
-  const breached = useBreachedCount();
+  const [breached, setBreached] = useState(0);
+  const countBreached = useAfterFirstScreenAsked();
   return (
     <>
+      {countBreached && <BreachedCount onChange={setBreached} />}
       <AppShell.Section grow component={ScrollArea} p="sm">
         <nav aria-label={t('nav.label')}>
           {areaIds.map((id) => {
@@ -42,6 +67,8 @@ export function AppNavbar({ onNavigate }: AppNavbarProps) {
                 aria-current={active ? 'page' : undefined}
                 data-testid={`nav-${id}`}
                 onClick={onNavigate}
+                onPointerEnter={() => void preloadArea(id)}
+                onFocus={() => void preloadArea(id)}
                 variant="light"
                 fw={500}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}

@@ -16,13 +16,20 @@ type Startup =
 interface StartupGateProps {
   /** The app, rendered only once the database is open. */
   children: ReactNode;
+  /**
+   * The first screen's code, loading meanwhile: the app renders once it is there too, so that
+   * screen shows at once rather than behind a loading state of its own.
+   */
+  firstScreen?: Promise<unknown>;
+  /** app.status, asked before the first render so the backend answers while React sets up; Retry asks again. */
+  initialStatus?: Promise<AppStatus>;
 }
 
 /**
  * Asks app.status once and decides what the window shows: the app, the startup-error screen, or
  * a connection error with Retry. Never retries on its own, so a broken backend cannot cause a loop.
  */
-export function StartupGate({ children }: StartupGateProps) {
+export function StartupGate({ children, firstScreen, initialStatus }: StartupGateProps) {
   const api = useApi();
   const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
   const [retrying, setRetrying] = useState(false);
@@ -30,8 +37,10 @@ export function StartupGate({ children }: StartupGateProps) {
 
   useEffect(() => {
     let current = true;
-    api.call('app.status', {}).then(
-      (status) => {
+    (attempt === 0 && initialStatus ? initialStatus : api.call('app.status', {})).then(
+      async (status) => {
+        // A chunk that fails to load is the lazy route's to report, not a reason to wait.
+        if (status.state === 'ready') await firstScreen?.catch(() => undefined);
         if (!current) return;
         setStartup({ kind: 'answered', status });
         setRetrying(false);
@@ -45,7 +54,7 @@ export function StartupGate({ children }: StartupGateProps) {
     return () => {
       current = false;
     };
-  }, [api, attempt]);
+  }, [api, attempt, firstScreen, initialStatus]);
 
   function retry() {
     setRetrying(true);
