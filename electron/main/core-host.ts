@@ -52,9 +52,25 @@ export class CoreHost {
     });
   }
 
-  stop(): void {
+  /**
+   * Asks the backend to close its database and waits for it to exit (at most `timeoutMs`): a core
+   * killed mid-close leaves no clean-close marker, and the next start pays a full integrity check.
+   */
+  stop(timeoutMs = 5000): Promise<void> {
     this.stopping = true;
-    this.send({ type: 'shutdown' });
+    const child = this.child;
+    if (!child) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        resolve();
+      }, timeoutMs);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.send({ type: 'shutdown' });
+    });
   }
 
   private send(message: ToWorker) {

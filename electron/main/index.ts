@@ -149,5 +149,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => core?.stop());
+  // Quit waits once for the core to close its database cleanly, then quits for real.
+  let coreStopped = false;
+  app.on('before-quit', (event) => {
+    if (coreStopped || !core) return;
+    event.preventDefault();
+    void core.stop().then(() => {
+      coreStopped = true;
+      app.quit();
+    });
+  });
 }
