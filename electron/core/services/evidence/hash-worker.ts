@@ -47,7 +47,7 @@ export type ThreadModule = string | URL;
  * bench) and bundled by electron-vite (out/main/: the app's utility process, `npm run web`, the
  * installed CLI), and the module is found differently in each:
  * - From source this file's URL ends in .ts, and the thread is hash-thread.ts beside it: Node runs
- *   it with its types stripped (under tsx, whose loader the thread inherits, tsx compiles it). A
+ *   it with its types stripped, also under tsx and vitest (the thread gets none of their flags). A
  *   Node without type stripping (before 22.18) cannot start it: the WorkerStartError fallback
  *   then does the work on the main thread.
  * - Bundled, `?modulePath` (electron-vite's, typed by the reference above) makes electron-vite
@@ -68,9 +68,15 @@ let threadModule: ThreadModule | null = null;
 /**
  * How a hashing thread is started. `direct: false` makes it write through the page cache even
  * where direct I/O works (tests use it to cover that path on Linux). Descriptors are not tracked:
- * the thread reads the main thread's source descriptor, which it must never close.
+ * the thread reads the main thread's source descriptor, which it must never close. No inherited
+ * Node flags: the thread needs none, and under tsx the inherited loader doubled each thread's start
+ * (a pool of four: 750–930 ms with it, 330–370 ms without) for a module Node strips by itself.
  */
-export const hashThreadOptions = (direct = true): WorkerOptions => ({ trackUnmanagedFds: false, workerData: { direct } satisfies HashThreadData });
+export const hashThreadOptions = (direct = true): WorkerOptions => ({
+  execArgv: [],
+  trackUnmanagedFds: false,
+  workerData: { direct } satisfies HashThreadData,
+});
 const defaultStartWorker = (module: ThreadModule, options: WorkerOptions) => new Worker(module, options);
 let startWorker: (module: ThreadModule, options: WorkerOptions) => Worker = defaultStartWorker;
 
