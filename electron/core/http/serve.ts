@@ -1,13 +1,18 @@
 import { existsSync, rmSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
 import { AdjustableClock, type Clock } from '../clock';
-import { startCore, type Core } from '../core';
+import type { Core } from '../core';
 import { resolveDataDir } from '../data-dir';
 import { EventBus } from '../event-bus';
 import { RecordingPlatform } from '../platform';
 import { startHttpAdapter } from './server';
+
+// The core's code is loaded on demand (below); Node keeps its compiled form between starts, so a
+// start compiles only what changed since the last build.
+enableCompileCache();
 
 /**
  * Stands in for a core that is still starting: calls wait for it, its events are passed on. The
@@ -87,7 +92,12 @@ async function main() {
   }
   const platform = new RecordingPlatform();
   const version = readAppVersion();
-  const start = () => startCore({ dataDir, platform, clock, version, validateOutput: true });
+  // Loaded only here: with --listen-first the harness listens (and serves the page) before the
+  // core's code, by far the largest part of the bundle, has been read and compiled.
+  const start = async () => {
+    const { startCore } = await import('../core');
+    return startCore({ dataDir, platform, clock, version, validateOutput: true });
+  };
   let core: Core = values['listen-first'] ? coreOnceStarted(dataDir, clock, start()) : await start();
 
   const adapter = await startHttpAdapter({
