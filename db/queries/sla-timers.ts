@@ -80,9 +80,12 @@ export function hasUntimedCaseUpTo(sqlite: Sqlite, caseId: number): boolean {
 }
 
 export function listUntimedCasesAfter(sqlite: Sqlite, afterId: number, limit: number): UntimedCaseRow[] {
+  // CROSS JOIN keeps cases as the outer loop, read from `afterId` on in id order: left to choose,
+  // SQLite starts from the few shops and reads every case of each (25-40 ms at 1M reviews, at
+  // every start, where the cases above the newest timed one are usually none).
   return prepareCached(
     sqlite,
-    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c JOIN shops sh ON sh.id = c.shop_id
+    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
      WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT ?`,
   ).all(afterId, limit) as UntimedCaseRow[];
 }
