@@ -62,15 +62,30 @@ export function maxTimedCaseId(sqlite: Sqlite): number {
   return (prepareCached(sqlite, 'SELECT ifnull(max(case_id), 0) AS m FROM case_sla').get() as { m: number }).m;
 }
 
-/** Whether some case at or below `caseId` still has no timers (cases from before the SLA migration). */
+/**
+ * Whether some case at or below `caseId` (the highest case with timers) still has no timers: cases
+ * from before the SLA migration. Asked at every start, so by counting instead of joining every case
+ * (about 1 ms at 1M reviews instead of 40–100): each case_sla row belongs to exactly one case (its
+ * primary key references cases, foreign keys are on, deletes cascade), so every case up to
+ * `caseId` has timers exactly when there are as many of those cases as case_sla rows.
+ */
 export function hasUntimedCaseUpTo(sqlite: Sqlite, caseId: number): boolean {
-  return prepareCached(sqlite, 'SELECT c.id FROM cases c LEFT JOIN case_sla s ON s.case_id = c.id WHERE s.case_id IS NULL AND c.id <= ? LIMIT 1').get(caseId) !== undefined;
+  const counts = prepareCached(
+    sqlite,
+    // Whole-table counts read a small index; the ranges above `caseId` are short.
+    `SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases WHERE id > ?) AS cases,
+            (SELECT count(*) FROM case_sla) - (SELECT count(*) FROM case_sla WHERE case_id > ?) AS timed`,
+  ).get(caseId, caseId) as { cases: number; timed: number };
+  return counts.cases > counts.timed;
 }
 
 export function listUntimedCasesAfter(sqlite: Sqlite, afterId: number, limit: number): UntimedCaseRow[] {
+  // CROSS JOIN keeps cases as the outer loop, read from `afterId` on in id order: left to choose,
+  // SQLite starts from the few shops and reads every case of each (25-40 ms at 1M reviews, at
+  // every start, where the cases above the newest timed one are usually none).
   return prepareCached(
     sqlite,
-    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c JOIN shops sh ON sh.id = c.shop_id
+    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
      WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT ?`,
   ).all(afterId, limit) as UntimedCaseRow[];
 }

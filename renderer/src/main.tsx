@@ -5,11 +5,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { createApiClient, createDefaultTransport } from './api/client';
+import { withEarlyCalls } from './api/early-calls';
 import { AppProviders } from './app-providers';
 import { AppRoutes } from './app-routes';
 import { createI18n } from './i18n';
 import { readLanguageHint } from './preferences/preferences-context';
-import { preloadScreenFor } from './shell/area-screens';
+import { callFirstScreenEarly, preloadScreenFor } from './shell/area-screens';
 import { StartupGate } from './startup/startup-gate';
 
 // The window opens on "/", which the index route redirects to the inbox after the first render,
@@ -18,12 +19,16 @@ import { StartupGate } from './startup/startup-gate';
 if (window.location.hash === '' || window.location.hash === '#/') {
   window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/inbox`);
 }
-const firstScreen = preloadScreenFor(window.location.hash.replace(/^#/, ''));
+const firstPath = window.location.hash.replace(/^#/, '');
+const firstScreen = preloadScreenFor(firstPath);
 
-const client = createApiClient(createDefaultTransport());
+const client = withEarlyCalls(createApiClient(createDefaultTransport()));
 const initialStatus = client.call('app.status', {});
 // Handled by StartupGate once it mounts; until then a refusal is not an unhandled rejection.
 initialStatus.catch(() => undefined);
+// Reads only, asked right behind app.status: while the database is not open they are refused,
+// and then no screen takes them over.
+callFirstScreenEarly(client, firstPath);
 const i18n = createI18n(readLanguageHint());
 
 const container = document.getElementById('root');

@@ -1,19 +1,24 @@
 import { existsSync, rmSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
 import { AdjustableClock, type Clock } from '../clock';
-import { startCore, type Core } from '../core';
+import type { Core } from '../core';
 import { resolveDataDir } from '../data-dir';
 import { EventBus } from '../event-bus';
 import { RecordingPlatform } from '../platform';
 import { startHttpAdapter } from './server';
 
+// The core's code is loaded on demand (below); Node keeps its compiled form between starts, so a
+// start compiles only what changed since the last build.
+enableCompileCache();
+
 /**
  * Stands in for a core that is still starting: calls wait for it, its events are passed on. The
  * JSON line {"core":"started"} says when it is up.
  */
-function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>): Core {
+function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>, needed: () => void): Core {
   const events = new EventBus();
   let started: Core | null = null;
   starting.then(
@@ -38,8 +43,54 @@ function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>)
       if (!started) throw new Error('The core is still starting.');
       return started.status();
     },
-    call: async (method, input, meta) => (await starting).call(method, input, meta),
-    close: async () => (await starting).close(),
+    call: async (method, input, meta) => {
+      needed();
+      return (await starting).call(method, input, meta);
+    },
+    close: async () => {
+      needed();
+      return (await starting).close();
+    },
+  };
+}
+
+/** A quiet moment after the page's files: the browser is parsing them, not asking for more. */
+const quietAfterFilesMs = 10;
+/** When no page comes (a test calling the API at once starts it sooner): start anyway. */
+const startWithoutPageMs = 300;
+
+/**
+ * When a --listen-first core starts. The desktop app loads its window and starts its core in
+ * separate processes; here one thread does both, and compiling and opening the core (a few
+ * hundred ms at 1M reviews) in front of the page's files would make the page wait for it. So the
+ * core starts once the page's first scripts are out and nothing else is being sent, at the first
+ * API call (which waits for it either way), or after `startWithoutPageMs`, whichever comes first.
+ */
+function startAfterPageFiles() {
+  let begin = () => {};
+  const started = new Promise<void>((resolve) => (begin = resolve));
+  let sending = 0;
+  let scriptSent = false;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  let noPage: ReturnType<typeof setTimeout> | undefined;
+  return {
+    started,
+    begin,
+    /** Once the address is out: from now on a page may load. */
+    listening() {
+      noPage = setTimeout(begin, startWithoutPageMs);
+    },
+    onFile(event: 'sending' | 'sent', pathname: string) {
+      // A page is loading: its files, then its first API call, decide.
+      clearTimeout(noPage);
+      clearTimeout(quiet);
+      if (event === 'sending') sending += 1;
+      else {
+        sending -= 1;
+        if (pathname.endsWith('.js')) scriptSent = true;
+      }
+      if (sending === 0 && scriptSent) quiet = setTimeout(begin, quietAfterFilesMs);
+    },
   };
 }
 
@@ -87,14 +138,21 @@ async function main() {
   }
   const platform = new RecordingPlatform();
   const version = readAppVersion();
-  const start = () => startCore({ dataDir, platform, clock, version, validateOutput: true });
-  let core: Core = values['listen-first'] ? coreOnceStarted(dataDir, clock, start()) : await start();
+  // Loaded only here: with --listen-first the harness listens (and serves the page) before the
+  // core's code, by far the largest part of the bundle, has been read and compiled.
+  const start = async () => {
+    const { startCore } = await import('../core');
+    return startCore({ dataDir, platform, clock, version, validateOutput: true });
+  };
+  const pageLoad = values['listen-first'] ? startAfterPageFiles() : null;
+  let core: Core = pageLoad ? coreOnceStarted(dataDir, clock, pageLoad.started.then(start), pageLoad.begin) : await start();
 
   const adapter = await startHttpAdapter({
     core: () => core,
     staticDir,
     port,
     token: values.token,
+    onFile: pageLoad?.onFile,
     testRoutes: values['test-routes']
       ? {
           clock(body) {
@@ -135,6 +193,7 @@ async function main() {
       status: values['listen-first'] ? 'starting' : core.status().state,
     }),
   );
+  pageLoad?.listening();
 }
 
 void main();

@@ -31,6 +31,8 @@ export interface HttpAdapterOptions {
   maxBodyBytes?: number;
   /** Limit for POST /upload (import files); default 512 MB. */
   maxUploadBytes?: number;
+  /** Told when a file of the renderer starts and finishes going out (the harness schedules around the page's load). */
+  onFile?: (event: 'sending' | 'sent', pathname: string) => void;
 }
 
 export interface HttpAdapter {
@@ -225,8 +227,13 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
         'content-security-policy': "frame-ancestors 'none'",
       });
       if (req.method === 'HEAD') res.end();
-      // A file removed mid-response (a rebuild of out/renderer) must not crash the harness.
-      else pipeline(streamFile(file), res).catch(() => res.destroy());
+      else {
+        options.onFile?.('sending', url.pathname);
+        // A file removed mid-response (a rebuild of out/renderer) must not crash the harness.
+        pipeline(streamFile(file), res)
+          .catch(() => res.destroy())
+          .finally(() => options.onFile?.('sent', url.pathname));
+      }
     } catch (error) {
       console.error('[http] request failed', error);
       if (!res.headersSent) sendJson(res, 500, errorEnvelope('INTERNAL', 'The request failed unexpectedly.'));

@@ -18,8 +18,11 @@ interface HeaderListPopoverProps {
   emptyText: string;
   /** Test ids: `<prefix>-bell`, `<prefix>-unread`, `<prefix>-list`. */
   testIdPrefix: string;
-  /** The entries; rendered only when there is at least one. */
-  children: ReactNode;
+  /**
+   * The entries, rendered only while the list is open (and when there is at least one): the
+   * header draws on the first frame of every screen, a closed list need not cost it anything.
+   */
+  renderItems: () => ReactNode;
   hasItems: boolean;
 }
 
@@ -47,7 +50,7 @@ export function HeaderListPopover(props: HeaderListPopoverProps) {
         {props.hasItems ? (
           <ScrollArea.Autosize mah={420} type="auto">
             <Stack gap={0} pb={4} data-testid={`${testIdPrefix}-list`}>
-              {props.children}
+              <ListItems render={props.renderItems} />
             </Stack>
           </ScrollArea.Autosize>
         ) : (
@@ -58,4 +61,9 @@ export function HeaderListPopover(props: HeaderListPopoverProps) {
       </Popover.Dropdown>
     </Popover>
   );
+}
+
+/** A component of its own so that the entries render with the open dropdown, not with the header. */
+function ListItems({ render }: { render: () => ReactNode }) {
+  return render();
 }

@@ -118,34 +118,35 @@ export function AlertsBell() {
       emptyText={alerts.error ? t('errors.loadFailed') : t('alerts.empty')}
       testIdPrefix="alerts"
       hasItems={items.length > 0}
-    >
-              {items.map((alert) => (
-                <UnstyledButton key={alert.id} className={classes.item} data-unread={!alert.read || undefined} onClick={() => void openAlert(alert)}>
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
-                    <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-                      <LevelBadge level={alert.level} />
-                      <Text size="sm" fw={alert.read ? 500 : 700} truncate="end">
-                        {alert.ruleName}
-                      </Text>
-                    </Group>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {formatDateTime(alert.at, timeZone, language)}
-                    </Text>
-                  </Group>
-                  {alert.matchedWords.length > 0 ? (
-                    <Text size="xs" c="dimmed" mt={2}>
-                      {t('alerts.matched', { words: alert.matchedWords.join(t('wordSeparator')), shop: alert.shopName })}
-                    </Text>
-                  ) : (
-                    <Text size="xs" c="dimmed" mt={2}>
-                      {alert.shopName}
-                    </Text>
-                  )}
-                  <Text size="sm" lineClamp={2} mt={2}>
-                    {alert.excerpt}
-                  </Text>
-                </UnstyledButton>
-              ))}
-    </HeaderListPopover>
+      renderItems={() =>
+        items.map((alert) => (
+          <UnstyledButton key={alert.id} className={classes.item} data-unread={!alert.read || undefined} onClick={() => void openAlert(alert)}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+                <LevelBadge level={alert.level} />
+                <Text size="sm" fw={alert.read ? 500 : 700} truncate="end">
+                  {alert.ruleName}
+                </Text>
+              </Group>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(alert.at, timeZone, language)}
+              </Text>
+            </Group>
+            {alert.matchedWords.length > 0 ? (
+              <Text size="xs" c="dimmed" mt={2}>
+                {t('alerts.matched', { words: alert.matchedWords.join(t('wordSeparator')), shop: alert.shopName })}
+              </Text>
+            ) : (
+              <Text size="xs" c="dimmed" mt={2}>
+                {alert.shopName}
+              </Text>
+            )}
+            <Text size="sm" lineClamp={2} mt={2}>
+              {alert.excerpt}
+            </Text>
+          </UnstyledButton>
+        ))
+      }
+    />
   );
 }

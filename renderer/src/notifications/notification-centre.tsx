@@ -107,32 +107,33 @@ export function NotificationCentre() {
       emptyText={list.error ? t('errors.loadFailed') : t('notifications.empty')}
       testIdPrefix="notifications"
       hasItems={items.length > 0}
-    >
-              {items.map((item) => {
-                const words = notificationWords(t, item);
-                return (
-                  <UnstyledButton
-                    key={item.id}
-                    className={classes.item}
-                    data-unread={item.readAt === null || undefined}
-                    data-kind={item.kind}
-                    onClick={() => void openItem(item)}
-                  >
-                    <Group justify="space-between" wrap="nowrap" gap="xs">
-                      <Text size="sm" fw={item.readAt === null ? 700 : 500} c={item.kind === 'sla_warning' ? 'orange' : item.kind === 'away_summary' ? undefined : 'red'} truncate="end">
-                        {words.title}
-                      </Text>
-                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDateTime(item.createdAt, timeZone, language)}
-                      </Text>
-                    </Group>
-                    <Text size="sm" lineClamp={2} mt={2}>
-                      {words.body}
-                      {item.deliveredAt === null ? t('notifications.held') : ''}
-                    </Text>
-                  </UnstyledButton>
-                );
-              })}
-    </HeaderListPopover>
+      renderItems={() =>
+        items.map((item) => {
+          const words = notificationWords(t, item);
+          return (
+            <UnstyledButton
+              key={item.id}
+              className={classes.item}
+              data-unread={item.readAt === null || undefined}
+              data-kind={item.kind}
+              onClick={() => void openItem(item)}
+            >
+              <Group justify="space-between" wrap="nowrap" gap="xs">
+                <Text size="sm" fw={item.readAt === null ? 700 : 500} c={item.kind === 'sla_warning' ? 'orange' : item.kind === 'away_summary' ? undefined : 'red'} truncate="end">
+                  {words.title}
+                </Text>
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(item.createdAt, timeZone, language)}
+                </Text>
+              </Group>
+              <Text size="sm" lineClamp={2} mt={2}>
+                {words.body}
+                {item.deliveredAt === null ? t('notifications.held') : ''}
+              </Text>
+            </UnstyledButton>
+          );
+        })
+      }
+    />
   );
 }

@@ -1,3 +1,5 @@
+import type { EarlyCallsClient } from '../api/early-calls';
+import { callInboxEarly } from '../areas/inbox/inbox-early-calls';
 import { upcomingAreaIds, type AreaId } from './nav-areas';
 import { lazyScreen } from './lazy-screen';
 
@@ -36,4 +38,13 @@ export function preloadScreenFor(path: string): Promise<unknown> | undefined {
   if (first && Object.hasOwn(areaPreloads, first)) return preloadArea(first as AreaId);
   if ((upcomingAreaIds as readonly (string | undefined)[]).includes(first)) return undefined;
   return InboxScreen.preload();
+}
+
+/**
+ * Makes the first screen's own first calls while the shell renders (see withEarlyCalls). Only the
+ * inbox, which the window opens on, has any; other paths wait for their screen as before.
+ */
+export function callFirstScreenEarly(client: EarlyCallsClient, path: string): void {
+  const [route, search = ''] = path.split('?');
+  if (route === '/inbox') callInboxEarly(client, new URLSearchParams(search.split('#')[0]));
 }

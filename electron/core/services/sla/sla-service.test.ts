@@ -351,6 +351,24 @@ describe('SLA notification outbox', () => {
     expect(counts(t, caseId)).toEqual({ events: 1, rows: [{ held: 0, delivered: 1 }], shown: 1 });
   });
 
+  it('gives timers at start-up to older cases that have none, below the newest timed case too', async () => {
+    const dir = makeTempDir();
+    const first = await boot(dir);
+    const shopId = await createShop(first.call);
+    const start = first.clock.now();
+    const older = await newCase(first.call, shopId, '快递太慢了，物流延误三天', start);
+    await newCase(first.call, shopId, '质量太差，穿一次就坏了', start);
+    const sqlite = first.core.services!.deps.sqlite;
+    const timed = sqlite.prepare('SELECT count(*) AS n FROM case_sla WHERE case_id = ?');
+    expect(timed.get(older)).toEqual({ n: 1 });
+    // As a case from before the SLA migration: no timers, while a newer case has them.
+    sqlite.prepare('DELETE FROM case_sla_targets WHERE case_id = ?').run(older);
+    sqlite.prepare('DELETE FROM case_sla WHERE case_id = ?').run(older);
+    await first.core.close();
+    const t = await boot(dir, start);
+    expect(t.core.services!.deps.sqlite.prepare('SELECT count(*) AS n FROM case_sla WHERE case_id = ?').get(older)).toEqual({ n: 1 });
+  });
+
   it('delivers at start-up what the previous process committed but never delivered', async () => {
     const dir = makeTempDir();
     const first = await boot(dir);
