@@ -7,6 +7,7 @@ import { preferences as preferencesSchema } from '../../shared/contract';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
 import { handleEvidenceProtocol } from './evidence-protocol';
+import { registerFilePickers } from './file-pickers';
 import { setApplicationMenu } from './menu';
 import { appOrigin, applySecurityBaseline, isAppUrl } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -118,6 +119,8 @@ if (!app.requestSingleInstanceLock()) {
         return envelope.ok ? (envelope.value as { mime: string }) : null;
       },
     });
+
+    registerFilePickers({ vouch: (kind, paths) => core.vouch(kind, paths), isAppSender: (url) => isAppUrl(url, devServerUrl) });
 
     ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
       const senderUrl = event.senderFrame?.url ?? '';

@@ -211,6 +211,15 @@ export const commonEn: Translation<typeof commonZhCN> = {
         bad_xlsx: 'This Excel file is damaged or incomplete; it was probably cut off while downloading. Export it again and retry.',
         expired: 'The uploaded file has expired; choose it again.',
       },
+      NOT_FOUND: {
+        token_expired: 'The file or folder chosen earlier is no longer valid (over an hour ago, or the app restarted). Choose or drop it again.',
+      },
+      VALIDATION: {
+        token_wrong_kind: 'This needs the other kind of choice: a file cannot stand in for a folder or the other way round. Choose again.',
+      },
+      FORBIDDEN: {
+        raw_path: 'The app does not open paths given by the window or a browser. Choose or drop the file in the app (in the browser, upload it).',
+      },
     },
     issues: {
       required: 'This is required',

@@ -212,6 +212,15 @@ export const commonZhCN = {
         bad_xlsx: '这个 Excel 文件已损坏或不完整，可能下载时被截断了。请重新导出后再试。',
         expired: '上传的文件已过期，请重新选择。',
       },
+      NOT_FOUND: {
+        token_expired: '之前选择的文件或文件夹已失效（超过一小时或应用已重启），请重新选择或拖入。',
+      },
+      VALIDATION: {
+        token_wrong_kind: '这里需要的是另一种选择：文件和文件夹不能互相代替，请重新选择。',
+      },
+      FORBIDDEN: {
+        raw_path: '应用不会打开窗口或浏览器直接给出的路径。请在应用里选择或拖入文件（浏览器中请上传）。',
+      },
     },
     issues: {
       required: '这一项必须填写',
