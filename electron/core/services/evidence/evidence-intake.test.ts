@@ -147,7 +147,7 @@ describe('evidence.add', () => {
   });
 
   it('refuses a file that vanished or is not a file, and still adds the others in the batch', async () => {
-    const { callTrusted, core, call, inbox, put } = await setup();
+    const { callTrusted, core, inbox, put } = await setup();
     const good = put('good.png', sampleFile('png'));
     const gone = put('gone.png', sampleFile('png'));
     unlinkSync(gone);
@@ -250,7 +250,7 @@ describe('evidence.addBytes, staged sources and per-item custody', () => {
   });
 
   it('reads staged uploads by id with their original name, removes them after, and refuses text sources', async () => {
-    const { callTrusted, core, call, dataDir, put } = await setup();
+    const { callTrusted, core, dataDir, put } = await setup();
     const id = '0123456789abcdef0123456789abcdef';
     mkdirSync(join(dataDir, 'staging'), { recursive: true });
     writeFileSync(join(dataDir, 'staging', id), sampleFile('wav'));
