@@ -41,10 +41,13 @@ export function createMemoryTransport(
   handler: MemoryHandler,
   events: MemoryEvents = createMemoryEvents(),
   stageFile: MemoryStageFile = stageInMemory,
+  /** The desktop's folder dialog, for tests of screens that offer it; absent like in the browser. */
+  pickFolder?: Transport['pickFolder'],
 ): Transport {
   return {
     invoke: (method, input) => handler(method, input),
     on: (event, listener) => events.on(event, listener),
     stageFile,
+    ...(pickFolder && { pickFolder }),
   };
 }
