@@ -107,10 +107,10 @@ describe('file pickers (main process)', () => {
     const outcomes = await handlers.vouchDropped(eventFrom(appUrl), ['', file, folder, 'relative.csv']);
     expect(vouch).toHaveBeenCalledWith('file', [file, folder]);
     expect(outcomes).toMatchObject([
-      { ok: false, name: '', code: 'BAD_FILE' },
+      { ok: false, name: '', code: 'BAD_FILE', reason: 'not_on_disk' },
       { ok: true, kind: 'file', name: '评价导出.csv' },
       { ok: false, code: 'BAD_FILE', name: 'exports' },
-      { ok: false, name: '', code: 'BAD_FILE' },
+      { ok: false, name: '', code: 'BAD_FILE', reason: 'not_on_disk' },
     ]);
     const second = outcomes[1];
     if (!second?.ok) throw new Error('unreachable');

@@ -72,7 +72,7 @@ export function filePickerHandlers(deps: FilePickerDeps) {
       return (paths as string[]).map((path): VouchOutcome =>
         path !== '' && isAbsolute(path)
           ? vouched[next++]!
-          : { ok: false, name: '', code: 'BAD_FILE', message: 'This file is not on disk (it was made in memory, e.g. pasted).' },
+          : { ok: false, name: '', code: 'BAD_FILE', reason: 'not_on_disk', message: 'This file is not on disk (it was made in memory, e.g. pasted).' },
       );
     },
   };

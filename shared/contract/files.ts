@@ -32,7 +32,14 @@ export type VouchOutcome =
       /** Bytes, for files; 0 for folders. */
       size: number;
     }
-  | { ok: false; name: string; code: 'BAD_FILE' | 'NOT_FOUND' | 'VALIDATION' | 'UNAVAILABLE'; message: string };
+  | {
+      ok: false;
+      name: string;
+      code: 'BAD_FILE' | 'VALIDATION' | 'UNAVAILABLE';
+      /** Why, for the UI's sentence (the BAD_FILE reasons): a folder given as a file, a file gone, no path at all. */
+      reason?: 'not_a_file' | 'not_a_folder' | 'vanished' | 'not_on_disk';
+      message: string;
+    };
 
 /** What a picker answers: nothing when the person closed the dialog. */
 export interface PickResult {

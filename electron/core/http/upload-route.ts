@@ -13,7 +13,7 @@ class TooLarge extends Error {}
 
 /**
  * `POST /upload?name=<file name>`: the browser harness's way to hand a file to an import (the
- * desktop app passes paths). The raw body is streamed to `<data-dir>/staging/<uuid>`, never held
+ * desktop app passes tokens the main process vouched for). The raw body is streamed to `<data-dir>/staging/<uuid>`, never held
  * in memory; the answer is `{ ok: true, value: { id } }` for a `{ kind: 'staged', id }` source.
  * Staged files are removed when their import finishes, or after 24 hours.
  */

@@ -25,12 +25,12 @@ describe('IPC transport files', () => {
   });
 
   it('turns a File with no path into the not-on-disk refusal, and other refusals into their code', async () => {
-    const noPath = createIpcTransport(bridgeWith([{ ok: false, name: '', code: 'BAD_FILE', message: 'not on disk' }]));
+    const noPath = createIpcTransport(bridgeWith([{ ok: false, name: '', code: 'BAD_FILE', reason: 'not_on_disk', message: 'not on disk' }]));
     await expect(noPath.stageFile(new File(['x'], 'image.png'))).rejects.toMatchObject({ code: 'BAD_FILE', reason: 'not_on_disk' });
-    const folder = createIpcTransport(bridgeWith([{ ok: false, name: 'exports', code: 'BAD_FILE', message: 'exports is a folder, not a file.' }]));
+    const folder = createIpcTransport(bridgeWith([{ ok: false, name: 'exports', code: 'BAD_FILE', reason: 'not_a_file', message: 'exports is a folder, not a file.' }]));
     const error = await folder.stageFile(new File([], 'exports')).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'BAD_FILE', message: 'exports is a folder, not a file.' });
+    expect(error).toMatchObject({ code: 'BAD_FILE', reason: 'not_a_file', message: 'exports is a folder, not a file.' });
   });
 
   it('picks a folder through the main process dialog: a token and the path to show, or null when cancelled', async () => {

@@ -5,9 +5,9 @@ import type { Transport } from './transport';
 
 /** A vouching that gave no token, as the error every screen already words. */
 function refusal(outcome: Extract<VouchOutcome, { ok: false }>, fileName: string): ApiError {
-  // No name: the File had no path (made in memory, e.g. a pasted screenshot).
-  if (outcome.name === '') return new ApiError('BAD_FILE', `"${fileName}" has no path on disk`, [], 'not_on_disk');
-  return new ApiError(outcome.code, outcome.message);
+  // No path: the File was made in memory (a pasted screenshot); the evidence adder sends its bytes.
+  if (outcome.reason === 'not_on_disk') return new ApiError('BAD_FILE', `"${fileName}" has no path on disk`, [], 'not_on_disk');
+  return new ApiError(outcome.code, outcome.message, [], outcome.reason ?? null);
 }
 
 /** Transport for the Electron app: the preload's bridge already speaks envelopes. */

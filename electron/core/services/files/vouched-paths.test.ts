@@ -49,12 +49,12 @@ describe('vouched paths', () => {
   it('refuses what is not what it claims: a folder as a file, a file as a folder, a relative or missing path', () => {
     const { dir, file, folder, store } = fixture();
     expect(store.vouch('file', [folder, join(dir, 'gone.csv'), 'relative/a.csv', ''])).toEqual([
-      { ok: false, name: 'exports', code: 'BAD_FILE', message: 'exports is a folder, not a file.' },
-      { ok: false, name: 'gone.csv', code: 'NOT_FOUND', message: 'gone.csv does not exist or cannot be read.' },
-      { ok: false, name: 'a.csv', code: 'VALIDATION', message: '"relative/a.csv" is not an absolute path.' },
-      { ok: false, name: '', code: 'VALIDATION', message: '"" is not an absolute path.' },
+      { ok: false, name: 'exports', code: 'BAD_FILE', reason: 'not_a_file', message: 'exports is a folder, not a file.' },
+      { ok: false, name: 'gone.csv', code: 'BAD_FILE', reason: 'vanished', message: 'gone.csv does not exist or cannot be read.' },
+      { ok: false, name: 'a.csv', code: 'VALIDATION', reason: 'not_on_disk', message: '"relative/a.csv" is not an absolute path.' },
+      { ok: false, name: '', code: 'VALIDATION', reason: 'not_on_disk', message: '"" is not an absolute path.' },
     ]);
-    expect(store.vouch('folder', [file])).toEqual([{ ok: false, name: file, code: 'BAD_FILE', message: `${file} is a file, not a folder.` }]);
+    expect(store.vouch('folder', [file])).toEqual([{ ok: false, name: file, code: 'BAD_FILE', reason: 'not_a_folder', message: `${file} is a file, not a folder.` }]);
     expect(store.size).toBe(0);
   });
 

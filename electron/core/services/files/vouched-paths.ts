@@ -41,17 +41,17 @@ export class VouchedPaths {
   private vouchOne(kind: VouchKind, given: string): VouchOutcome {
     const name = basename(given) || given;
     if (typeof given !== 'string' || given === '' || !isAbsolute(given)) {
-      return { ok: false, name, code: 'VALIDATION', message: `"${String(given).slice(0, 200)}" is not an absolute path.` };
+      return { ok: false, name, code: 'VALIDATION', reason: 'not_on_disk', message: `"${String(given).slice(0, 200)}" is not an absolute path.` };
     }
     const path = resolve(given);
     let stat;
     try {
       stat = statSync(path);
     } catch {
-      return { ok: false, name, code: 'NOT_FOUND', message: `${name} does not exist or cannot be read.` };
+      return { ok: false, name, code: 'BAD_FILE', reason: 'vanished', message: `${name} does not exist or cannot be read.` };
     }
-    if (kind === 'file' && !stat.isFile()) return { ok: false, name, code: 'BAD_FILE', message: `${name} is a folder, not a file.` };
-    if (kind === 'folder' && !stat.isDirectory()) return { ok: false, name: path, code: 'BAD_FILE', message: `${path} is a file, not a folder.` };
+    if (kind === 'file' && !stat.isFile()) return { ok: false, name, code: 'BAD_FILE', reason: 'not_a_file', message: `${name} is a folder, not a file.` };
+    if (kind === 'folder' && !stat.isDirectory()) return { ok: false, name: path, code: 'BAD_FILE', reason: 'not_a_folder', message: `${path} is a file, not a folder.` };
     const token = randomBytes(24).toString('base64url');
     const shown = kind === 'folder' ? path : name;
     this.entries.set(token, { kind, path, name: shown, expiresAt: this.clock.now() + this.lifetimeMs });

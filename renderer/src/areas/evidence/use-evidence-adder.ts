@@ -85,8 +85,10 @@ export function useEvidenceAdder(link?: EvidenceTarget) {
       try {
         return { key: row.key, source: await api.stageFile(file), size: file.size };
       } catch (error) {
-        // No path and no upload (a pasted image in the app): send the bytes instead, if they fit.
-        const canSendBytes = !(isApiError(error) && error.code === 'UNAUTHORIZED') && file.size <= evidenceAddBytesMax;
+        // No path and no upload (a pasted image in the app): send the bytes instead, if they fit. A
+        // file the main process refused for a reason (a folder, gone) keeps that reason.
+        const refusedForReason = isApiError(error) && (error.code === 'UNAUTHORIZED' || (error.reason !== null && error.reason !== 'not_on_disk'));
+        const canSendBytes = !refusedForReason && file.size <= evidenceAddBytesMax;
         if (!canSendBytes) {
           update(row.key, { status: 'refused', refusal: refusalOf(error) });
           return null;
