@@ -157,6 +157,23 @@ describe('HTTP adapter', () => {
     expect(clock).not.toHaveBeenCalled();
   });
 
+  it('still answers a fault of its own with 500 and logs it', async () => {
+    const root = tempDir();
+    const faulty = { dataDir: root, events: { subscribe: () => () => undefined }, call: () => Promise.reject(new Error('the core broke')) };
+    const adapter = await startHttpAdapter({ core: () => faulty as never, staticDir: root, token: 'test-token' });
+    cleanups.push(() => adapter.close());
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const response = await rawRequest(adapter, 'POST', '/api/app.status', { 'x-reviewdesk-token': 'test-token' }, '{}');
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(response.body).not.toContain('the core broke');
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('answers an oversized body with 413 rather than a dropped connection', async () => {
     const root = tempDir();
     const { core } = await startTestCore(join(root, 'data'));

@@ -84,10 +84,13 @@ function methodFromPath(pathname: string): string | null {
 /** Quoted for a message: hostile paths are long and may hold anything. */
 const shown = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
-/** The client went away mid-request (closed the tab, aborted the upload): nothing to answer, nothing to log. */
-function isClientGone(error: unknown, req: IncomingMessage): boolean {
+/**
+ * The client went away mid-request (closed the tab, aborted the upload): nothing to answer, nothing
+ * to log. Judged by the error alone: `req.destroyed` is also true once a body has been read whole.
+ */
+function isClientGone(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return req.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || (error instanceof Error && error.message === 'aborted');
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || (error instanceof Error && error.message === 'aborted');
 }
 
 /** The body as text, or null when it is over `limit` (the rest is drained so a 413 can be sent). */
@@ -276,7 +279,7 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
           .finally(() => options.onFile?.('sent', url.pathname));
       }
     } catch (error) {
-      if (isClientGone(error, req)) {
+      if (isClientGone(error)) {
         res.destroy();
         return;
       }
