@@ -10,7 +10,8 @@ import { stagedPaths, stagingDir } from './source';
 
 const tempDir = useTempDirs();
 
-const header = ['订单编号', '评价内容', '评价时间', '评价结果', '买家昵称', '宝贝名称', '退款金额'];
+const hostileHeader = '=HYPERLINK("http://x","备注")';
+const header = ['订单编号', '评价内容', '评价时间', '评价结果', '买家昵称', '宝贝名称', '退款金额', hostileHeader];
 const hostileCells = ["=cmd|' /C calc'!A0", '@SUM(1+1)', '\t=1', '\r=1', '=HYPERLINK("http://x","y")'];
 const hostileName = 'a\r\n=HYPERLINK("http://x","y").csv';
 
@@ -22,8 +23,8 @@ describe('import report CSV', () => {
     const shopId = await createShop(call);
     // Every row but the first has an impossible date, so it is rejected with its raw cells.
     const rows = [
-      ['3456789012345678901', '很好，物流快', '2026-11-24 09:30:00', '好评', '小鹿', '保温杯', ''],
-      ...hostileCells.map((cell, i) => [`34567890123456789${10 + i}`, cell, '2026-13-45 10:00', '差评', cell, '保温杯', '-12.50']),
+      ['3456789012345678901', '很好，物流快', '2026-11-24 09:30:00', '好评', '小鹿', '保温杯', '', ''],
+      ...hostileCells.map((cell, i) => [`34567890123456789${10 + i}`, cell, '2026-13-45 10:00', '差评', cell, '保温杯', '-12.50', '-']),
     ];
     // An upload keeps the name the browser gave it, line breaks and all (a path cannot hold `/`).
     const id = randomUUID();
@@ -43,6 +44,9 @@ describe('import report CSV', () => {
     const contentColumn = table[1]!.indexOf('评价内容');
     const nickColumn = table[1]!.indexOf('买家昵称');
     const refundColumn = table[1]!.indexOf('退款金额');
+    // A column named like a formula (the file's own header) is defused in the header row too.
+    const noteColumn = table[1]!.indexOf(`'${hostileHeader}`);
+    expect(noteColumn).toBeGreaterThan(2);
     for (const [i, cell] of hostileCells.entries()) {
       const row = table[2 + i]!;
       expect(row[0]).toBe(String(3 + i));
@@ -51,6 +55,7 @@ describe('import report CSV', () => {
       expect(row[nickColumn]).toBe(`'${cell}`);
       // A negative amount in a raw cell is a plain number: left as it was.
       expect(row[refundColumn]).toBe('-12.50');
+      expect(row[noteColumn]).toBe("'-");
     }
     // What a spreadsheet sees: no cell of the file starts a formula.
     for (const row of table) for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
