@@ -9,7 +9,7 @@ export default defineConfig({
       'db/**/*.test.ts',
       'electron/**/*.test.ts',
       'renderer/src/**/*.test.{ts,tsx}',
-      'tests/unit/**/*.test.ts',
+      'tests/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

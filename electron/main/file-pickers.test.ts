@@ -44,7 +44,7 @@ function setup() {
       return { ok: true, token, kind, name: kind === 'folder' ? path : basename(path), size: statSync(path).size };
     }),
   );
-  const deps = { vouch, isAppSender: (url: string) => url.startsWith('app://reviewdesk/') };
+  const deps = { vouch };
   return { dir, file, folder, store, vouch, deps, handlers: filePickerHandlers(deps) };
 }
 
@@ -62,7 +62,7 @@ describe('file pickers (main process)', () => {
 
   it('refuses both channels to a frame that is not the app, before any dialog or vouching', async () => {
     const { handlers, vouch, file } = setup();
-    for (const url of ['https://evil.example/', 'file:///tmp/x.html', '', null]) {
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://reviewdesk.evil.example/', '', null]) {
       await expect(handlers.pick(eventFrom(url), 'import')).rejects.toThrow(/only be chosen from the app/);
       await expect(handlers.vouchDropped(eventFrom(url), [file])).rejects.toThrow(/only be chosen from the app/);
     }

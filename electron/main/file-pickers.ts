@@ -1,10 +1,12 @@
 import { isAbsolute } from 'node:path';
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions } from 'electron';
 import { pickPurposes, type PickPurpose, type PickResult, type VouchKind, type VouchOutcome } from '../../shared/contract/files';
+import { isTrustedSender } from './security';
 
 /**
  * The only way a path gets into the backend from the window: this process vouches for it and the
- * window gets a token. Two channels, both refused to any frame that is not the app:
+ * window gets a token. Two channels, both refused to any frame that is not the app (the same
+ * sender check as `api:invoke`):
  * - `files:pick`: this process shows its own open dialog, so the path is what the person chose;
  * - `files:vouch`: paths the preload read with `webUtils.getPathForFile` from File objects the
  *   browser made for a drop or an <input type=file>. Page script cannot make such a File for a
@@ -20,8 +22,8 @@ export const maxVouchedPerCall = 500;
 export interface FilePickerDeps {
   /** Registers paths with the backend (CoreHost.vouch) and returns their tokens. */
   vouch(kind: VouchKind, paths: string[]): Promise<VouchOutcome[]>;
-  /** The IPC router's sender check (security.ts isAppUrl with the dev server). */
-  isAppSender(url: string): boolean;
+  /** The dev server's address in development, for the IPC router's sender check. */
+  devServerUrl?: string;
 }
 
 const tableExtensions = ['csv', 'tsv', 'txt', 'xlsx'];
@@ -40,8 +42,7 @@ export const dialogOptions: Record<PickPurpose, OpenDialogOptions> = {
 };
 
 function refuseOtherSenders(event: IpcMainInvokeEvent, deps: FilePickerDeps): void {
-  const url = event.senderFrame?.url ?? '';
-  if (!deps.isAppSender(url)) throw new Error('Files can only be chosen from the app itself.');
+  if (!isTrustedSender(event.senderFrame, deps.devServerUrl)) throw new Error('Files can only be chosen from the app itself.');
 }
 
 /** The channel handlers, apart from ipcMain so tests can call them with a fake event. */
