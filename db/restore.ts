@@ -35,8 +35,12 @@ export function inspectBackup(path: string): BackupInspection {
   let copy: Database.Database | undefined;
   try {
     copy = new Database(path, { readonly: true, fileMustExist: true });
-    const check = String(copy.pragma('quick_check', { simple: true }));
-    if (check !== 'ok') return refused(`${path} is damaged: its integrity check failed (${check}).`);
+    const problems = (copy.pragma('quick_check') as { quick_check: string }[])
+      .flatMap((row) => row.quick_check.split('\n'))
+      .filter((line) => line !== 'ok' && !line.startsWith('***'));
+    if (problems.length > 0) {
+      return refused(`${path} is damaged: its integrity check failed with ${problems.length} problem(s), the first: ${problems[0]}.`);
+    }
     const executed = executedMigrationNames(copy);
     if (executed.length === 0) return refused(`${path} is not a ReviewDesk database (it has no schema version).`);
     const unknown = executed.filter((name) => !(name in migrations));
@@ -49,6 +53,8 @@ export function inspectBackup(path: string): BackupInspection {
     }
     return { ok: true, problem: null, schemaVersion: executed.at(-1) ?? null, contents };
   } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return refused(`${path} is damaged: ${describe(error)}.`);
     return refused(`${path} cannot be read: ${describe(error)}.`);
   } finally {
     copy?.close();
