@@ -29,6 +29,8 @@ export class MaintenanceService {
     const result = await backupDatabase(sqlite, backupsDir(dataDir), now, label);
     const removed = label === 'daily' ? rotateDailyBackups(backupsDir(dataDir), this.settings().keepDaily) : [];
     insertAudit(sqlite, { at: now, actor, action: 'maintenance.backup', entity: 'database', entityId: null, after: { ...result, kind: label, removed } });
+    // The list of backups in Settings is one of the settings views.
+    this.deps.events.emit('data.changed', { domain: 'settings' });
     return result;
   }
 
