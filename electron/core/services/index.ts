@@ -91,6 +91,7 @@ export class Services {
     await this.imports.close();
     await watchClosed;
     await backupStopped;
+    await this.maintenance.idle();
   }
 
   audit(options: { entity?: string; entityId?: string; limit?: number }) {

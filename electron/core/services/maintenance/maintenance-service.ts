@@ -34,6 +34,11 @@ export class MaintenanceService {
     return result;
   }
 
+  /** Resolves once no backup is being written (the database is about to close). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
   settings(): BackupSettings {
     const stored = backupSettingsSchema.partial().safeParse(readSettingSync(this.deps.sqlite, settingsKey));
     return { ...defaultBackupSettings, ...(stored.success ? stored.data : {}) };
