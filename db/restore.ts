@@ -29,7 +29,7 @@ function describe(error: unknown): string {
 export function inspectBackup(path: string): BackupInspection {
   const refused = (problem: string): BackupInspection => ({ ok: false, problem, schemaVersion: null, contents: null });
   const kind = inspectDatabaseFile(path);
-  if (kind === 'missing') return refused(`There is no file at ${path}.`);
+  if (kind === 'missing') return refused(`${path} does not exist.`);
   if (kind === 'empty') return refused(`${path} is empty.`);
   if (kind === 'not-sqlite') return refused(`${path} is not a SQLite database (its header is damaged or it is another kind of file).`);
   let copy: Database.Database | undefined;
