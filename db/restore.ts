@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupFileName, partialPathFor } from './backup-files';
 import { forgetCleanClose } from './clean-close';
@@ -103,44 +103,56 @@ function fsyncFolder(path: string) {
 /** The companions SQLite may keep beside a database: a log or journal that belongs to that file and would be replayed into any other file put in its place. */
 const companions = ['-wal', '-journal'] as const;
 
+/** A second name for the same bytes (instant, nothing copied); a copy where the file system has no hard links. */
+function keepAs(from: string, to: string) {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+    fsyncFile(to, 'r+');
+  }
+}
+
 /**
  * Puts a backup in the database's place. The caller has checked the backup (`inspectBackup`),
  * closed its own connection and made sure nobody else has the file open (`isDatabaseInUse`).
- * The backup is copied next to the database first (a full disk leaves everything as it was),
- * then the current file and its log are moved aside, byte for byte, into the backups folder as
- * `…-before-restore.sqlite`, and the copy renamed into place. Returns the aside copy's path (null
- * when there was no database).
+ * Order matters for a crash at any point: the backup is copied next to the database first (a
+ * full disk leaves everything as it was); the current file and its log get a second name in the
+ * backups folder (`…-before-restore.sqlite`, byte for byte); the old log is removed so it cannot
+ * be replayed into the restored file; then one rename replaces the database. The database's name
+ * always holds either the old file or the restored one; a half-done restore leaves the old one
+ * and a partial copy that the next start removes. Returns the aside copy's path (null when there
+ * was no database).
  */
 export function swapInBackup(dataDir: string, backupPath: string, now: number): { asidePath: string | null } {
   const dbPath = databasePath(dataDir);
   const backups = backupsDir(dataDir);
   mkdirSync(backups, { recursive: true });
   const incoming = partialPathFor(dbPath);
+  const asidePath = existsSync(dbPath) ? join(backups, backupFileName(now, 'before-restore')) : null;
+  const kept: string[] = [];
   try {
     copyFileSync(backupPath, incoming);
     fsyncFile(incoming, 'r+');
-  } catch (error) {
-    rmSync(incoming, { force: true });
-    throw error;
-  }
-  const asidePath = existsSync(dbPath) ? join(backups, backupFileName(now, 'before-restore')) : null;
-  const moved: [string, string][] = [];
-  try {
-    forgetCleanClose(dbPath);
     if (asidePath) {
-      renameSync(dbPath, asidePath);
-      moved.push([asidePath, dbPath]);
+      keepAs(dbPath, asidePath);
+      kept.push(asidePath);
       for (const suffix of companions) {
         if (!existsSync(`${dbPath}${suffix}`)) continue;
-        renameSync(`${dbPath}${suffix}`, `${asidePath}${suffix}`);
-        moved.push([`${asidePath}${suffix}`, `${dbPath}${suffix}`]);
+        keepAs(`${dbPath}${suffix}`, `${asidePath}${suffix}`);
+        kept.push(`${asidePath}${suffix}`);
       }
     }
-    // The shared-memory index describes the old log; SQLite rebuilds it on open.
-    rmSync(`${dbPath}-shm`, { force: true });
+  } catch (error) {
+    for (const path of [incoming, ...kept]) rmSync(path, { force: true });
+    throw error;
+  }
+  forgetCleanClose(dbPath);
+  // The log and its shared-memory index describe the old file; the aside copy keeps the log.
+  for (const suffix of [...companions, '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  try {
     renameSync(incoming, dbPath);
   } catch (error) {
-    for (const [from, to] of moved.reverse()) renameSync(from, to);
     rmSync(incoming, { force: true });
     throw error;
   }
