@@ -59,7 +59,7 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
   },
   data: {
     title: 'Data',
-    description: 'All data stays on this computer. Back up regularly; to move to another computer, copy the whole data folder.',
+    description: 'All data stays on this computer (backed up daily, see Backups above); to move to another computer, copy the whole data folder.',
     dataDir: 'Data folder',
     dbPath: 'Database file',
     schemaVersion: 'Schema version',

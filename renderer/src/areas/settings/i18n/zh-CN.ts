@@ -60,7 +60,7 @@ export const settingsZhCN = {
   },
   data: {
     title: '数据',
-    description: '所有数据都只保存在这台电脑上。请定期备份；换电脑时，复制整个数据文件夹即可。',
+    description: '所有数据都只保存在这台电脑上（每天自动备份，见上面的“备份”）；换电脑时，复制整个数据文件夹即可。',
     dataDir: '数据文件夹',
     dbPath: '数据库文件',
     schemaVersion: '数据库结构版本',
