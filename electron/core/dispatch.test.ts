@@ -17,6 +17,8 @@ const context: RequestContext = {
   },
   trusted: false,
   vouched: new VouchedPaths(systemClock),
+  dataDir: '/d',
+  restore: () => Promise.reject(new AppError('UNAVAILABLE', 'no database')),
 };
 
 function dispatchWith(overrides: Partial<HandlerMap>, logs: string[] = []) {

@@ -22,6 +22,10 @@ export interface RequestContext {
   trusted: boolean;
   /** Files and folders the main process vouched for; a caller that is not trusted names them by token. */
   vouched: VouchedPaths;
+  /** The data folder, for the few methods that work without the database (backups, restore). */
+  dataDir: string;
+  /** Puts a backup in the database's place and reopens it; works whether or not the database is open. */
+  restore: (backupPath: string) => Promise<{ restoredFrom: string; asidePath: string | null; status: 'ready' | 'error' }>;
 }
 
 export type Handler<M extends MethodName> = (

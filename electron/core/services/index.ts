@@ -4,6 +4,7 @@ import { CasesService } from './cases/cases-service';
 import { DemoService } from './demo/demo-service';
 import { EvidenceService } from './evidence/evidence-service';
 import { ImportService } from './imports/import-service';
+import { BackupScheduler, type BackupTimers } from './maintenance/backup-scheduler';
 import { MaintenanceService } from './maintenance/maintenance-service';
 import { ReviewsService } from './reviews/reviews-service';
 import { RulesService } from './rules/rules-service';
@@ -35,10 +36,11 @@ export class Services {
   readonly notifications: NotificationsService;
   readonly sla: SlaService;
   readonly slaScheduler: SlaScheduler;
+  readonly backupScheduler: BackupScheduler;
 
   constructor(
     readonly deps: ServiceDeps,
-    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers } = {},
+    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers; backupTimers?: BackupTimers } = {},
   ) {
     this.shops = new ShopsService(deps);
     this.staff = new StaffService(deps);
@@ -56,6 +58,7 @@ export class Services {
     this.demo = new DemoService(deps, this.imports);
     this.cases = new CasesService(deps, this.sla, this.auth);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
+    this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).
     deps.events.subscribe((message) => {
@@ -70,21 +73,25 @@ export class Services {
     });
   }
 
-  /** Background work once the database is open: recover interrupted imports, tidy uploads, make a new vault's folders, watch the folder. */
+  /** Background work once the database is open: recover interrupted imports, tidy uploads, make a new vault's folders, watch the folder, the daily backup. */
   async start(): Promise<void> {
     await this.imports.recoverInterrupted();
     await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();
+    this.backupScheduler.start();
   }
 
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
     this.slaScheduler.stop();
+    const backupStopped = this.backupScheduler.stop();
     const watchClosed = this.watch.close();
     await this.imports.close();
     await watchClosed;
+    await backupStopped;
+    await this.maintenance.idle();
   }
 
   audit(options: { entity?: string; entityId?: string; limit?: number }) {
