@@ -26,6 +26,8 @@ import { builtInPresets, missingFields, presetFromMapping } from './presets';
 import { resolveSource, stagedPaths, stagingDir } from './source';
 import { openTable, type OpenedTable, type TableOptions } from './table-reader';
 import { isBlankRecord } from './table-record';
+import { importLimits } from './limits';
+import { ReadControls } from './read-control';
 import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 
@@ -48,8 +50,12 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A sample cell as the preview shows it: the import itself reads the whole cell. */
+const shortCell = (cell: string) => (cell.length > importLimits.previewCellChars ? `${cell.slice(0, importLimits.previewCellChars)}…` : cell);
+
 export class ImportService {
   private readonly active = new Map<number, { controller: AbortController; done: Promise<ImportRun> }>();
+  private readonly reads = new ReadControls();
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -74,14 +80,27 @@ export class ImportService {
     ];
   }
 
-  private async open(source: FileSource, options: TableOptions | undefined, presets: MappingPreset[]) {
-    const table = await openTable(resolveSource(source, this.deps.dataDir), options);
-    try {
-      return { table, layout: await readLayout(table, presets) };
-    } catch (error) {
-      await table.close();
-      throw error;
-    }
+  /** Opens the table and finds its header under the read deadline (see ReadControls). */
+  private async open(source: FileSource, options: TableOptions | undefined, presets: MappingPreset[], previewId?: string) {
+    const resolved = resolveSource(source, this.deps.dataDir);
+    return this.reads.run(
+      resolved.fileName,
+      previewId,
+      async (signal) => {
+        const table = await openTable(resolved, options, { signal });
+        try {
+          return { table, layout: await readLayout(table, presets) };
+        } catch (error) {
+          await table.close();
+          throw error;
+        }
+      },
+      ({ table, layout }) => ImportService.release(table, layout),
+    );
+  }
+
+  cancelPreview(previewId: string): { cancelled: boolean } {
+    return this.reads.cancel(previewId);
   }
 
   private static async release(table: OpenedTable, layout: TableLayout) {
@@ -89,9 +108,9 @@ export class ImportService {
     await table.close();
   }
 
-  async preview(input: { source: FileSource; platform: PlatformId; options?: TableOptions; presetId?: string }): Promise<ImportPreview> {
+  async preview(input: { source: FileSource; platform: PlatformId; options?: TableOptions; presetId?: string; previewId?: string }): Promise<ImportPreview> {
     const presets = await this.presetsFor(input.platform, input.presetId);
-    const { table, layout } = await this.open(input.source, input.options, presets);
+    const { table, layout } = await this.open(input.source, input.options, presets, input.previewId);
     try {
       const width = layout.headers.length;
       const mapping = layout.suggested.mapping;
@@ -107,7 +126,7 @@ export class ImportService {
         sampleRows: layout.buffered
           .filter((record) => !isBlankRecord(record))
           .slice(0, 5)
-          .map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => record.cells[index] ?? '')),
+          .map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => shortCell(record.cells[index] ?? ''))),
         presetId: layout.preset?.id ?? null,
         suggestedMapping: mapping,
         unmappedHeaders: layout.headers.filter((header, index) => header !== '' && !mapped.has(index)),
@@ -205,11 +224,24 @@ export class ImportService {
       });
       status = result.status;
       alerts = result.counts.alerts;
+      const followUps = result.counts.followUpsAdded > 0 ? `${result.counts.followUpsAdded} follow-up review(s) (追评) added to reviews already stored.` : null;
       if (status === 'cancelled') {
         message = `Cancelled after ${result.counts.read} rows. Whole batches up to then were kept; importing the file again adds the rest.`;
         notice = { code: 'cancelled', params: { rows: result.counts.read } };
-      } else if (result.counts.followUpsAdded > 0) {
-        message = `${result.counts.followUpsAdded} follow-up review(s) (追评) added to reviews already stored.`;
+      } else if (result.undecodable.count > 0) {
+        // Imported (a complaint with one bad byte still needs its case), but never silently.
+        const { count, rows } = result.undecodable;
+        const listed = `${rows.join(', ')}${count > rows.length ? ', …' : ''}`;
+        const encoding = job.table.encoding.used;
+        message = [
+          `${count} row(s) held bytes that are not ${encoding} text (rows ${listed}); they were imported with � in their place. Check those rows in the file, or import it again choosing its encoding.`,
+          followUps,
+        ]
+          .filter(Boolean)
+          .join(' ');
+        notice = { code: 'undecodable_rows', params: { count, rows: listed, encoding } };
+      } else if (followUps !== null) {
+        message = followUps;
         notice = { code: 'follow_ups_added', params: { count: result.counts.followUpsAdded } };
       }
     } catch (error) {
@@ -290,7 +322,8 @@ export class ImportService {
     const lines = [['行号 Row', '代码 Code', '原因 Reason', ...columns].map(csvField).join(',')];
     for (const item of items) lines.push([String(item.rowNumber), item.code, item.reason, ...columns.map((column) => item.raw[column] ?? '')].map(csvField).join(','));
     const summary = `# ${run.fileName}: read ${run.counts.read}, inserted ${run.counts.inserted}, duplicates ${run.counts.duplicates}, rejected ${run.counts.rejected}`;
-    return { fileName: `import-${importId}-report.csv`, csv: `\ufeff${[summary, ...lines].join('\r\n')}\r\n` };
+    const notices = run.notice?.code === 'undecodable_rows' && run.message ? [`# Notice: ${run.message}`] : [];
+    return { fileName: `import-${importId}-report.csv`, csv: `\ufeff${[summary, ...notices, ...lines].join('\r\n')}\r\n` };
   }
 
   async deletePreset(id: string, actor: string): Promise<{ id: string }> {
@@ -347,6 +380,7 @@ export class ImportService {
 
   /** Stops running imports at the next batch boundary and waits for them to record how they ended. */
   async close(): Promise<void> {
+    this.reads.cancelAll();
     const jobs = [...this.active.values()];
     for (const job of jobs) job.controller.abort();
     await Promise.allSettled(jobs.map((job) => job.done));

@@ -3,6 +3,7 @@ import { defineHandlers } from '../../handler-types';
 export const importsHandlers = defineHandlers({
   'imports.preview': (input, context) => context.services().imports.preview(input),
   'imports.start': (input, context) => context.services().imports.start(input, context.actor),
+  'imports.cancelPreview': (input, context) => context.services().imports.cancelPreview(input.previewId),
   'imports.cancel': (input, context) => context.services().imports.cancel(input.importId),
   'imports.list': async (input, context) => ({ items: await context.services().imports.list(input.limit) }),
   'imports.get': (input, context) => context.services().imports.get(input.importId),
