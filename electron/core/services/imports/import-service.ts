@@ -87,7 +87,7 @@ export class ImportService {
       resolved.fileName,
       previewId,
       async (signal) => {
-        const table = await openTable(resolved, options, { signal });
+        const table = await openTable(resolved, options, signal);
         try {
           return { table, layout: await readLayout(table, presets) };
         } catch (error) {

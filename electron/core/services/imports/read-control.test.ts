@@ -56,7 +56,7 @@ describe('the CSV reader honours an abort signal', () => {
     const dir = tempDir();
     const path = writeFixture(dir, 'rows.csv', `订单编号,评价内容\n${'1,好\n'.repeat(200_000)}`);
     const controller = new AbortController();
-    const table = await openTable({ kind: 'file', path, fileName: 'rows.csv', size: 200_000 * 6 + 20, stagedId: null }, {}, { signal: controller.signal });
+    const table = await openTable({ kind: 'file', path, fileName: 'rows.csv', size: 200_000 * 6 + 20, stagedId: null }, {}, controller.signal);
     const records = table.records();
     expect((await records.next()).done).toBe(false);
     controller.abort(new AppError('UNAVAILABLE', 'stopped for the test', { reason: 'cancelled' }));

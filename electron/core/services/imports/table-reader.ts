@@ -26,10 +26,6 @@ export interface TableEncoding {
 }
 
 /** Stops reading: the signal's reason (an AppError saying why) is what the read throws. */
-export interface ReadControl {
-  signal?: AbortSignal;
-}
-
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (!signal?.aborted) return;
   throw signal.reason instanceof Error ? signal.reason : new AppError('UNAVAILABLE', 'Reading the file was stopped.', { reason: 'aborted' });
@@ -143,8 +139,7 @@ function textTable(
  * Opens a file or pasted text as a table: format, encoding and delimiter detected (or as the
  * user chose), and anything that is not a table refused with BAD_FILE before a row is read.
  */
-export async function openTable(source: ResolvedSource, options: TableOptions = {}, control: ReadControl = {}): Promise<OpenedTable> {
-  const { signal } = control;
+export async function openTable(source: ResolvedSource, options: TableOptions = {}, signal?: AbortSignal): Promise<OpenedTable> {
   if (source.kind === 'text') {
     const text = source.text;
     return textTable(

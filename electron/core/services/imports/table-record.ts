@@ -16,5 +16,9 @@ export interface TableRecord {
 }
 
 export function isBlankRecord(record: TableRecord): boolean {
-  return record.oversize === undefined && record.cells.every((cell) => cell.trim() === '');
+  // An oversized row holds only the start of its cells: never blank, it is reported.
+  if (record.oversize) return false;
+  // '' first: a sparse XLSX row can hold thousands of empty cells before its one value.
+  for (const cell of record.cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
