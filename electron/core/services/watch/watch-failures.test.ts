@@ -98,6 +98,8 @@ describe('watched folder and files it cannot import', () => {
     );
     const stuck = watch.poll();
     await vi.waitFor(() => expect(countRows(first.core, 'watched_files')).toBe(1));
+    // While it is still being read, the live app does not call it failed.
+    expect((await first.call('watch.get')).failedFiles).toEqual([]);
 
     // "After the restart": another core on the same database while the first never finished.
     const second = await startTestCore(data, { watchTimers: idleTimers });
@@ -128,4 +130,34 @@ describe('watched folder and files it cannot import', () => {
     expect((await call('watch.get')).failedFiles).toEqual([expect.objectContaining({ fileName: 'odd.csv', reason: expect.stringMatching(/failed unexpectedly \(Invalid array length\)/) })]);
     await core.close();
   });
+
+  it('an import stopped by shutdown is taken again at the next start', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'exports');
+    mkdirSync(folder);
+    const data = join(dir, 'data');
+    const first = await startTestCore(data, { watchTimers: idleTimers });
+    const shopId = await createShop(first.call);
+    await first.call('watch.set', { folder, platform: 'taobao', shopId });
+    const rows = Array.from({ length: 6_000 }, (_, i) => [`S${i}`, `第${i}条 物流很慢`, '2026-11-24 08:00', '差评']);
+    writeFileSync(join(folder, 'big.csv'), csvText([['订单编号', '评价内容', '评价时间', '评价结果'], ...rows]));
+    const watch = first.core.services!.watch;
+    await watch.poll();
+    let closing: Promise<void> | null = null;
+    first.core.events.subscribe((message) => {
+      if (message.event === 'import.progress' && message.payload.inserted > 0) closing ??= first.core.close();
+    });
+    await watch.poll();
+    await vi.waitFor(() => expect(closing).not.toBeNull());
+    await closing;
+
+    const second = await startTestCore(data, { watchTimers: idleTimers });
+    await pollTimes(second.core.services!.watch, 2);
+    expect(countRows(second.core, 'reviews')).toBe(6_000);
+    // The first run really was stopped part-way, and the second finished it.
+    expect((await second.call('imports.list', {})).items.map((run) => run.status).sort()).toEqual(['cancelled', 'done']);
+    expect((await second.call('watch.get')).failedFiles).toEqual([]);
+    await second.core.close();
+  });
 });
+

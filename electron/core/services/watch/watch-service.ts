@@ -68,6 +68,8 @@ export class WatchService {
   private lastScanAt: number | null = null;
   private problem: string | null = null;
   private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
+  /** The file being imported now: its provisional ledger entry is not a failure (yet). */
+  private importing: string | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -84,7 +86,10 @@ export class WatchService {
   async get() {
     const config = await this.config();
     const filesImported = countImportedWatchedFiles(this.deps.sqlite);
-    const failedFiles = listFailedWatchedFiles(this.deps.sqlite, failedListed).map((file) => ({
+    const failedFiles = listFailedWatchedFiles(this.deps.sqlite, failedListed + 1)
+      .filter((file) => !(file.path === this.importing && file.message === diedWhileReading))
+      .slice(0, failedListed)
+      .map((file) => ({
       fileName: basename(file.path),
       path: file.path,
       reason: file.message ?? 'The import failed.',
@@ -198,7 +203,10 @@ export class WatchService {
         continue;
       }
       rememberWatchedFile(sqlite, { ...file, sha256, importId: null, outcome: 'failed', message: diedWhileReading, takenAt: now });
-      const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number });
+      this.importing = path;
+      const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number }).finally(() => {
+        this.importing = null;
+      });
       // Stopped by shutdown: not taken, so the next start imports it (rows already stored are skipped).
       if (outcome.cancelled && this.closing) {
         forgetWatchedFile(sqlite, file);
