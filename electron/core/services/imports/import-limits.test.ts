@@ -71,6 +71,20 @@ describe('files past the size limits', () => {
     await core.close();
   });
 
+  it('a preview of wide rows of long cells stays small: cells are cut shorter the wider the rows', async () => {
+    const dir = tempDir();
+    const { core, call } = await startTestCore(dir);
+    const columns = Array.from({ length: importLimits.maxColumns }, (_, index) => `列${index + 1}`);
+    const rows = Array.from({ length: 5 }, (_, r) => columns.map((_, c) => `${r}-${c}:${'评'.repeat(500)}`));
+    const path = writeFixture(dir, 'wide-long.csv', csvText([columns, ...rows]));
+    const preview = await call('imports.preview', { source: { kind: 'path', path }, platform: 'taobao' });
+    expect(preview.headers).toHaveLength(importLimits.maxColumns);
+    expect(preview.sampleRows).toHaveLength(5);
+    expect(preview.sampleRows[0]?.[0]).toBe(`0-0:${'评'.repeat(16)}…`);
+    expect(JSON.stringify(preview).length).toBeLessThan(150_000);
+    await core.close();
+  });
+
   it('a column name longer than the header limit is refused', async () => {
     const dir = tempDir();
     const { core } = await startTestCore(dir);

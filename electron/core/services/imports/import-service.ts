@@ -25,7 +25,7 @@ import { readLayout, type TableLayout } from './layout';
 import { builtInPresets, missingFields, presetFromMapping } from './presets';
 import { resolveSource, stagedPaths, stagingDir } from './source';
 import { openTable, type OpenedTable, type TableOptions } from './table-reader';
-import { isBlankRecord } from './table-record';
+import { isBlankRecord, type TableRecord } from './table-record';
 import { importLimits } from './limits';
 import { ReadControls } from './read-control';
 import type { RulesService } from '../rules/rules-service';
@@ -50,8 +50,17 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** A sample cell as the preview shows it: the import itself reads the whole cell. */
-const shortCell = (cell: string) => (cell.length > importLimits.previewCellChars ? `${cell.slice(0, importLimits.previewCellChars)}…` : cell);
+/**
+ * The sample rows as the preview shows them: each cell cut to its start, shorter still when the
+ * rows are wide, so the answer stays small whatever the file (the import reads whole cells).
+ */
+function sampleRows(records: readonly TableRecord[], width: number): string[][] {
+  const rows = records.filter((record) => !isBlankRecord(record)).slice(0, 5);
+  const cells = rows.reduce((sum, record) => sum + Math.max(width, record.cells.length), 0);
+  const max = Math.max(20, Math.min(importLimits.previewCellChars, Math.floor(importLimits.previewSampleChars / Math.max(1, cells))));
+  const cut = (cell: string) => (cell.length > max ? `${cell.slice(0, max)}…` : cell);
+  return rows.map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => cut(record.cells[index] ?? '')));
+}
 
 export class ImportService {
   private readonly active = new Map<number, { controller: AbortController; done: Promise<ImportRun> }>();
@@ -123,10 +132,7 @@ export class ImportService {
         sheets: table.sheets,
         headerRow: layout.headerRow,
         headers: layout.headers,
-        sampleRows: layout.buffered
-          .filter((record) => !isBlankRecord(record))
-          .slice(0, 5)
-          .map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => shortCell(record.cells[index] ?? ''))),
+        sampleRows: sampleRows(layout.buffered, width),
         presetId: layout.preset?.id ?? null,
         suggestedMapping: mapping,
         unmappedHeaders: layout.headers.filter((header, index) => header !== '' && !mapped.has(index)),

@@ -17,6 +17,8 @@ export const importLimits = {
   keptChars: 200,
   /** Preview: characters of a sample cell shown (the import reads the whole cell). */
   previewCellChars: 300,
+  /** Preview: characters of all sample cells together (wide rows get shorter cells, at least 20). */
+  previewSampleChars: 100_000,
   /** Preview (and the header search of an import) stop after this long with a clear reason. */
   previewDeadlineMs: 10_000,
   /** Bytes read looking for the header before giving up on a file without line breaks. */
