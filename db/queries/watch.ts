@@ -27,12 +27,41 @@ export function findImportedContent(sqlite: Sqlite, sha256: string): { importId:
     | undefined;
 }
 
+/**
+ * Records how a file ended, replacing what was recorded for the same path, size and mtime (the
+ * provisional entry written before its import began).
+ */
 export function rememberWatchedFile(
   sqlite: Sqlite,
   file: { path: string; size: number; mtimeMs: number; sha256: string; importId: number | null; outcome: WatchedOutcome; message: string | null; takenAt: number },
 ): void {
   prepareCached(
     sqlite,
-    'INSERT OR IGNORE INTO watched_files (path, size, mtime_ms, sha256, import_id, outcome, message, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO watched_files (path, size, mtime_ms, sha256, import_id, outcome, message, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (path, size, mtime_ms) DO UPDATE SET sha256 = excluded.sha256, import_id = excluded.import_id, outcome = excluded.outcome,
+       message = excluded.message, taken_at = excluded.taken_at`,
   ).run(file.path, file.size, file.mtimeMs, file.sha256, file.importId, file.outcome, file.message, file.takenAt);
+}
+
+/** Removes a file's entry, so the next poll takes it again (an import stopped by shutdown). */
+export function forgetWatchedFile(sqlite: Sqlite, file: { path: string; size: number; mtimeMs: number }): void {
+  prepareCached(sqlite, 'DELETE FROM watched_files WHERE path = ? AND size = ? AND mtime_ms = ?').run(file.path, file.size, file.mtimeMs);
+}
+
+export interface FailedWatchedFile {
+  path: string;
+  importId: number | null;
+  message: string | null;
+  takenAt: number;
+}
+
+/** Files that failed and were not imported since under the same path (newest first). */
+export function listFailedWatchedFiles(sqlite: Sqlite, limit: number): FailedWatchedFile[] {
+  return prepareCached(
+    sqlite,
+    `SELECT f.path, f.import_id AS importId, f.message, f.taken_at AS takenAt FROM watched_files f
+     WHERE f.outcome = 'failed'
+       AND NOT EXISTS (SELECT 1 FROM watched_files g WHERE g.path = f.path AND g.outcome = 'imported' AND g.taken_at >= f.taken_at)
+     ORDER BY f.taken_at DESC, f.id DESC LIMIT ?`,
+  ).all(limit) as FailedWatchedFile[];
 }

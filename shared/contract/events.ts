@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationKinds } from '../domain/sla';
 
 /** Events the backend pushes to every window (IPC `api:event`, or Server-Sent Events over HTTP). */
 export const events = {
@@ -47,7 +48,7 @@ export const events = {
   /** A new entry in the notification centre (held ones arrive when quiet hours end, with `held: true`). */
   'notification.created': z.object({
     id: z.number().int(),
-    kind: z.enum(['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary']),
+    kind: z.enum(notificationKinds),
     title: z.string(),
     body: z.string(),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textEncodings } from '../domain/reviews';
+import { encodingConfidences, encodingReasons, textEncodings } from '../domain/reviews';
 import { mutation, noInput, query } from './method';
 import { id, platformId, timestamp } from './common';
 import { reviewField } from './reviews';
@@ -36,7 +36,7 @@ export type ColumnMapping = z.infer<typeof columnMapping>;
 
 export const parseOptions = z
   .object({
-    /** 'auto' detects (BOM, then UTF-8 validity, else GB18030); the user can override. */
+    /** 'auto' detects (BOM, then UTF-8 over the whole sample, else GB18030); the user can override. */
     encoding: z.enum(['auto', ...textEncodings]).optional(),
     delimiter: z.enum(['auto', ',', '\t', ';', '|']).optional(),
     /** XLSX: which sheet; default the first. */
@@ -47,13 +47,24 @@ export const parseOptions = z
 export const importPreview = z.object({
   fileName: z.string(),
   format: z.enum(['csv', 'tsv', 'xlsx', 'text']),
-  encoding: z.object({ detected: z.string(), used: z.string() }),
+  /**
+   * The encoding detected and the one used (they differ when the user chose), how sure the
+   * detection is and why (`invalidUtf8`: bad UTF-8 sequences in the `sampleBytes` looked at).
+   */
+  encoding: z.object({
+    detected: z.string(),
+    used: z.string(),
+    confidence: z.enum(encodingConfidences),
+    reason: z.enum(encodingReasons),
+    invalidUtf8: z.number().int(),
+    sampleBytes: z.number().int(),
+  }),
   delimiter: z.string().nullable(),
   sheets: z.array(z.string()),
   /** 1-based row number of the header row in the file. */
   headerRow: z.number().int(),
   headers: z.array(z.string()),
-  /** First rows after the header (and after any sub-header row), raw cell text. */
+  /** First rows after the header (and after any sub-header row), raw cell text; a long cell shows its start and `…`. */
   sampleRows: z.array(z.array(z.string())),
   /** The preset that matched the headers best, if any, and the mapping it suggests. */
   presetId: z.string().nullable(),
@@ -86,7 +97,8 @@ export const importCounts = z.object({
 
 /** The outcome in words the UI translates (message keeps the plain-text detail). */
 export const importNotice = z.object({
-  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted']),
+  /** `undecodable_rows`: done, but some rows held bytes that are not text in the file's encoding (params: count, rows, encoding). */
+  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted', 'undecodable_rows']),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
@@ -128,11 +140,21 @@ export const mappingPreset = z.object({
 
 export type MappingPreset = z.infer<typeof mappingPreset>;
 
+export const previewId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
 export const importsMethods = {
+  /**
+   * Reads the first rows under the import's limits and a deadline. `previewId` (chosen by the
+   * caller) lets `imports.cancelPreview` stop it, e.g. when the dialog is closed.
+   */
   'imports.preview': query(
-    z.object({ source: sourceInput, platform: platformId, options: parseOptions.optional(), presetId: z.string().max(60).optional() }).strict(),
+    z
+      .object({ source: sourceInput, platform: platformId, options: parseOptions.optional(), presetId: z.string().max(60).optional(), previewId: previewId.optional() })
+      .strict(),
     importPreview,
   ),
+  /** Stops a preview still reading; it answers UNAVAILABLE (reason `cancelled`). False when none is running under that id. */
+  'imports.cancelPreview': mutation(z.object({ previewId }).strict(), z.object({ cancelled: z.boolean() }), 'agent'),
   /** Starts a streamed import in the background; progress comes as `import.progress` events. */
   'imports.start': mutation(
     z

@@ -25,6 +25,11 @@ export const watchedFolder = z.object({
   filesImported: z.number().int(),
   /** Why the folder cannot be watched right now (missing, no permission), for people. */
   problem: z.string().nullable(),
+  /**
+   * Files that could not be imported, newest first, with the reason: each is tried once and not
+   * again until it changes (size or modification time), so a broken file never loops.
+   */
+  failedFiles: z.array(z.object({ fileName: z.string(), path: z.string(), reason: z.string(), importId: id.nullable(), at: timestamp })),
 });
 
 export const watchMethods = {

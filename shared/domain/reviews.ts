@@ -40,3 +40,12 @@ export const requiredReviewFields: readonly ReviewField[] = ['text', 'postedAt']
 
 export const textEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
 export type TextEncoding = (typeof textEncodings)[number];
+/** How sure the importer is of a file's encoding: a BOM is certain; a few bad UTF-8 bytes make it medium. */
+export const encodingConfidences = ['certain', 'high', 'medium', 'low'] as const;
+export type EncodingConfidence = (typeof encodingConfidences)[number];
+/**
+ * Why: a byte-order mark, UTF-16's zero bytes, plain ASCII, valid UTF-8, UTF-8 but for a few bad
+ * bytes, not UTF-8 (so GB18030), or not a byte question at all (XLSX, pasted text).
+ */
+export const encodingReasons = ['bom', 'utf16_zeros', 'ascii', 'valid_utf8', 'utf8_bad_bytes', 'not_utf8', 'not_bytes'] as const;
+export type EncodingReason = (typeof encodingReasons)[number];

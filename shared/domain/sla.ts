@@ -27,7 +27,7 @@ export const slaPointKinds = ['warning', 'breach'] as const;
 export type SlaPointKind = (typeof slaPointKinds)[number];
 
 /** Kinds of entries in the notification centre. */
-export const notificationKinds = ['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary'] as const;
+export const notificationKinds = ['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary', 'watch_failed'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**

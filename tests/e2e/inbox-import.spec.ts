@@ -89,3 +89,36 @@ test('says clearly when a file is not a table', async ({ app, page }) => {
   await inbox.chooseFile('截图.png', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'image/png');
   await expect(page.getByTestId('import-error')).toContainText('不是表格');
 });
+
+test('a broken byte in a UTF-8 export: read as UTF-8 with its confidence shown, imported, and the row named in the summary', async ({ app, page }) => {
+  await app.call('shops.create', { platform: 'taobao', name: '小王家居旗舰店' });
+  await app.open(page, '/inbox');
+  const inbox = new InboxPage(page);
+  const lines = csv.split('\r\n').map((line) => Buffer.from(`${line.replace('客户留言', '评价内容')}\r\n`, 'utf8'));
+  const broken = lines[2] as Buffer;
+  const at = broken.indexOf(Buffer.from('异味', 'utf8'));
+  lines[2] = Buffer.concat([broken.subarray(0, at), Buffer.from([0xff]), broken.subarray(at)]);
+  await inbox.openImport();
+  await inbox.chooseFile('坏字节.csv', Buffer.concat(lines));
+
+  await expect(page.getByTestId('detected-encoding')).toContainText('UTF-8');
+  await expect(page.getByTestId('encoding-why')).toContainText('把握一般');
+  await expect(page.getByTestId('encoding-why')).toContainText('1 处无效字节');
+  await inbox.startImport();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary).toHaveAttribute('data-notice', 'undecodable_rows');
+  await expect(summary).toContainText('有 1 行含有无法按 utf-8 解码的字节（第 3 行）');
+});
+
+test('a file with a 5,000-column header is refused with the reason, before any import', async ({ app, page }) => {
+  await app.call('shops.create', { platform: 'taobao', name: '小王家居旗舰店' });
+  await app.open(page, '/inbox');
+  const inbox = new InboxPage(page);
+  const header = Array.from({ length: 5_000 }, (_, index) => `列${index}`).join(',');
+  await inbox.openImport();
+  await inbox.chooseFile('很宽.csv', `${header}\r\n${header}\r\n`);
+  await expect(page.getByTestId('import-error')).toContainText('表头不像评价导出');
+  expect(await app.call('imports.list', {})).toMatchObject({ items: [] });
+});
+

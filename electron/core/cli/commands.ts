@@ -7,7 +7,7 @@ import { readAppVersion } from '../app-version';
 import { startCore, type Core } from '../core';
 import { RecordingPlatform } from '../platform';
 import { backupCommands } from './backup-commands';
-import { importViaCli } from './import-command';
+import { cliEncoding, cliEncodings, importViaCli } from './import-command';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -32,6 +32,8 @@ export interface CommandOptions {
   shop?: string;
   /** restore: take the newest backup that passes the integrity check. */
   latest?: boolean;
+  /** import: the text encoding, overriding detection. */
+  encoding?: string;
 }
 
 export interface Command {
@@ -172,13 +174,15 @@ export const commands: Record<string, Command> = {
   import: {
     summary: 'import FILE --platform P --shop NAME: import a review export (CSV, TSV, XLSX); prints counts and the report path.',
     takesArgs: true,
-    run: ({ dataDir, args, platform, shop }) => {
+    run: ({ dataDir, args, platform, shop, encoding }) => {
       if (args.length !== 1) return usageError('import needs exactly one FILE.');
       if (platform === undefined || !(platformIds as readonly string[]).includes(platform)) {
         return usageError(`--platform must be one of ${platformIds.join(', ')}${platform === undefined ? '' : `; got "${platform}"`}.`);
       }
       if (shop === undefined || shop.trim() === '') return usageError('--shop needs the shop name.');
-      return withCore(dataDir, (core) => importViaCli(core, { file: resolve(args[0] as string), platform: platform as PlatformId, shop: shop.trim(), actor }));
+      const chosen = encoding === undefined ? 'auto' : cliEncoding(encoding);
+      if (chosen === null) return usageError(`--encoding must be one of ${Object.keys(cliEncodings).join(', ')}; got "${encoding}".`);
+      return withCore(dataDir, (core) => importViaCli(core, { file: resolve(args[0] as string), platform: platform as PlatformId, shop: shop.trim(), actor, encoding: chosen }));
     },
   },
 };

@@ -58,4 +58,31 @@ describe('reviewdesk import', () => {
     expect(notATable.code).toBe(1);
     expect(JSON.parse(notATable.err)).toMatchObject({ ok: false, code: 'BAD_FILE', message: expect.stringMatching(/not a table/) });
   });
+
+  it('--encoding overrides detection, names the encoding it used, and refuses an unknown one', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    await cli('seed', '--demo', '--data-dir', data);
+    const { planDemoData } = await import('../services/demo/demo-data');
+    const shop = planDemoData().shops[0]!;
+    // A GBK export: detected as GB18030; forcing UTF-8 turns its headers into replacement characters.
+    const file = join(dir, 'gbk.csv');
+    const rows = [['订单编号', '评价内容', '评价时间', '评价结果'], ['E1', '质量差', '2026-11-24 08:00', '差评']];
+    writeFileSync(file, encodeText(csvText(rows), 'gb18030'));
+    const args = ['import', '--data-dir', data, '--platform', shop.platform, '--shop', shop.name, file];
+
+    const forcedUtf8 = await cli(...args, '--encoding', 'utf8', '--json');
+    // Read as UTF-8 the Chinese headers are not found: the import refuses to guess a mapping.
+    expect(forcedUtf8.code).toBe(1);
+    expect(JSON.parse(forcedUtf8.err).message).toMatch(/were not recognised/);
+
+    const gbk = await cli(...args, '--encoding', 'GBK');
+    expect(gbk.code).toBe(0);
+    expect(gbk.out).toMatch(/^Encoding: gb18030 \(detected: not_utf8, high\)/);
+    expect(gbk.out).toMatch(/read 1, inserted 1/);
+
+    const unknown = await cli(...args, '--encoding', 'latin1');
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/--encoding must be one of auto, utf8, utf-8, gb18030, gbk, gb2312, utf16le, utf-16le, utf16be, utf-16be; got "latin1"/) });
+    expect((await cli(...args, '--encoding', 'constructor')).code).toBe(2);
+  });
 });

@@ -17,6 +17,7 @@ Options:
   --platform P    import: taobao, tmall, douyin, jd, pinduoduo, kuaishou
   --shop NAME     import: the shop (on that platform) the reviews belong to
   --latest        restore: the newest backup that passes the integrity check
+  --encoding E    import: utf8, gb18030 (also gbk), utf16le, utf16be; default: detected
   --help          Show this help
 
 Exit codes: 0 ok, 1 a check failed, 2 bad usage.`;
@@ -42,6 +43,7 @@ export async function runCli(
         platform: { type: 'string' },
         shop: { type: 'string' },
         latest: { type: 'boolean', default: false },
+        encoding: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -78,6 +80,7 @@ export async function runCli(
     platform: values.platform,
     shop: values.shop,
     latest: values.latest,
+    encoding: values.encoding,
   });
   const print = result.code === exitCodes.ok ? out : err;
   print(values.json ? JSON.stringify(result.json) : result.text);

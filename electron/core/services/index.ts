@@ -54,7 +54,7 @@ export class Services {
     this.imports = new ImportService(deps, this.rules);
     this.reviews = new ReviewsService(deps, this.rules);
     this.alerts = new AlertsService(deps);
-    this.watch = new WatchService(deps, this.imports, options.watchTimers);
+    this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
     this.demo = new DemoService(deps, this.imports);
     this.cases = new CasesService(deps, this.sla, this.auth);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);

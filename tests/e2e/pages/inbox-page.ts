@@ -26,8 +26,8 @@ export class InboxPage {
   }
 
   /** Chooses a file in the import dialog, as the file picker or a drop would. */
-  async chooseFile(name: string, content: string, mimeType = 'text/csv') {
-    await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
+  async chooseFile(name: string, content: string | Buffer, mimeType = 'text/csv') {
+    await this.page.getByTestId('import-file-input').setInputFiles({ name, mimeType, buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
   }
 
   mappingRow(field: string) {

@@ -44,6 +44,33 @@ describe('CsvTokenizer', () => {
   });
 });
 
+describe('CsvTokenizer limits', () => {
+  const limits = { maxFieldChars: 10, maxColumns: 3, maxRecordChars: 20, keptChars: 4 };
+  function tokenizeLimited(text: string, chunk: number) {
+    const tokenizer = new CsvTokenizer(',', limits);
+    const out: TableRecord[] = [];
+    for (let i = 0; i < text.length; i += chunk) tokenizer.push(text.slice(i, i + chunk), out);
+    tokenizer.finish(out);
+    return out;
+  }
+  const text = 'a,"0123456789ABCDEF,""x""\nstill",c\nok,1\n1,2,3,4,5\n0123456789,0123456789,x\nend,"0123456789ABC';
+  const expected = [
+    { rowNumber: 1, cells: ['a', '0123…', 'c'], oversize: { kind: 'field', column: 1, size: 26 } },
+    { rowNumber: 2, cells: ['ok', '1'] },
+    { rowNumber: 3, cells: ['1', '2', '3'], oversize: { kind: 'columns', column: 3, size: 5 } },
+    { rowNumber: 4, cells: ['0123456789', '0123456789', 'x'], oversize: { kind: 'record', column: 2, size: 21 } },
+    { rowNumber: 5, cells: ['end', '0123…'], oversize: { kind: 'field', column: 1, size: 13 }, truncated: true },
+  ];
+
+  it('keeps only the start of an oversized cell, drops cells past the column limit, and reads on after them', () => {
+    expect(tokenizeLimited(text, text.length)).toEqual(expected);
+  });
+
+  it('gives the same rows however the text is split', () => {
+    for (const chunk of [1, 2, 3, 5, 11]) expect(tokenizeLimited(text, chunk)).toEqual(expected);
+  });
+});
+
 describe('encoding detection', () => {
   it.each([
     ['utf-8-bom', 'utf-8', 3],
@@ -53,10 +80,21 @@ describe('encoding detection', () => {
     ['utf-8', 'utf-8', 0],
   ] as const)('%s → %s', (fixture, encoding, bomLength) => {
     const bytes = encodeText('订单编号,评价内容\n1,质量差评\n', fixture);
-    expect(detectEncoding(bytes)).toEqual({ encoding, bomLength });
+    expect(detectEncoding(bytes)).toMatchObject({ encoding, bomLength });
     const decoder = createDecoder(encoding);
     // Split mid-character: the decoder must join the halves.
     expect(decoder.write(bytes.subarray(0, 5)) + decoder.write(bytes.subarray(5)) + decoder.end()).toBe('订单编号,评价内容\n1,质量差评\n');
+  });
+
+  it('weighs the whole sample: a stray byte in UTF-8 text is UTF-8 with medium confidence; GB18030 text is not', () => {
+    const utf8 = Buffer.from('订单编号,评价内容\n'.repeat(50), 'utf8');
+    const stray = Buffer.concat([utf8.subarray(0, 100), Buffer.from([0xff]), utf8.subarray(100)]);
+    expect(detectEncoding(stray)).toMatchObject({ encoding: 'utf-8', confidence: 'medium', reason: 'utf8_bad_bytes', invalidUtf8: 1 });
+    expect(detectEncoding(encodeText('订单编号,评价内容\n'.repeat(50), 'gb18030'))).toMatchObject({ encoding: 'gb18030', reason: 'not_utf8', confidence: 'high' });
+    // Many bad bytes are no longer "a few": the file is not UTF-8.
+    const many = Buffer.concat(Array.from({ length: 20 }, () => Buffer.concat([Buffer.from('订单', 'utf8'), Buffer.from([0xff])])));
+    expect(detectEncoding(many).encoding).toBe('gb18030');
+    expect(detectEncoding(Buffer.from('id,text\n1,ok\n'))).toMatchObject({ encoding: 'utf-8', reason: 'ascii' });
   });
 
   it('treats a UTF-8 sample cut inside a character as UTF-8', () => {

@@ -27,7 +27,12 @@ export const alertEventsPerImport = 20;
 export interface ImportRunResult {
   status: 'done' | 'cancelled';
   counts: { read: number; inserted: number; duplicates: number; rejected: number; casesOpened: number; alerts: number; followUpsAdded: number };
+  /** Rows whose decoding left replacement characters: how many, and the first row numbers. */
+  undecodable: { count: number; rows: number[] };
 }
+
+/** Row numbers of undecodable rows named in the run's notice. */
+const undecodableRowsListed = 20;
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -59,6 +64,7 @@ export async function runImport(options: {
   let batchSize = 1000;
   let alertEvents = 0;
   let lastProgress = 0;
+  const undecodable = { count: 0, rows: [] as number[] };
 
   const progress = (phase: 'reading' | 'writing' | 'indexing', force = false) => {
     const now = performance.now();
@@ -109,6 +115,10 @@ export async function runImport(options: {
   const take = (records: Iterable<TableRecord>) => {
     for (const record of records) {
       if (isBlankRecord(record) && !record.truncated) continue;
+      if (record.undecodable) {
+        undecodable.count++;
+        if (undecodable.rows.length < undecodableRowsListed) undecodable.rows.push(record.rowNumber);
+      }
       const outcome = mapRow(record);
       if (outcome.ok) rows.push(prepareReview(outcome.draft, options.rules));
       else rejects.push(outcome.reject);
@@ -133,7 +143,7 @@ export async function runImport(options: {
     }
     progress('reading');
   }
-  if (signal.aborted) return { status: 'cancelled', counts };
+  if (signal.aborted) return { status: 'cancelled', counts, undecodable };
   await flush();
 
   progress('indexing', true);
@@ -145,5 +155,5 @@ export async function runImport(options: {
   flagSharedDevices(sqlite, context.shopId, { ips, devices }, now);
   if (counts.inserted > 10_000) optimizeAfterBulkInsert(sqlite);
   progress('indexing', true);
-  return { status: 'done', counts };
+  return { status: 'done', counts, undecodable };
 }

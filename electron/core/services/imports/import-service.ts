@@ -26,7 +26,9 @@ import { readLayout, type TableLayout } from './layout';
 import { builtInPresets, missingFields, presetFromMapping } from './presets';
 import { resolveSource, stagedPaths, stagingDir } from './source';
 import { openTable, type OpenedTable, type TableOptions } from './table-reader';
-import { isBlankRecord } from './table-record';
+import { isBlankRecord, type TableRecord } from './table-record';
+import { importLimits } from './limits';
+import { ReadControls } from './read-control';
 import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 
@@ -45,8 +47,21 @@ export const stagedLifetimeMs = 24 * 3600_000;
 /** Taobao and Tmall share one seller back end and one export format. */
 const compatiblePlatforms = (a: PlatformId, b: PlatformId) => a === b || (['taobao', 'tmall'].includes(a) && ['taobao', 'tmall'].includes(b));
 
+/**
+ * The sample rows as the preview shows them: each cell cut to its start, shorter still when the
+ * rows are wide, so the answer stays small whatever the file (the import reads whole cells).
+ */
+function sampleRows(records: readonly TableRecord[], width: number): string[][] {
+  const rows = records.filter((record) => !isBlankRecord(record)).slice(0, 5);
+  const cells = rows.reduce((sum, record) => sum + Math.max(width, record.cells.length), 0);
+  const max = Math.max(20, Math.min(importLimits.previewCellChars, Math.floor(importLimits.previewSampleChars / Math.max(1, cells))));
+  const cut = (cell: string) => (cell.length > max ? `${cell.slice(0, max)}…` : cell);
+  return rows.map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => cut(record.cells[index] ?? '')));
+}
+
 export class ImportService {
   private readonly active = new Map<number, { controller: AbortController; done: Promise<ImportRun> }>();
+  private readonly reads = new ReadControls();
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -71,14 +86,27 @@ export class ImportService {
     ];
   }
 
-  private async open(source: FileSource, options: TableOptions | undefined, presets: MappingPreset[]) {
-    const table = await openTable(resolveSource(source, this.deps.dataDir), options);
-    try {
-      return { table, layout: await readLayout(table, presets) };
-    } catch (error) {
-      await table.close();
-      throw error;
-    }
+  /** Opens the table and finds its header under the read deadline (see ReadControls). */
+  private async open(source: FileSource, options: TableOptions | undefined, presets: MappingPreset[], previewId?: string) {
+    const resolved = resolveSource(source, this.deps.dataDir);
+    return this.reads.run(
+      resolved.fileName,
+      previewId,
+      async (signal) => {
+        const table = await openTable(resolved, options, signal);
+        try {
+          return { table, layout: await readLayout(table, presets) };
+        } catch (error) {
+          await table.close();
+          throw error;
+        }
+      },
+      ({ table, layout }) => ImportService.release(table, layout),
+    );
+  }
+
+  cancelPreview(previewId: string): { cancelled: boolean } {
+    return this.reads.cancel(previewId);
   }
 
   private static async release(table: OpenedTable, layout: TableLayout) {
@@ -86,9 +114,9 @@ export class ImportService {
     await table.close();
   }
 
-  async preview(input: { source: FileSource; platform: PlatformId; options?: TableOptions; presetId?: string }): Promise<ImportPreview> {
+  async preview(input: { source: FileSource; platform: PlatformId; options?: TableOptions; presetId?: string; previewId?: string }): Promise<ImportPreview> {
     const presets = await this.presetsFor(input.platform, input.presetId);
-    const { table, layout } = await this.open(input.source, input.options, presets);
+    const { table, layout } = await this.open(input.source, input.options, presets, input.previewId);
     try {
       const width = layout.headers.length;
       const mapping = layout.suggested.mapping;
@@ -101,10 +129,7 @@ export class ImportService {
         sheets: table.sheets,
         headerRow: layout.headerRow,
         headers: layout.headers,
-        sampleRows: layout.buffered
-          .filter((record) => !isBlankRecord(record))
-          .slice(0, 5)
-          .map((record) => Array.from({ length: Math.max(width, record.cells.length) }, (_, index) => record.cells[index] ?? '')),
+        sampleRows: sampleRows(layout.buffered, width),
         presetId: layout.preset?.id ?? null,
         suggestedMapping: mapping,
         unmappedHeaders: layout.headers.filter((header, index) => header !== '' && !mapped.has(index)),
@@ -202,11 +227,24 @@ export class ImportService {
       });
       status = result.status;
       alerts = result.counts.alerts;
+      const followUps = result.counts.followUpsAdded > 0 ? `${result.counts.followUpsAdded} follow-up review(s) (追评) added to reviews already stored.` : null;
       if (status === 'cancelled') {
         message = `Cancelled after ${result.counts.read} rows. Whole batches up to then were kept; importing the file again adds the rest.`;
         notice = { code: 'cancelled', params: { rows: result.counts.read } };
-      } else if (result.counts.followUpsAdded > 0) {
-        message = `${result.counts.followUpsAdded} follow-up review(s) (追评) added to reviews already stored.`;
+      } else if (result.undecodable.count > 0) {
+        // Imported (a complaint with one bad byte still needs its case), but never silently.
+        const { count, rows } = result.undecodable;
+        const listed = `${rows.join(', ')}${count > rows.length ? ', …' : ''}`;
+        const encoding = job.table.encoding.used;
+        message = [
+          `${count} row(s) held bytes that are not ${encoding} text (rows ${listed}); they were imported with � in their place. Check those rows in the file, or import it again choosing its encoding.`,
+          followUps,
+        ]
+          .filter(Boolean)
+          .join(' ');
+        notice = { code: 'undecodable_rows', params: { count, rows: listed, encoding } };
+      } else if (followUps !== null) {
+        message = followUps;
         notice = { code: 'follow_ups_added', params: { count: result.counts.followUpsAdded } };
       }
     } catch (error) {
@@ -290,7 +328,8 @@ export class ImportService {
     }
     // One cell, so a file name with line breaks or a formula stays inside it.
     const summary = `# ${run.fileName}: read ${run.counts.read}, inserted ${run.counts.inserted}, duplicates ${run.counts.duplicates}, rejected ${run.counts.rejected}`;
-    const rows: CsvValue[][] = [[summary], ['行号 Row', '代码 Code', '原因 Reason', ...columns]];
+    const notices: CsvValue[][] = run.notice?.code === 'undecodable_rows' && run.message ? [[`# Notice: ${run.message}`]] : [];
+    const rows: CsvValue[][] = [[summary], ...notices, ['行号 Row', '代码 Code', '原因 Reason', ...columns]];
     for (const item of items) rows.push([item.rowNumber, item.code, item.reason, ...columns.map((column) => item.raw[column] ?? '')]);
     return { fileName: `import-${importId}-report.csv`, csv: csvDocument(rows) };
   }
@@ -349,6 +388,7 @@ export class ImportService {
 
   /** Stops running imports at the next batch boundary and waits for them to record how they ended. */
   async close(): Promise<void> {
+    this.reads.cancelAll();
     const jobs = [...this.active.values()];
     for (const job of jobs) job.controller.abort();
     await Promise.allSettled(jobs.map((job) => job.done));

@@ -8,6 +8,7 @@ export const importsHandlers = defineHandlers({
     for (const token of tokensOf([input.source])) context.vouched.spend(token);
     return started;
   },
+  'imports.cancelPreview': (input, context) => context.services().imports.cancelPreview(input.previewId),
   'imports.cancel': (input, context) => context.services().imports.cancel(input.importId),
   'imports.list': async (input, context) => ({ items: await context.services().imports.list(input.limit) }),
   'imports.get': (input, context) => context.services().imports.get(input.importId),

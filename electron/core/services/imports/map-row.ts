@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '../../../../shared/contract';
 import type { ReviewField, ReviewLevel } from '../../../../shared/domain/reviews';
 import { cleanText, cleanValue, looksLikeLostDigits } from './cells';
+import { formatCount, importLimits, type Oversize } from './limits';
 import type { TableRecord } from './table-record';
 import { levelForRating, parseCount, parseLevel, parseRating, parseReviewTime } from './values';
 
@@ -42,6 +43,33 @@ export function reportColumnNames(headers: readonly string[]): string[] {
   });
 }
 
+/** Why a row over a size limit was not imported, or null when every cell is within the limits. */
+export function oversizeReason(oversize: Oversize | undefined, cells: readonly string[], names: readonly string[]): { code: string; reason: string } | null {
+  const { maxFieldChars, maxColumns, maxRecordChars } = importLimits;
+  // XLSX rows come without a flag: their cells are checked here.
+  const found = oversize ?? longCell(cells, maxFieldChars);
+  if (!found) return null;
+  const name = (index: number) => `column ${index + 1}${names[index] ? ` "${names[index]}"` : ''}`;
+  if (found.kind === 'field') {
+    return { code: 'field_too_long', reason: `Field too long (字段过长): ${name(found.column)} has ${formatCount(found.size)} characters; the limit is ${formatCount(maxFieldChars)}. The row was not imported.` };
+  }
+  if (found.kind === 'columns') {
+    return { code: 'too_many_columns', reason: `The row has ${formatCount(found.size)} cells; at most ${formatCount(maxColumns)} are read. The row was not imported.` };
+  }
+  return { code: 'row_too_long', reason: `The row has ${formatCount(found.size)} characters; the limit is ${formatCount(maxRecordChars)}. The row was not imported.` };
+}
+
+function longCell(cells: readonly string[], max: number): Oversize | undefined {
+  for (let index = 0; index < cells.length; index++) {
+    const size = (cells[index] as string).length;
+    if (size > max) return { kind: 'field', column: index, size };
+  }
+  return undefined;
+}
+
+/** A cell kept in the report: an oversized one only by its start. */
+const reportCell = (cell: string) => (cell.length > importLimits.keptChars * 2 ? `${cell.slice(0, importLimits.keptChars)}…` : cell);
+
 const quote = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
 
 /**
@@ -59,6 +87,11 @@ export function createRowMapper(headers: readonly string[], mapping: ColumnMappi
     for (let index = 0; index < width; index++) raw[names[index] ?? `列${index + 1}`] = cells[index] ?? '';
     return raw;
   };
+  const shortRawOf = (cells: readonly string[]): Record<string, string> => {
+    const raw = rawOf(cells);
+    for (const key of Object.keys(raw)) raw[key] = reportCell(raw[key] as string);
+    return raw;
+  };
 
   return (record: TableRecord): RowOutcome => {
     const { cells, rowNumber } = record;
@@ -70,6 +103,8 @@ export function createRowMapper(headers: readonly string[], mapping: ColumnMappi
       return raw === undefined ? null : clean(raw);
     };
 
+    const tooBig = oversizeReason(record.oversize, cells, names);
+    if (tooBig) return { ok: false, reject: { rowNumber, ...tooBig, raw: shortRawOf(cells) } };
     if (record.truncated) return reject('truncated_row', 'The file ends inside this row (a quote is never closed): the file was cut off.');
     if (record.unterminated && cells.length <= lastMappedColumn) {
       return reject('truncated_row', `The last row has ${cells.length} of ${headers.length} columns and no line break: the file was cut off.`);

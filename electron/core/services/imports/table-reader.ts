@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { TextEncoding } from '../../../../shared/domain/reviews';
+import type { EncodingConfidence, EncodingReason, TextEncoding } from '../../../../shared/domain/reviews';
 import { AppError } from '../../errors';
 import { CsvTokenizer } from './csv-tokenizer';
 import { sniffDelimiter, type Delimiter } from './delimiter';
@@ -15,10 +15,42 @@ export interface TableOptions {
   sheet?: string;
 }
 
+export interface TableEncoding {
+  detected: string;
+  used: string;
+  confidence: EncodingConfidence;
+  reason: EncodingReason;
+  /** Byte sequences of the detection sample that are not UTF-8. */
+  invalidUtf8: number;
+  sampleBytes: number;
+}
+
+/** Stops reading: the signal's reason (an AppError saying why) is what the read throws. */
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  throw signal.reason instanceof Error ? signal.reason : new AppError('UNAVAILABLE', 'Reading the file was stopped.', { reason: 'aborted' });
+}
+
+const replacement = '\ufffd';
+
+/** Flags the records with a replacement character; whether any was found. */
+function markUndecodable(records: TableRecord[]): boolean {
+  let found = false;
+  for (const record of records) {
+    if (record.cells.some((cell) => cell.includes(replacement))) {
+      record.undecodable = true;
+      found = true;
+    }
+  }
+  return found;
+}
+
+const notBytes = (encoding: TextEncoding): TableEncoding => ({ detected: encoding, used: encoding, confidence: 'certain', reason: 'not_bytes', invalidUtf8: 0, sampleBytes: 0 });
+
 export interface OpenedTable {
   fileName: string;
   format: 'csv' | 'tsv' | 'xlsx' | 'text';
-  encoding: { detected: string; used: string };
+  encoding: TableEncoding;
   delimiter: string | null;
   sheets: string[];
   totalBytes: number | null;
@@ -62,6 +94,7 @@ function textTable(
   options: TableOptions,
   base: { encoding: OpenedTable['encoding']; totalBytes: number | null; format?: 'text' },
   chunks: () => AsyncGenerator<{ text: string; bytes: number }>,
+  signal: AbortSignal | undefined,
 ): OpenedTable {
   if (head.replace(/^\ufeff/, '').trim() === '') throw new AppError('BAD_FILE', `${fileName} is empty: there are no rows to import.`, { reason: 'empty' });
   if (looksBinary(head)) throw notATable(fileName, 'its content is binary, not text');
@@ -78,14 +111,24 @@ function textTable(
     bytesRead: () => bytesRead,
     async *records() {
       const tokenizer = new CsvTokenizer(delimiter);
+      // A replacement character in a chunk belongs to a record of it or to the one still open;
+      // the next chunk's records are looked at too. Checking the chunk first keeps clean files free.
+      let carry = false;
       for await (const chunk of chunks()) {
+        throwIfAborted(signal);
         const out: TableRecord[] = [];
         tokenizer.push(chunk.text, out);
+        const replaced = chunk.text.includes(replacement);
+        if (replaced || carry) {
+          const marked = markUndecodable(out);
+          carry = replaced || (carry && !marked && out.length === 0);
+        }
         bytesRead += chunk.bytes;
         yield out;
       }
       const out: TableRecord[] = [];
       tokenizer.finish(out);
+      if (carry) markUndecodable(out);
       yield out;
     },
     close: async () => {},
@@ -96,15 +139,22 @@ function textTable(
  * Opens a file or pasted text as a table: format, encoding and delimiter detected (or as the
  * user chose), and anything that is not a table refused with BAD_FILE before a row is read.
  */
-export async function openTable(source: ResolvedSource, options: TableOptions = {}): Promise<OpenedTable> {
+export async function openTable(source: ResolvedSource, options: TableOptions = {}, signal?: AbortSignal): Promise<OpenedTable> {
   if (source.kind === 'text') {
     const text = source.text;
-    return textTable(source.fileName, text.slice(0, headBytes), options, { encoding: { detected: 'utf-8', used: 'utf-8' }, totalBytes: text.length, format: 'text' }, async function* () {
-      for (let start = 0; start < text.length; start += chunkBytes) {
-        const slice = text.slice(start, start + chunkBytes);
-        yield { text: slice, bytes: slice.length };
-      }
-    });
+    return textTable(
+      source.fileName,
+      text.slice(0, headBytes),
+      options,
+      { encoding: notBytes('utf-8'), totalBytes: text.length, format: 'text' },
+      async function* () {
+        for (let start = 0; start < text.length; start += chunkBytes) {
+          const slice = text.slice(start, start + chunkBytes);
+          yield { text: slice, bytes: slice.length };
+        }
+      },
+      signal,
+    );
   }
 
   const { path, fileName, size } = source;
@@ -138,14 +188,17 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
     return {
       fileName,
       format: 'xlsx',
-      encoding: { detected: 'utf-8', used: 'utf-8' },
+      encoding: notBytes('utf-8'),
       delimiter: null,
       sheets: sheetNames,
       totalBytes: reader.sheetBytes(options.sheet),
       bytesRead: () => reader.bytesRead,
       async *records() {
         try {
-          yield* reader.rows(options.sheet);
+          for await (const rows of reader.rows(options.sheet)) {
+            throwIfAborted(signal);
+            yield rows;
+          }
         } catch (error) {
           if (error instanceof XlsxError) throw new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx' });
           throw error;
@@ -158,11 +211,26 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
   const detected = detectEncoding(head);
   const used: TextEncoding = options.encoding && options.encoding !== 'auto' ? options.encoding : detected.encoding;
   const headText = createDecoder(used).write(head);
-  return textTable(fileName, headText, options, { encoding: { detected: detected.encoding, used }, totalBytes: size }, async function* () {
-    const decoder = createDecoder(used);
-    for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
-      yield { text: decoder.write(chunk as Buffer), bytes: (chunk as Buffer).length };
-    }
-    yield { text: decoder.end(), bytes: 0 };
-  });
+  const encoding: TableEncoding = {
+    detected: detected.encoding,
+    used,
+    confidence: detected.confidence,
+    reason: detected.reason,
+    invalidUtf8: detected.invalidUtf8,
+    sampleBytes: detected.sampleBytes,
+  };
+  return textTable(
+    fileName,
+    headText,
+    options,
+    { encoding, totalBytes: size },
+    async function* () {
+      const decoder = createDecoder(used);
+      for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes })) {
+        yield { text: decoder.write(chunk as Buffer), bytes: (chunk as Buffer).length };
+      }
+      yield { text: decoder.end(), bytes: 0 };
+    },
+    signal,
+  );
 }

@@ -25,6 +25,7 @@ interface Words {
   away(count: number): [string, string];
   quiet(count: number): [string, string];
   burst(count: number): [string, string];
+  watchFailed(fileName: string, reason: string): [string, string];
 }
 
 const catalog: Record<Language, Words> = {
@@ -37,6 +38,7 @@ const catalog: Record<Language, Words> = {
     away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
     quiet: (count) => [`免打扰期间有 ${count} 条提醒`, '打开通知中心查看。'],
     burst: (count) => [`${count} 条 SLA 提醒同时到期`, '打开通知中心查看。'],
+    watchFailed: (fileName, reason) => [`监控文件夹中的 ${fileName} 无法导入`, `${reason}（文件改动前不会再试）`],
   },
   en: {
     categories: categoryLabels.en,
@@ -47,6 +49,7 @@ const catalog: Record<Language, Words> = {
     away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],
     quiet: (count) => [`${count} alerts held during quiet hours`, 'Open the notification centre to see them.'],
     burst: (count) => [`${count} SLA alerts came due at once`, 'Open the notification centre to see them.'],
+    watchFailed: (fileName, reason) => [`${fileName} in the watched folder could not be imported`, `${reason} (not tried again until the file changes)`],
   },
 };
 
@@ -74,6 +77,9 @@ export function notificationText(kind: NotificationTextKind, params: Notificatio
       break;
     case 'burst_summary':
       pair = words.burst(number(params, 'count'));
+      break;
+    case 'watch_failed':
+      pair = words.watchFailed(text(params, 'fileName'), text(params, 'reason'));
       break;
     default:
       return null;

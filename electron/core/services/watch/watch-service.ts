@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { platformId } from '../../../../shared/contract';
 import type { PlatformId } from '../../../../shared/domain/platforms';
@@ -9,10 +9,18 @@ import { readSettingSync, writeSettingSync } from '../../../../db/queries/settin
 import { findShop } from '../../../../db/queries/shops';
 import { insertAudit } from '../../../../db/queries/audit';
 import { insertImportRun } from '../../../../db/queries/imports';
-import { countImportedWatchedFiles, findImportedContent, isWatchedFileTaken, rememberWatchedFile } from '../../../../db/queries/watch';
+import {
+  countImportedWatchedFiles,
+  findImportedContent,
+  forgetWatchedFile,
+  isWatchedFileTaken,
+  listFailedWatchedFiles,
+  rememberWatchedFile,
+} from '../../../../db/queries/watch';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { ImportService } from '../imports/import-service';
+import type { NotificationsService } from '../notifications/notifications-service';
 import type { ServiceDeps } from '../service-deps';
 
 /** Timers the scheduler runs on; tests pass fakes. */
@@ -30,6 +38,10 @@ const realTimers: WatchTimers = {
 export const watchPollMs = 15_000;
 const settingKey = 'inbox.watch';
 const tableExtensions = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
+/** Failed files listed in the folder's status. */
+const failedListed = 20;
+/** Written before a file's import starts and replaced when it ends: left standing only if the process died. */
+const diedWhileReading = 'The app stopped while reading this file (it may be what stopped it). It is not tried again until it changes; import it by hand to see the reason.';
 
 const watchConfig = z.object({ folder: z.string().nullable(), platform: platformId.nullable(), shopId: z.number().int().nullable() });
 type WatchConfig = z.infer<typeof watchConfig>;
@@ -44,7 +56,9 @@ async function sha256File(path: string): Promise<string> {
  * Watches the folder where 千牛/抖店 exports land and imports each new table once. Files are
  * remembered by path + size + mtime and by content hash in the database, so a restart, a copy
  * under another name or a file touched without changes never imports twice. A file that fails
- * is recorded as failed (its run holds the reason) and not retried until it changes.
+ * is recorded as failed with the reason (listed in the folder's status, and one notification)
+ * and not retried until it changes. The entry is written before the import starts, so a file
+ * that takes the whole process down is not taken again after the restart either.
  */
 export class WatchService {
   private handle: unknown = null;
@@ -54,11 +68,14 @@ export class WatchService {
   private lastScanAt: number | null = null;
   private problem: string | null = null;
   private readonly seen = new Map<string, { size: number; mtimeMs: number }>();
+  /** The file being imported now: its provisional ledger entry is not a failure (yet). */
+  private importing: string | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly imports: ImportService,
     private readonly timers: WatchTimers = realTimers,
+    private readonly notifications: NotificationsService | null = null,
   ) {}
 
   private async config(): Promise<WatchConfig> {
@@ -69,7 +86,17 @@ export class WatchService {
   async get() {
     const config = await this.config();
     const filesImported = countImportedWatchedFiles(this.deps.sqlite);
-    return { ...config, lastScanAt: this.lastScanAt, filesImported, problem: config.folder === null ? null : this.problem };
+    const failedFiles = listFailedWatchedFiles(this.deps.sqlite, failedListed + 1)
+      .filter((file) => !(file.path === this.importing && file.message === diedWhileReading))
+      .slice(0, failedListed)
+      .map((file) => ({
+      fileName: basename(file.path),
+      path: file.path,
+      reason: file.message ?? 'The import failed.',
+      importId: file.importId,
+      at: file.takenAt,
+    }));
+    return { ...config, lastScanAt: this.lastScanAt, filesImported, problem: config.folder === null ? null : this.problem, failedFiles };
   }
 
   async set(input: { folder: string | null; platform: PlatformId | null; shopId: number | null }, actor: string) {
@@ -175,9 +202,16 @@ export class WatchService {
         rememberWatchedFile(sqlite, { ...file, sha256, importId: earlier.importId, outcome: 'imported', message: 'Same content as a file imported before.', takenAt: now });
         continue;
       }
-      const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number });
+      rememberWatchedFile(sqlite, { ...file, sha256, importId: null, outcome: 'failed', message: diedWhileReading, takenAt: now });
+      this.importing = path;
+      const outcome = await this.importFile(path, name, config as { folder: string; platform: PlatformId; shopId: number }).finally(() => {
+        this.importing = null;
+      });
       // Stopped by shutdown: not taken, so the next start imports it (rows already stored are skipped).
-      if (outcome.cancelled && this.closing) break;
+      if (outcome.cancelled && this.closing) {
+        forgetWatchedFile(sqlite, file);
+        break;
+      }
       // Cancelled by the user: remembered, or the next poll would simply start it again.
       if (outcome.cancelled) {
         rememberWatchedFile(sqlite, { ...file, sha256, importId: outcome.importId, outcome: 'failed', message: 'Cancelled by the user.', takenAt: this.deps.clock.now() });
@@ -192,6 +226,7 @@ export class WatchService {
         takenAt: this.deps.clock.now(),
       });
       if (outcome.ok) imported.push(outcome.importId);
+      else this.reportFailure(name, outcome.message ?? 'The import failed.');
     }
     return { imported };
   }
@@ -228,7 +263,19 @@ export class WatchService {
       return { ok: run.status === 'done', cancelled: run.status === 'cancelled', importId, message: run.message };
     } catch (error) {
       if (error instanceof AppError) return fail(error.message);
-      throw error;
+      // Anything else is still this file's failure: recorded, so the folder does not retry it forever.
+      console.error(`[watch] importing ${fileName} failed unexpectedly`, error);
+      return fail(`The import failed unexpectedly (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+
+  /** Once per failed file (the ledger keeps it from being tried again): the notification centre and the desktop. */
+  private reportFailure(fileName: string, reason: string) {
+    if (!this.notifications) return;
+    try {
+      this.notifications.create({ kind: 'watch_failed', params: { fileName, reason }, route: '/settings', caseId: null, urgent: false, sound: false });
+    } catch (error) {
+      console.error('[watch] the failure notification could not be recorded', error);
     }
   }
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MethodOutput } from '../../../../shared/contract';
 import type { MemoryHandler } from '../../api/memory-transport';
 import { ok, renderScreen, unexpected } from '../../test/render-screen';
 import { WatchedFolderSection } from './watched-folder-section';
@@ -14,7 +15,7 @@ const shops = [
 
 function backend(folder: string | null) {
   const sets: unknown[] = [];
-  let state = { folder, platform: folder ? 'taobao' : null, shopId: folder ? 1 : null, lastScanAt: null, filesImported: 0, problem: null };
+  let state = { folder, platform: folder ? 'taobao' : null, shopId: folder ? 1 : null, lastScanAt: null, filesImported: 0, problem: null, failedFiles: [] };
   const handler: MemoryHandler = async (method, input) => {
     if (method === 'watch.get') return ok(state);
     if (method === 'shops.list') return ok({ items: shops });
@@ -28,6 +29,18 @@ function backend(folder: string | null) {
   };
   return { handler, sets };
 }
+
+const shop = { id: 1, platform: 'taobao' as const, name: '小王家居旗舰店', createdAt: 0, updatedAt: 0 };
+
+function statusBackend(status: MethodOutput<'watch.get'>): MemoryHandler {
+  return async (method) => {
+    if (method === 'watch.get') return ok(status);
+    if (method === 'shops.list') return ok({ items: [shop] });
+    return unexpected(method);
+  };
+}
+
+const watching = { folder: 'D:\\评价导出', platform: 'taobao' as const, shopId: 1, lastScanAt: Date.UTC(2026, 10, 24, 2), filesImported: 3, problem: null };
 
 const token = 'k'.repeat(32);
 
@@ -59,5 +72,20 @@ describe('WatchedFolderSection', () => {
     renderScreen(<WatchedFolderSection />, fake.handler);
     expect(await screen.findByText(/在浏览器中无法选择文件夹/)).toBeTruthy();
     expect(screen.queryByTestId('watch-choose-folder')).toBeNull();
+  });
+
+  it('lists the files the folder could not import, with the reason for each', async () => {
+    const reason = 'wide.csv cannot be imported: the header row (row 1) has 2,621,441 columns; at most 1,000 are read.';
+    renderScreen(<WatchedFolderSection />, statusBackend({ ...watching, failedFiles: [{ fileName: 'wide.csv', path: 'D:\\评价导出\\wide.csv', reason, importId: 4, at: Date.UTC(2026, 10, 24, 1) }] }));
+    const failed = await screen.findByTestId('watch-failed-files');
+    expect(within(failed).getByText('无法导入的文件（1）')).toBeTruthy();
+    expect(within(failed).getByText('wide.csv')).toBeTruthy();
+    expect(within(failed).getByText(reason)).toBeTruthy();
+  });
+
+  it('shows no list when every file was imported', async () => {
+    renderScreen(<WatchedFolderSection />, statusBackend({ ...watching, failedFiles: [] }));
+    await screen.findByTestId('watch-status');
+    expect(screen.queryByTestId('watch-failed-files')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, NativeSelect, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle, IconFolderSearch, IconPlayerStop } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, List, NativeSelect, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconFileAlert, IconFolderSearch, IconPlayerStop } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Shop } from '../../../../shared/contract';
+import type { Shop, MethodOutput } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import type { PickedFolder } from '../../api/transport';
 import { useApiQuery } from '../../api/use-api-query';
@@ -46,7 +46,7 @@ interface WatchedFolderFormProps {
   folder: string | null;
   shopId: number | null;
   shops: Shop[];
-  status: { lastScanAt: number | null; filesImported: number; problem: string | null };
+  status: Pick<MethodOutput<'watch.get'>, 'lastScanAt' | 'filesImported' | 'problem' | 'failedFiles'>;
 }
 
 function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormProps) {
@@ -156,6 +156,28 @@ function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormP
         {status.problem ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('watch.problemTitle')}>
             {status.problem}
+          </Alert>
+        ) : null}
+        {watching && status.failedFiles.length > 0 ? (
+          <Alert color="orange" variant="light" icon={<IconFileAlert />} title={t('watch.failedTitle', { count: status.failedFiles.length })} data-testid="watch-failed-files">
+            <Text size="xs" c="dimmed" mb={6}>
+              {t('watch.failedHint')}
+            </Text>
+            <List size="sm" spacing={4}>
+              {status.failedFiles.map((file) => (
+                <List.Item key={`${file.path}|${file.at}`}>
+                  <Text span fw={600} size="sm">
+                    {file.fileName}
+                  </Text>{' '}
+                  <Text span size="xs" c="dimmed">
+                    {formatDateTime(file.at, timeZone, language)}
+                  </Text>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {file.reason}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
           </Alert>
         ) : null}
       </Stack>

@@ -210,6 +210,8 @@ export const commonEn: Translation<typeof commonZhCN> = {
         xls: 'This is an old Excel 97–2003 (.xls) file. Open it in Excel or WPS, save it as .xlsx or CSV, then import that.',
         bad_xlsx: 'This Excel file is damaged or incomplete; it was probably cut off while downloading. Export it again and retry.',
         expired: 'The uploaded file has expired; choose it again.',
+        bad_header: 'The header row does not look like a review export: more than 1,000 columns, a column name over 1,000 characters, or no complete row in the first 16 MB. Check the file and its column separator.',
+        preview_deadline: 'Reading the first rows of this file took longer than 10 seconds: it is too large or malformed. Check that it is a review export, or split it.',
         not_a_file: 'This is a folder, not a file. Choose a file.',
         not_a_folder: 'This is a file, not a folder. Choose a folder.',
       },

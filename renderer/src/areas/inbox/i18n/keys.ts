@@ -1,6 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import type { EventPayload, ImportNotice, ImportRun } from '../../../../../shared/contract';
-import type { FlagType, ReviewField } from '../../../../../shared/domain/reviews';
+import type { EncodingConfidence, EncodingReason, FlagType, ReviewField } from '../../../../../shared/domain/reviews';
 import { keyFor, wordKeys } from '../../../i18n/translation';
 import { inboxZhCN } from './zh-CN';
 
@@ -61,6 +61,24 @@ export const importNoticeKey: Record<ImportNotice['code'], InboxKey> = {
   follow_ups_added: 'import.notice.follow_ups_added',
   failed: 'import.notice.failed',
   interrupted: 'import.notice.interrupted',
+  undecodable_rows: 'import.notice.undecodable_rows',
+};
+
+export const encodingReasonKey: Record<EncodingReason, InboxKey> = {
+  bom: 'import.encodingReasons.bom',
+  utf16_zeros: 'import.encodingReasons.utf16_zeros',
+  ascii: 'import.encodingReasons.ascii',
+  valid_utf8: 'import.encodingReasons.valid_utf8',
+  utf8_bad_bytes: 'import.encodingReasons.utf8_bad_bytes',
+  not_utf8: 'import.encodingReasons.not_utf8',
+  not_bytes: 'import.encodingReasons.not_bytes',
+};
+
+export const encodingConfidenceKey: Record<EncodingConfidence, InboxKey> = {
+  certain: 'import.encodingConfidence.certain',
+  high: 'import.encodingConfidence.high',
+  medium: 'import.encodingConfidence.medium',
+  low: 'import.encodingConfidence.low',
 };
 
 const rejectCodeKeys = wordKeys('import.rejectCodes', inboxZhCN.import.rejectCodes);

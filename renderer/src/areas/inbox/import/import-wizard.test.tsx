@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportRun } from '../../../../../shared/contract';
 import type { MemoryHandler } from '../../../api/memory-transport';
@@ -14,7 +15,7 @@ const shop = { id: 1, platform: 'taobao' as const, name: '小王家居旗舰店'
 const preview: ImportPreview = {
   fileName: 'reviews.csv',
   format: 'csv',
-  encoding: { detected: 'gb18030', used: 'gb18030' },
+  encoding: { detected: 'gb18030', used: 'gb18030', confidence: 'high', reason: 'not_utf8', invalidUtf8: 412, sampleBytes: 65536 },
   delimiter: ',',
   sheets: [],
   headerRow: 1,
@@ -52,9 +53,23 @@ function fakeImportBackend(previewResult: ReturnType<MemoryHandler> = ok(preview
     if (method === 'imports.preview') return previewResult;
     if (method === 'imports.start') return ok({ importId: 9 });
     if (method === 'imports.get') return ok(run);
+    if (method === 'imports.cancelPreview') return ok({ cancelled: true });
     return unexpected(method);
   };
   return { handler, calls };
+}
+
+/** The dialog as the inbox holds it: open until its close button (or 关闭 here) closes it. */
+function ClosableWizard() {
+  const [open, setOpen] = useState(true);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(false)}>
+        close-dialog
+      </button>
+      <ImportWizard mode={open ? 'file' : null} shops={[shop]} shopsLoaded onClose={() => setOpen(false)} onImported={() => undefined} />
+    </>
+  );
 }
 
 function pickFile() {
@@ -72,7 +87,7 @@ describe('ImportWizard', () => {
     const mapping = await screen.findByTestId('import-mapping');
     expect(backend.calls).toContainEqual({
       method: 'imports.preview',
-      input: { source: { kind: 'staged', id: expect.any(String) }, platform: 'taobao', options: { encoding: 'auto', delimiter: 'auto' } },
+      input: { source: { kind: 'staged', id: expect.any(String) }, platform: 'taobao', options: { encoding: 'auto', delimiter: 'auto' }, previewId: expect.any(String) },
     });
     expect(within(mapping).getByTestId('detected-encoding').textContent).toContain('GB18030');
     // The rule is the UI's own sentence around the platform's header names.
@@ -115,5 +130,35 @@ describe('ImportWizard', () => {
     const error = await screen.findByTestId('import-error');
     expect(error.textContent).toContain('这个文件不是表格');
     expect(screen.queryByTestId('import-mapping')).toBeNull();
+  });
+
+  it('shows how sure the encoding detection is, and why', async () => {
+    const backend = fakeImportBackend();
+    renderScreen(<ImportWizard mode="file" shops={[shop]} shopsLoaded onClose={() => undefined} onImported={() => undefined} />, backend.handler);
+    pickFile();
+    const mapping = await screen.findByTestId('import-mapping');
+    expect(within(mapping).getByTestId('encoding-why').textContent).toBe('把握较大：前 64 KB 不是 UTF-8，按 GB18030（兼容 GBK）读取；如果文字乱码，请在右侧选择编码');
+  });
+
+  it('cancels the preview still being read when the dialog is closed', async () => {
+    let answer: (value: Awaited<ReturnType<MemoryHandler>>) => void = () => undefined;
+    const backend = fakeImportBackend(new Promise((resolve) => (answer = resolve)));
+    renderScreen(<ClosableWizard />, backend.handler);
+    pickFile();
+    await waitFor(() => expect(backend.calls.some((call) => call.method === 'imports.preview')).toBe(true));
+    const previewId = (backend.calls.find((call) => call.method === 'imports.preview')?.input as { previewId: string }).previewId;
+    fireEvent.click(screen.getByText('close-dialog'));
+    await waitFor(() => expect(backend.calls).toContainEqual({ method: 'imports.cancelPreview', input: { previewId } }));
+    answer({ ok: false, error: { code: 'UNAVAILABLE', message: 'cancelled', details: { reason: 'cancelled' } } });
+  });
+
+  it('does not cancel a preview that has already answered', async () => {
+    const backend = fakeImportBackend();
+    renderScreen(<ClosableWizard />, backend.handler);
+    pickFile();
+    await screen.findByTestId('import-mapping');
+    fireEvent.click(screen.getByText('close-dialog'));
+    await waitFor(() => expect(screen.queryByTestId('import-mapping')).toBeNull());
+    expect(backend.calls.some((call) => call.method === 'imports.cancelPreview')).toBe(false);
   });
 });

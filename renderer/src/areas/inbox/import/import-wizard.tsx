@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Stepper } from '@mantine/core';
 import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, SourceInput, ImportPreview, Shop } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
@@ -49,6 +49,9 @@ export function ImportWizard({ mode, shops, shopsLoaded, onClose, onImported }: 
 
 type Step = 'source' | 'mapping' | 'running';
 
+/** An id for one preview call, so closing the dialog can stop it (imports.cancelPreview). */
+const newPreviewId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+
 interface ImportFlowProps extends Omit<ImportWizardProps, 'mode'> {
   mode: ImportMode;
 }
@@ -72,6 +75,16 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   const [importId, setImportId] = useState<number | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const { progress, run: importRun } = useImportRun(importId);
+  // The preview still being read, if any: closing the dialog cancels it rather than leaving a
+  // large or broken file being read for nobody.
+  const pendingPreview = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      const previewId = pendingPreview.current;
+      if (previewId !== null) void api.call('imports.cancelPreview', { previewId }).catch(() => undefined);
+    },
+    [api],
+  );
 
   // The first shop is the likely one; a person with several picks explicitly.
   const shopId = chosenShop ?? (shops.length === 1 ? String(shops[0]!.id) : '');
@@ -87,6 +100,8 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   async function loadPreview(nextSource: SourceInput, nextChoice: ParseChoice): Promise<boolean> {
     if (!shop) return false;
     setBusy(true);
+    const previewId = newPreviewId();
+    pendingPreview.current = previewId;
     try {
       const options = {
         encoding: nextChoice.encoding,
@@ -98,6 +113,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
         platform: shop.platform,
         options,
         ...(nextChoice.presetId ? { presetId: nextChoice.presetId } : {}),
+        previewId,
       });
       setPreview(result);
       setMapping(result.suggestedMapping);
@@ -107,6 +123,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
       setError(errorMessage(cause, i18n));
       return false;
     } finally {
+      if (pendingPreview.current === previewId) pendingPreview.current = null;
       setBusy(false);
     }
   }

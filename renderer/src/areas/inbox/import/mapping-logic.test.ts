@@ -5,7 +5,7 @@ import { missingFields, previewRows, unusedColumns } from './mapping-logic';
 const preview: ImportPreview = {
   fileName: 'export.csv',
   format: 'csv',
-  encoding: { detected: 'utf-8', used: 'utf-8' },
+  encoding: { detected: 'utf-8', used: 'utf-8', confidence: 'high', reason: 'valid_utf8', invalidUtf8: 0, sampleBytes: 2048 },
   delimiter: ',',
   sheets: [],
   headerRow: 1,

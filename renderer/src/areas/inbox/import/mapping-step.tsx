@@ -6,7 +6,7 @@ import type { ColumnMapping, ImportPreview, MappingPreset } from '../../../../..
 import { reviewFields, textEncodings, type ReviewField } from '../../../../../shared/domain/reviews';
 import { mappedFields, missingFields, previewRows, unusedColumns } from './mapping-logic';
 import classes from './mapping-step.module.css';
-import { fieldKey } from '../i18n/keys';
+import { encodingConfidenceKey, encodingReasonKey, fieldKey } from '../i18n/keys';
 
 export interface ParseChoice {
   encoding: 'auto' | (typeof textEncodings)[number];
@@ -69,6 +69,12 @@ export function MappingStep({ preview, mapping, onMappingChange, choice, onChoic
           {preview.encoding.detected === preview.encoding.used
             ? t('import.encodingDetected', { used: preview.encoding.used.toUpperCase() })
             : t('import.encodingLine', { detected: preview.encoding.detected.toUpperCase(), used: preview.encoding.used.toUpperCase() })}
+        </Text>
+        <Text size="sm" c={preview.encoding.confidence === 'medium' || preview.encoding.confidence === 'low' ? 'orange' : 'dimmed'} data-testid="encoding-why">
+          {t('import.encodingWhy', {
+            confidence: t(encodingConfidenceKey[preview.encoding.confidence]),
+            reason: t(encodingReasonKey[preview.encoding.reason], { kb: Math.max(1, Math.round(preview.encoding.sampleBytes / 1024)), count: preview.encoding.invalidUtf8 }),
+          })}
         </Text>
         <Text size="sm" c="dimmed">
           {t('import.headerRowLine', { row: preview.headerRow })}

@@ -31,11 +31,13 @@ export function SummaryStep({ run, onDone }: SummaryStepProps) {
 
   // Only finished runs reach this step; anything not done or cancelled reads as failed, as the color does.
   const finishedStatus = run.status === 'done' || run.status === 'cancelled' ? run.status : 'failed';
-  const color = run.status === 'done' ? 'teal' : run.status === 'cancelled' ? 'orange' : 'red';
+  // Done with a notice about undecodable bytes is done, but not to be read as all well.
+  const withNotice = run.status === 'done' && run.notice?.code === 'undecodable_rows';
+  const color = run.status === 'done' ? (withNotice ? 'yellow' : 'teal') : run.status === 'cancelled' ? 'orange' : 'red';
   const Icon = run.status === 'done' ? IconCircleCheck : run.status === 'cancelled' ? IconPlayerStop : IconAlertTriangle;
 
   return (
-    <Stack gap="md" data-testid="import-summary">
+    <Stack gap="md" data-testid="import-summary" data-notice={run.notice?.code ?? ''}>
       <Alert color={color} variant="light" icon={<Icon />} title={t(importFinishedKey[finishedStatus], { file: run.fileName })}>
         {run.notice ? t(importNoticeKey[run.notice.code], run.notice.params) : t('import.finishedHint')}
         {run.notice?.code === 'failed' && run.message ? (

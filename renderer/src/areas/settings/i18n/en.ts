@@ -93,6 +93,8 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
     neverScanned: 'Not checked yet',
     filesImported: '{{count}} files imported automatically',
     problemTitle: 'The folder cannot be watched right now',
+    failedTitle: 'Files that could not be imported ({{count}})',
+    failedHint: 'Each file is tried once; it is tried again when it changes or is exported again. Import it by hand to see the details.',
   },
   activity: {
     title: 'Recent activity',

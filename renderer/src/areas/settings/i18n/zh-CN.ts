@@ -94,6 +94,8 @@ export const settingsZhCN = {
     neverScanned: '还没有检查过',
     filesImported: '已自动导入 {{count}} 个文件',
     problemTitle: '文件夹暂时无法监控',
+    failedTitle: '无法导入的文件（{{count}}）',
+    failedHint: '每个文件只尝试一次；修改或重新导出文件后会再试。也可以手动导入，查看详细原因。',
   },
   activity: {
     title: '最近活动',
