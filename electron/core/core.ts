@@ -10,6 +10,7 @@ import { EventBus } from './event-bus';
 import type { RequestContext } from './handler-types';
 import { handlers } from './services/handlers';
 import type { Platform } from './platform';
+import { ProcessMarker, type InstanceKind } from './process-marker';
 import { Services } from './services';
 import type { WatchTimers } from './services/watch/watch-service';
 import type { SchedulerTimers } from './services/sla/sla-scheduler';
@@ -25,10 +26,13 @@ export interface CoreOptions {
   migrations?: OpenOptions['migrations'];
   log?: (line: string) => void;
   /**
-   * Run background work (recover interrupted imports, watch the folder). Off for the CLI, which
-   * may run next to the app and must not touch the app's running imports.
+   * Run background work (watch the folder, SLA timers, tidy uploads). Off for the CLI. Recovering
+   * what a dead process left (runs, vault temporary files) happens at every start regardless:
+   * the process marker keeps it off anything a live process (the app beside the CLI) still owns.
    */
   background?: boolean;
+  /** Who this process is, in the marker other processes read ('app' unless said). */
+  instanceKind?: InstanceKind;
   /** Tests pass fake timers for the watched-folder scheduler. */
   watchTimers?: WatchTimers;
   /** Tests pass fake timers for the SLA scheduler. */
@@ -60,10 +64,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
 
-  const services = opened.ok
-    ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir }, { watchTimers: options.watchTimers, slaTimers: options.slaTimers })
-    : null;
+  const instance = opened.ok ? ProcessMarker.claim(options.dataDir, options.instanceKind ?? 'app') : null;
+  const services =
+    opened.ok && instance
+      ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir, instance }, { watchTimers: options.watchTimers, slaTimers: options.slaTimers })
+      : null;
   if (services) services.notifications.platform = options.platform;
+  if (services) await services.recover();
   if (services && options.background !== false) await services.start();
   const status: AppStatus = opened.ok
     ? {
@@ -115,6 +122,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await opened.db.destroy();
         rememberCleanClose(opened.dbPath);
       }
+      instance?.release();
     },
   };
 }

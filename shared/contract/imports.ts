@@ -76,7 +76,7 @@ export const importCounts = z.object({
 
 /** The outcome in words the UI translates (message keeps the plain-text detail). */
 export const importNotice = z.object({
-  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted']),
+  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted', 'interrupted_after']),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
@@ -140,7 +140,8 @@ export const importsMethods = {
 
     'agent',
   ),
-  'imports.cancel': mutation(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean() }), 'agent'),
+  /** `interrupted`: the run's process had died, so it was marked interrupted rather than stopped. */
+  'imports.cancel': mutation(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean(), interrupted: z.boolean().optional() }), 'agent'),
   'imports.list': query(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.object({ items: z.array(importRun) })),
   'imports.get': query(z.object({ importId: id }).strict(), importRun),
   'imports.rejects': query(

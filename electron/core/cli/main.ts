@@ -16,6 +16,7 @@ Options:
   --kind K        evidence add: chat_record, call_recording, qc_report, logistics_proof, unboxing_video, other
   --platform P    import: taobao, tmall, douyin, jd, pinduoduo, kuaishou
   --shop NAME     import: the shop (on that platform) the reviews belong to
+  --yes           evidence clean-orphans: really delete
   --help          Show this help
 
 Exit codes: 0 ok, 1 a check failed, 2 bad usage.`;
@@ -40,6 +41,7 @@ export async function runCli(
         kind: { type: 'string' },
         platform: { type: 'string' },
         shop: { type: 'string' },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -75,6 +77,7 @@ export async function runCli(
     kind: values.kind,
     platform: values.platform,
     shop: values.shop,
+    yes: values.yes,
   });
   const print = result.code === exitCodes.ok ? out : err;
   print(values.json ? JSON.stringify(result.json) : result.text);

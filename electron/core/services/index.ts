@@ -17,6 +17,9 @@ import { NotificationsService } from './notifications/notifications-service';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { SlaService } from './sla/sla-service';
 
+/** How often a running app looks for runs and files another process left when it died. */
+export const recoveryEveryMs = 60_000;
+
 /** Everything the handlers can reach once the database is open. */
 export class Services {
   readonly shops: ShopsService;
@@ -35,6 +38,7 @@ export class Services {
   readonly notifications: NotificationsService;
   readonly sla: SlaService;
   readonly slaScheduler: SlaScheduler;
+  private recoveryTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly deps: ServiceDeps,
@@ -70,17 +74,31 @@ export class Services {
     });
   }
 
-  /** Background work once the database is open: recover interrupted imports, tidy uploads, make a new vault's folders, watch the folder. */
-  async start(): Promise<void> {
+  /**
+   * At every start (app, harness and CLI): what a dead process left is recovered — its runs still
+   * 'running' are marked interrupted, its vault temporary files removed, its marker swept. What a
+   * live process owns (the app while the CLI runs, or the other way round) is left alone.
+   */
+  async recover(): Promise<void> {
     await this.imports.recoverInterrupted();
+    await this.evidence.recoverVault();
+    this.deps.instance.sweepDead();
+  }
+
+  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, keep recovering. */
+  async start(): Promise<void> {
     await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();
+    // A CLI killed while the app runs leaves its run 'running': the app notices within a minute.
+    this.recoveryTimer = setInterval(() => void this.recover().catch((error: unknown) => console.error('[recover] failed', error)), recoveryEveryMs);
+    this.recoveryTimer.unref();
   }
 
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
     this.slaScheduler.stop();
     const watchClosed = this.watch.close();
     await this.imports.close();

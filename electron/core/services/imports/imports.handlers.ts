@@ -3,7 +3,7 @@ import { defineHandlers } from '../../handler-types';
 export const importsHandlers = defineHandlers({
   'imports.preview': (input, context) => context.services().imports.preview(input),
   'imports.start': (input, context) => context.services().imports.start(input, context.actor),
-  'imports.cancel': (input, context) => context.services().imports.cancel(input.importId),
+  'imports.cancel': (input, context) => context.services().imports.cancel(input.importId, context.actor),
   'imports.list': async (input, context) => ({ items: await context.services().imports.list(input.limit) }),
   'imports.get': (input, context) => context.services().imports.get(input.importId),
   'imports.rejects': (input, context) => context.services().imports.rejects(input.importId, input.offset, input.limit),
