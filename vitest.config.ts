@@ -10,6 +10,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/src/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.ts',
+      'tests/crash/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',
