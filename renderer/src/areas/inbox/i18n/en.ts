@@ -250,6 +250,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
       follow_ups_added: 'Follow-up reviews (追评) added to {{count}} reviews already stored.',
       failed: 'The import stopped with a problem. Whole batches before it were kept; fix the file and import it again — rows already stored are skipped.',
       interrupted: 'The app was closed during this import. Whole batches up to then were kept; importing the file again adds the rest.',
+      interrupted_after: 'The program running this import stopped after {{rows}} rows ({{inserted}} new reviews saved). Whole batches up to then were kept; importing the file again adds the rest.',
     },
     rejectsTitle: 'Rows with problems ({{count}})',
     rejectReason: 'Reason',

@@ -61,6 +61,7 @@ export const importNoticeKey: Record<ImportNotice['code'], InboxKey> = {
   follow_ups_added: 'import.notice.follow_ups_added',
   failed: 'import.notice.failed',
   interrupted: 'import.notice.interrupted',
+  interrupted_after: 'import.notice.interrupted_after',
 };
 
 const rejectCodeKeys = wordKeys('import.rejectCodes', inboxZhCN.import.rejectCodes);
