@@ -54,6 +54,8 @@ function lockHeld(path: string): boolean | null {
     return null;
   }
   try {
+    // No journal file: the lock file stays the only file, with nothing in it.
+    probe.pragma('journal_mode = MEMORY');
     probe.exec('BEGIN IMMEDIATE');
     probe.exec('ROLLBACK');
     return false;
@@ -67,6 +69,7 @@ function lockHeld(path: string): boolean | null {
 
 function removeInstanceFiles(dataDir: string, id: string): void {
   rmSync(lockPath(dataDir, id), { force: true });
+  rmSync(`${lockPath(dataDir, id)}-journal`, { force: true });
   rmSync(infoPath(dataDir, id), { force: true });
 }
 
@@ -84,6 +87,7 @@ export class ProcessMarker implements InstanceInfo {
     mkdirSync(instancesDir(dataDir), { recursive: true });
     // The lock first, then the record: a record always names a held (or once held) lock.
     this.lock = new Database(lockPath(dataDir, this.id), { timeout: 0 });
+    this.lock.pragma('journal_mode = MEMORY');
     this.lock.exec('BEGIN IMMEDIATE');
     const info: InstanceInfo = { id: this.id, kind, pid: this.pid, startedAt };
     const tmp = `${infoPath(dataDir, this.id)}.tmp`;

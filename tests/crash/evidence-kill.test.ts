@@ -36,7 +36,7 @@ async function cli(...args: string[]) {
   return { code, out: out.join('\n') };
 }
 
-describe('SIGKILL during an evidence add', () => {
+describe('SIGKILL during an evidence add', { timeout: 30_000 }, () => {
   it('mid-copy: the .part file it leaves is removed at the next start, and adding again stores the file', async () => {
     const root = tempDir();
     const dataDir = join(root, 'data');

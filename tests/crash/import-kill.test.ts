@@ -12,7 +12,7 @@ import { cliMain, spawnTs, waitUntil, type Child } from './kill-helpers';
 const tempDir = useTempDirs();
 
 /** Enough rows that the CLI is still importing well after its first batches commit. */
-const rowCount = 20_000;
+const rowCount = 12_000;
 const shopName = '木棉生活小店';
 
 function reviewsCsv(dir: string): string {
@@ -56,7 +56,8 @@ function storedReviews(sqlite: Database.Database, importId: number): number {
   return (sqlite.prepare('SELECT count(*) AS n FROM reviews WHERE import_id = ?').get(importId) as { n: number }).n;
 }
 
-describe('SIGKILL during an import', () => {
+// Starting a child through tsx takes 2-5 s of a loaded machine; the waits are for states, the timeout only a backstop.
+describe('SIGKILL during an import', { timeout: 30_000 }, () => {
   it('the next start marks the run interrupted with its counts, and importing again stores exactly the rest', async () => {
     const { dir, file, shopId, child } = await cliImporting();
     const seen = await waitUntil(child, 'the run had committed rows', () => committedRun(dir));

@@ -42,7 +42,7 @@ export function spawnTs(script: string, args: string[]): Child {
  * Polls `probe` until it returns a value (not undefined). Fails when the child ends first (the
  * work finished or broke before the state was seen) or after `timeoutMs`.
  */
-export async function waitUntil<T>(child: Child, what: string, probe: () => T | undefined, timeoutMs = 8_000): Promise<T> {
+export async function waitUntil<T>(child: Child, what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
   let ended = false;
   void child.exited.then(() => (ended = true));
   const deadline = performance.now() + timeoutMs;

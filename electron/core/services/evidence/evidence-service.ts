@@ -44,7 +44,8 @@ export class EvidenceService {
 
   /** At every start: temporary files of adds whose process died (killed mid-copy) are removed. */
   recoverVault(): Promise<{ removed: number; bytes: number }> {
-    return clearDeadVaultTmp(this.deps.dataDir, this.deps.instance, this.deps.clock.now());
+    // File times are the wall clock's, whatever clock the core runs on.
+    return clearDeadVaultTmp(this.deps.dataDir, this.deps.instance, Date.now());
   }
 
   /** Objects no evidence names, with their sizes (what `cleanOrphans` would delete). */

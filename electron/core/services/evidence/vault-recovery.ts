@@ -1,4 +1,4 @@
-import { readdir, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countEvidenceForSha, listReferencedObjects } from '../../../../db/queries/evidence';
 import { insertAudit } from '../../../../db/queries/audit';
@@ -6,8 +6,8 @@ import { AppError } from '../../errors';
 import { describeInstance, isInstanceId, type ProcessMarker } from '../../process-marker';
 import type { ServiceDeps } from '../service-deps';
 import type { VaultLock } from './vault-lock';
-import { isSha256Hex, vaultObjectPath, vaultTmpDir } from './vault-paths';
-import { listObjectNames, removeObject } from './vault-store';
+import { isSha256Hex, vaultObjectsDir, vaultTmpDir } from './vault-paths';
+import { removeObject } from './vault-store';
 
 /*
  * What a process killed during an add leaves in the vault, and how it is cleared:
@@ -51,17 +51,29 @@ export async function clearDeadVaultTmp(dataDir: string, instance: ProcessMarker
 }
 
 export interface OrphanObject {
+  /** The name it has in the vault (`ab` + `cdef…`): its hash, unless something else put it there. */
   sha256: string;
   size: number;
+  /** A hash-named regular file in a real shard folder: the only kind cleaning deletes (never through a symlink). */
+  removable: boolean;
 }
 
-/** Objects in the vault that no evidence row names, with their sizes. */
+/** Entries in the vault's object folders that no evidence row names, with their sizes. */
 export async function listOrphanObjects(dataDir: string, referenced: ReadonlySet<string>): Promise<OrphanObject[]> {
+  const root = vaultObjectsDir(dataDir);
+  const shards = (await readdir(root).catch(() => [] as string[])).sort();
   const orphans: OrphanObject[] = [];
-  for (const name of await listObjectNames(dataDir)) {
-    if (referenced.has(name) || !isSha256Hex(name)) continue;
-    const info = await stat(vaultObjectPath(dataDir, name)).catch(() => null);
-    if (info?.isFile()) orphans.push({ sha256: name, size: info.size });
+  for (const shard of shards) {
+    const shardInfo = await lstat(join(root, shard)).catch(() => null);
+    if (!shardInfo?.isDirectory() && !shardInfo?.isSymbolicLink()) continue;
+    const files = (await readdir(join(root, shard)).catch(() => [] as string[])).sort();
+    for (const file of files) {
+      const name = `${shard}${file}`;
+      if (referenced.has(name)) continue;
+      const info = await lstat(join(root, shard, file)).catch(() => null);
+      const regular = info?.isFile() === true;
+      orphans.push({ sha256: name, size: regular ? info!.size : 0, removable: regular && shardInfo.isDirectory() && isSha256Hex(name) && shard === name.slice(0, 2) });
+    }
   }
   return orphans;
 }
@@ -90,7 +102,7 @@ export function cleanOrphanObjects(deps: ServiceDeps, vaultLock: VaultLock, acto
     }
     const removedObjects: OrphanObject[] = [];
     for (const orphan of await findOrphanObjects(deps)) {
-      if ((await countEvidenceForSha(deps.db, orphan.sha256)) > 0) continue;
+      if (!orphan.removable || (await countEvidenceForSha(deps.db, orphan.sha256)) > 0) continue;
       if (await removeObject(deps.dataDir, orphan.sha256)) removedObjects.push(orphan);
     }
     const freedBytes = removedObjects.reduce((sum, orphan) => sum + orphan.size, 0);
@@ -100,7 +112,7 @@ export function cleanOrphanObjects(deps: ServiceDeps, vaultLock: VaultLock, acto
       action: 'evidence.cleanOrphans',
       entity: 'evidence',
       entityId: null,
-      after: { removed: removedObjects.length, freedBytes, objects: removedObjects },
+      after: { removed: removedObjects.length, freedBytes, objects: removedObjects.map(({ sha256, size }) => ({ sha256, size })) },
     });
     if (removedObjects.length > 0) deps.events.emit('data.changed', { domain: 'evidence' });
     return { removed: removedObjects.length, freedBytes };
