@@ -106,4 +106,24 @@ describe('start-up recovery', () => {
       other.release();
     }
   });
+
+  it('a running app learns of a run the CLI left when it recovers again (its minute tick), with an import.finished event', async () => {
+    const dir = tempDir();
+    const { core, call } = await startTestCore(dir);
+    try {
+      const shopId = await createShop(call);
+      const cli = ProcessMarker.claim(dir, 'cli');
+      const importId = await insertImportRun(core.services!.deps.db, { shopId, platform: 'taobao', fileName: 'a.csv', origin: 'cli', format: 'csv', encoding: 'utf-8', mapping: {}, now: 1, actor: 'cli', owner: cli.id });
+      await core.services!.recover();
+      expect((await call('imports.get', { importId })).status).toBe('running');
+      cli.release(); // as the OS does when the CLI is killed
+      const finished: unknown[] = [];
+      core.events.subscribe((message) => message.event === 'import.finished' && finished.push(message.payload));
+      await core.services!.recover();
+      expect((await call('imports.get', { importId })).status).toBe('failed');
+      expect(finished).toEqual([{ importId, status: 'failed', message: expect.stringMatching(/stopped during this import after 0 rows/) }]);
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -150,8 +150,12 @@ export class ProcessMarker implements InstanceInfo {
         const age = now - (statSync(lockPath(this.dataDir, id), { throwIfNoEntry: false })?.mtimeMs ?? 0);
         if (age < claimGraceMs) continue;
       }
-      removeInstanceFiles(this.dataDir, id);
-      swept.push(id);
+      try {
+        removeInstanceFiles(this.dataDir, id);
+        swept.push(id);
+      } catch {
+        // held open elsewhere (another process probing it on Windows): swept next time
+      }
     }
     return swept;
   }

@@ -80,9 +80,19 @@ export class Services {
    * live process owns (the app while the CLI runs, or the other way round) is left alone.
    */
   async recover(): Promise<void> {
-    await this.imports.recoverInterrupted();
-    await this.evidence.recoverVault();
-    this.deps.instance.sweepDead();
+    // Each step on its own: a file another program holds (antivirus on Windows) must not stop the start.
+    const steps: [string, () => unknown][] = [
+      ['interrupted imports', () => this.imports.recoverInterrupted()],
+      ['vault temporary files', () => this.evidence.recoverVault()],
+      ['process markers', () => this.deps.instance.sweepDead()],
+    ];
+    for (const [what, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(`[recover] ${what} not recovered yet`, error);
+      }
+    }
   }
 
   /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, keep recovering. */

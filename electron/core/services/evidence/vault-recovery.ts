@@ -43,7 +43,11 @@ export async function clearDeadVaultTmp(dataDir: string, instance: ProcessMarker
     if (!info?.isFile()) continue;
     const dead = isInstanceId(owner) ? !ownerAlive(owner) : now - info.mtimeMs > unownedPartQuietMs;
     if (!dead) continue;
-    await rm(path, { force: true });
+    try {
+      await rm(path, { force: true });
+    } catch {
+      continue; // held open elsewhere (Windows): the next start tries again
+    }
     removed += 1;
     bytes += info.size;
   }

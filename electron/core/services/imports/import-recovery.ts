@@ -35,20 +35,23 @@ export async function interruptRun(deps: ServiceDeps, run: RunningRun, actor: st
 }
 
 /**
- * Every 'running' run whose process is gone is marked interrupted; runs of this process that are
- * still going (`isActive`) and runs of another live process are left alone. Returns the ids marked.
+ * Every 'running' run whose process is gone is marked interrupted; runs of this process (which
+ * may be between recording the run and starting it) and of another live process are left alone.
+ * Returns the ids marked.
  */
-export async function recoverDeadRuns(deps: ServiceDeps, isActive: (importId: number) => boolean, actor = 'system'): Promise<number[]> {
+export async function recoverDeadRuns(deps: ServiceDeps, actor = 'system'): Promise<number[]> {
   const marked: number[] = [];
   for (const run of await listRunningRuns(deps.db)) {
-    const state = deps.instance.ownerState(run.owner);
-    if (state === 'alive' || (state === 'self' && isActive(run.id))) continue;
+    if (deps.instance.ownerState(run.owner) !== 'dead') continue;
     if (await interruptRun(deps, run, actor)) marked.push(run.id);
   }
   return marked;
 }
 
-/** The running run `importId` if its process is gone (so nobody can cancel it), else undefined. */
+/**
+ * The running run `importId` if nobody can stop it any more: its process is gone, or it is this
+ * process's but no longer in progress here (its end could not be recorded). Else undefined.
+ */
 export async function deadRun(deps: ServiceDeps, importId: number, isActive: (importId: number) => boolean): Promise<RunningRun | undefined> {
   const run = (await listRunningRuns(deps.db)).find((candidate) => candidate.id === importId);
   if (!run) return undefined;

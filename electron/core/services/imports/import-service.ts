@@ -314,7 +314,7 @@ export class ImportService {
 
   /** At every start, and now and then while running: runs left 'running' by a process that died are marked interrupted. */
   async recoverInterrupted(): Promise<number[]> {
-    return recoverDeadRuns(this.deps, (id) => this.active.has(id));
+    return recoverDeadRuns(this.deps);
   }
 
   /** Best effort: a staged upload held open elsewhere (antivirus on Windows) is swept a day later. */
