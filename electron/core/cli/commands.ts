@@ -6,6 +6,7 @@ import { verifyDatabaseFile } from '../../../db/verify';
 import { readAppVersion } from '../app-version';
 import { startCore, type Core } from '../core';
 import { RecordingPlatform } from '../platform';
+import { AppError } from '../errors';
 import { importViaCli } from './import-command';
 import { formatBytes } from '../services/evidence/vault-prepare';
 
@@ -202,8 +203,14 @@ export const commands: Record<string, Command> = {
             text: lines.length === 0 ? 'The vault has no orphan files.' : [...lines, 'Nothing was deleted; run again with --yes to delete them.'].join('\n'),
           };
         }
-        const result = await evidence.cleanOrphans(actor);
-        return { code: exitCodes.ok, json: { ok: true, ...result }, text: `Deleted ${result.removed} orphan file(s), ${formatBytes(result.freedBytes)} freed.` };
+        try {
+          const result = await evidence.cleanOrphans(actor);
+          return { code: exitCodes.ok, json: { ok: true, ...result }, text: `Deleted ${result.removed} orphan file(s), ${formatBytes(result.freedBytes)} freed.` };
+        } catch (error) {
+          // Another process (the app) has the folder open: say so, without a stack.
+          if (!(error instanceof AppError)) throw error;
+          return { code: exitCodes.failed, json: { ok: false, code: error.code, message: error.message }, text: error.message };
+        }
       }),
   },
   import: {
