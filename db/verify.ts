@@ -37,7 +37,7 @@ export function verifyDatabaseFile(dbPath: string): VerifyResult {
       integrity: ['file header is not SQLite'],
       schemaVersion: null,
       pendingMigrations: [],
-      message: `The database file ${dbPath} is damaged: its header is not a SQLite header. Restore a copy from the backups folder.`,
+      message: `The database file ${dbPath} is damaged: its header is not a SQLite header. Restore a copy from the backups folder: "reviewdesk restore --latest", or "Restore the latest good backup" on the app's start-up screen.`,
     };
   }
   let sqlite: Database.Database | undefined;
@@ -72,7 +72,7 @@ export function verifyDatabaseFile(dbPath: string): VerifyResult {
       integrity: [error instanceof Error ? error.message : String(error)],
       schemaVersion: null,
       pendingMigrations: [],
-      message: `The database file ${dbPath} cannot be read: ${error instanceof Error ? error.message : String(error)}. Restore a copy from the backups folder.`,
+      message: `The database file ${dbPath} cannot be read: ${error instanceof Error ? error.message : String(error)}. Restore a copy from the backups folder: "reviewdesk restore --latest", or "Restore the latest good backup" on the app's start-up screen.`,
     };
   } finally {
     sqlite?.close();

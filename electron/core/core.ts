@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Envelope } from '../../shared/contract/errors';
 import type { AppStatus } from '../../shared/contract';
 import { rememberCleanClose } from '../../db/clean-close';
-import { openDatabase, type OpenOptions } from '../../db/open-database';
+import { sweepPartialCopies } from '../../db/backup-files';
+import { backupsDir } from '../../db/files';
+import { openDatabase, type OpenOptions, type OpenResult } from '../../db/open-database';
 import { systemClock, type Clock } from './clock';
 import { createDispatch } from './dispatch';
 import { AppError } from './errors';
@@ -14,6 +16,9 @@ import { ProcessMarker, type InstanceKind } from './process-marker';
 import { Services } from './services';
 import type { WatchTimers } from './services/watch/watch-service';
 import type { SchedulerTimers } from './services/sla/sla-scheduler';
+import type { BackupTimers } from './services/maintenance/backup-scheduler';
+import { restoreClosedDatabase } from './services/maintenance/backup-catalog';
+import { authorizeWithoutDatabase } from './services/maintenance/recovery-access';
 
 export interface CoreOptions {
   dataDir: string;
@@ -37,6 +42,8 @@ export interface CoreOptions {
   watchTimers?: WatchTimers;
   /** Tests pass fake timers for the SLA scheduler. */
   slaTimers?: SchedulerTimers;
+  /** Tests pass fake timers for the daily backup. */
+  backupTimers?: BackupTimers;
 }
 
 export interface CallMeta {
@@ -47,6 +54,7 @@ export interface Core {
   readonly dataDir: string;
   readonly events: EventBus;
   readonly clock: Clock;
+  /** The open database's services; null while it cannot be opened or a restore swaps it. */
   readonly services: Services | null;
   status(): AppStatus;
   call(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
@@ -57,72 +65,132 @@ export interface Core {
  * Starts the backend on a data directory. Never throws for a bad database: the core comes up in
  * the error state, answers `app.status` with the reason, and refuses everything else with
  * UNAVAILABLE, so the UI can show the startup-error screen instead of crash-looping.
+ *
+ * A restore swaps the database under the running core: it closes the services and the
+ * connection, puts the backup in place and opens it again, in this process. The hosts (the
+ * app's utilityProcess, the HTTP harness, tests) keep the same Core and event stream, so no
+ * host needs to restart anything and the same code path serves all of them.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const events = new EventBus();
+  const log = options.log ?? console.error;
   mkdirSync(options.dataDir, { recursive: true });
-  const opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
+  // Copies half-written by a process that died (a backup, a restore) are of no use to anyone.
+  const swept = sweepPartialCopies([options.dataDir, backupsDir(options.dataDir)]);
+  if (swept.removed.length > 0) log(`[core] removed ${swept.removed.length} unfinished copy file(s) (${swept.bytes} bytes) left by a stopped process`);
 
-  const instance = opened.ok ? ProcessMarker.claim(options.dataDir, options.instanceKind ?? 'app') : null;
-  const services =
-    opened.ok && instance
-      ? new Services({ db: opened.db, sqlite: opened.sqlite, clock, events, dataDir: options.dataDir, instance }, { watchTimers: options.watchTimers, slaTimers: options.slaTimers })
+  // One claim for the life of this core, across the databases a restore opens.
+  const instance = ProcessMarker.claim(options.dataDir, options.instanceKind ?? 'app');
+  let opened: OpenResult;
+  let services: Services | null = null;
+  let status: AppStatus;
+  let restoring = false;
+  let stopForwarding = () => {};
+
+  const openSession = async () => {
+    opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
+    // Each opening gets its own bus, forwarded to the core's: the services of a database that a
+    // restore closed stop being heard with it, the hosts' one subscription stays.
+    const sessionEvents = new EventBus();
+    stopForwarding = sessionEvents.subscribe((message) => events.emit(message.event, message.payload as never));
+    services = opened.ok
+      ? new Services(
+          { db: opened.db, sqlite: opened.sqlite, clock, events: sessionEvents, dataDir: options.dataDir, instance },
+          { watchTimers: options.watchTimers, slaTimers: options.slaTimers, backupTimers: options.backupTimers },
+        )
       : null;
-  if (services) services.notifications.platform = options.platform;
-  if (services) await services.recover();
-  if (services && options.background !== false) await services.start();
-  const status: AppStatus = opened.ok
-    ? {
-        state: 'ready',
-        version: options.version,
-        dataDir: options.dataDir,
-        dbPath: opened.dbPath,
-        schemaVersion: opened.schemaVersion,
-        migratedFromBackup: opened.backupPath,
-      }
-    : {
-        state: 'error',
-        version: options.version,
-        reason: opened.reason,
-        message: opened.message,
-        dbPath: opened.dbPath,
-        backupsDir: opened.backupsDir,
-      };
-  if (!opened.ok) (options.log ?? console.error)(`[core] database not opened: ${opened.message}`);
+    if (services) services.notifications.platform = options.platform;
+    // A database just opened has no run in progress here: any still 'running' is recovered unless its process lives.
+    if (services) await services.recover({ justOpened: true });
+    if (services && options.background !== false) await services.start();
+    status = opened.ok
+      ? {
+          state: 'ready',
+          version: options.version,
+          dataDir: options.dataDir,
+          dbPath: opened.dbPath,
+          schemaVersion: opened.schemaVersion,
+          migratedFromBackup: opened.backupPath,
+        }
+      : {
+          state: 'error',
+          version: options.version,
+          reason: opened.reason,
+          message: opened.message,
+          dbPath: opened.dbPath,
+          backupsDir: opened.backupsDir,
+        };
+    if (!opened.ok) log(`[core] database not opened: ${opened.message}`);
+  };
+
+  const closeSession = async () => {
+    const closing = services;
+    services = null;
+    await closing?.close();
+    stopForwarding();
+    if (opened.ok) {
+      await opened.db.destroy();
+      rememberCleanClose(opened.dbPath);
+    }
+  };
+
+  await openSession();
 
   const dispatch = createDispatch(handlers, { validateOutput: options.validateOutput ?? true, log: options.log });
   const requireServices = (): Services => {
+    if (restoring) throw new AppError('UNAVAILABLE', 'A backup is being restored. Try again in a moment.');
     if (!services) {
       throw new AppError('UNAVAILABLE', 'The database is not open. See the start-up error for what to do.');
     }
     return services;
   };
 
+  const restore = async (backupPath: string, actor: string) => {
+    if (restoring) throw new AppError('CONFLICT', 'A restore is already running.');
+    restoring = true;
+    try {
+      await closeSession();
+      let outcome: { restoredFrom: string; asidePath: string | null };
+      try {
+        outcome = restoreClosedDatabase(options.dataDir, backupPath, clock.now());
+      } catch (error) {
+        await openSession();
+        throw error;
+      }
+      await openSession();
+      const reopened = services as Services | null;
+      reopened?.maintenance.recordRestore(actor, outcome);
+      return { ...outcome, status: status.state };
+    } finally {
+      restoring = false;
+    }
+  };
+
   return {
     dataDir: options.dataDir,
     events,
     clock,
-    services,
+    get services() {
+      return services;
+    },
     status: () => status,
     call(method, input, meta = {}) {
       const actor = meta.actor ?? services?.auth.actorName() ?? 'local';
       const context: RequestContext = {
         actor,
-        authorize: (required, name) => requireServices().auth.authorize(required, name, actor),
+        authorize: (required, name) => (services || restoring ? requireServices().auth.authorize(required, name, actor) : authorizeWithoutDatabase(name)),
         platform: options.platform,
         status: () => status,
         services: requireServices,
+        dataDir: options.dataDir,
+        restore: (backupPath) => restore(backupPath, actor),
       };
       return dispatch(method, input, context);
     },
     async close() {
-      await services?.close();
-      if (opened.ok) {
-        await opened.db.destroy();
-        rememberCleanClose(opened.dbPath);
-      }
-      instance?.release();
+      await closeSession();
+      instance.release();
     },
   };
 }

@@ -13,6 +13,8 @@ const context: RequestContext = {
   services: () => {
     throw new AppError('UNAVAILABLE', 'no database');
   },
+  dataDir: '/d',
+  restore: () => Promise.reject(new AppError('UNAVAILABLE', 'no database')),
 };
 
 function dispatchWith(overrides: Partial<HandlerMap>, logs: string[] = []) {

@@ -14,6 +14,10 @@ export interface RequestContext {
   status: () => AppStatus;
   /** The open database's services; throws UNAVAILABLE when the database failed to open. */
   services: () => Services;
+  /** The data folder, for the few methods that work without the database (backups, restore). */
+  dataDir: string;
+  /** Puts a backup in the database's place and reopens it; works whether or not the database is open. */
+  restore: (backupPath: string) => Promise<{ restoredFrom: string; asidePath: string | null; status: 'ready' | 'error' }>;
 }
 
 export type Handler<M extends MethodName> = (

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { BrowserWindow, Notification, app, ipcMain, nativeImage, shell } from 'electron';
+import { BrowserWindow, Notification, app, ipcMain, nativeImage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { EventMessage } from '../../shared/contract/events';
 import { badgeText } from '../../shared/domain/sla';
@@ -7,8 +7,9 @@ import { preferences as preferencesSchema } from '../../shared/contract';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
 import { handleEvidenceProtocol } from './evidence-protocol';
-import { setApplicationMenu } from './menu';
-import { appOrigin, applySecurityBaseline, isAppUrl } from './security';
+import { installIpcRouter } from './ipc-router';
+import { setApplicationMenu, type MenuActions } from './menu';
+import { appOrigin, applySecurityBaseline, secureWebPreferences } from './security';
 import { loadWindowState, trackWindowState } from './window-state';
 
 // The shell is thin on purpose: windows, security, protocol, menu, notifications, updater, and an
@@ -31,13 +32,14 @@ if (!app.requestSingleInstanceLock()) {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send('api:event', message);
   };
 
+  const menuActions: MenuActions = {
+    backup: () => void core.call('maintenance.backup', {}),
+    openDataFolder: () => void core.call('app.openFolder', { folder: 'data' }),
+  };
   const refreshMenu = async () => {
     const envelope = await core.call('settings.getPreferences', {});
     const parsed = envelope.ok ? preferencesSchema.safeParse(envelope.value) : null;
-    setApplicationMenu(parsed?.success ? parsed.data.language : 'zh-CN', {
-      backup: () => void core.call('maintenance.backup', {}),
-      openDataFolder: () => void core.call('app.openFolder', { folder: 'data' }),
-    });
+    setApplicationMenu(parsed?.success ? parsed.data.language : 'zh-CN', menuActions);
   };
 
   /**
@@ -62,14 +64,7 @@ if (!app.requestSingleInstanceLock()) {
       show: false,
       title: '差评工作台 ReviewDesk',
       backgroundColor: '#f8f9fa',
-      webPreferences: {
-        preload: join(import.meta.dirname, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webviewTag: false,
-        spellcheck: false,
-      },
+      webPreferences: secureWebPreferences({ preload: join(import.meta.dirname, '../preload/index.cjs'), packaged: app.isPackaged }),
     });
     if (state.maximized) window.maximize();
     trackWindowState(window, userData);
@@ -85,7 +80,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    applySecurityBaseline(devServerUrl);
+    applySecurityBaseline(app, session.defaultSession, { devServerUrl, packaged: app.isPackaged });
+    // Replaces Electron's default menu (which has Toggle Developer Tools) before any window opens;
+    // refreshMenu() swaps in the user's language once the core answers.
+    setApplicationMenu('zh-CN', menuActions);
     handleAppProtocol(join(import.meta.dirname, '../renderer'));
 
     core = new CoreHost({
@@ -119,16 +117,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
 
-    ipcMain.handle('api:invoke', async (event, method: unknown, input: unknown) => {
-      const senderUrl = event.senderFrame?.url ?? '';
-      if (!isAppUrl(senderUrl, devServerUrl)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are only accepted from the app itself.' } };
-      }
-      if (typeof method !== 'string') {
-        return { ok: false, error: { code: 'VALIDATION', message: 'Method name must be a string.' } };
-      }
-      return core.call(method, input);
-    });
+    installIpcRouter(ipcMain, { call: (method, input) => core.call(method, input), devServerUrl });
 
     void refreshMenu();
     mainWindow = createWindow();

@@ -21,10 +21,13 @@ export interface MenuActions {
   openDataFolder(): void;
 }
 
-/** The application menu in the user's chosen language; rebuilt when the preference changes. */
-export function setApplicationMenu(language: Language, actions: MenuActions): void {
+/**
+ * The menu's items. A packaged build has no Reload and no DevTools item (nor their accelerators):
+ * the shortcuts would otherwise open DevTools on a customer's machine.
+ */
+export function menuTemplate(language: Language, actions: MenuActions, packaged: boolean): MenuItemConstructorOptions[] {
   const l = labels[language];
-  const template: MenuItemConstructorOptions[] = [
+  return [
     {
       label: l.file,
       submenu: [
@@ -49,7 +52,7 @@ export function setApplicationMenu(language: Language, actions: MenuActions): vo
     {
       label: l.view,
       submenu: [
-        ...(app.isPackaged ? [] : [{ label: l.reload, role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
+        ...(packaged ? [] : [{ label: l.reload, role: 'reload' } as const, { role: 'toggleDevTools' } as const]),
         { label: l.resetZoom, role: 'resetZoom' },
         { label: l.zoomIn, role: 'zoomIn' },
         { label: l.zoomOut, role: 'zoomOut' },
@@ -60,5 +63,9 @@ export function setApplicationMenu(language: Language, actions: MenuActions): vo
     { label: l.window, submenu: [{ label: l.minimize, role: 'minimize' }, { label: l.close, role: 'close' }] },
     { label: l.help, submenu: [{ label: l.about, role: 'about' }] },
   ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The application menu in the user's chosen language; rebuilt when the preference changes. */
+export function setApplicationMenu(language: Language, actions: MenuActions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(language, actions, app.isPackaged)));
 }

@@ -12,4 +12,6 @@ export const theme = createTheme({
   headings: { fontFamily, fontWeight: '650' },
   fontFamilyMonospace: 'ui-monospace, "SF Mono", "Cascadia Mono", Menlo, Consolas, monospace',
   cursorType: 'pointer',
+  // People who turn animations off in the OS get none here either (and screenshots get still frames).
+  respectReducedMotion: true,
 });

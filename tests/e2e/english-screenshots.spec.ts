@@ -6,7 +6,7 @@ import { InboxPage } from './pages/inbox-page';
 // English is the second language: its longer words are where layouts break. Screenshots of the
 // busiest screens with demo data, for people to look at (screenshots/ is not committed).
 test('inbox, cases, evidence and settings in English', async ({ app, page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   mkdirSync('screenshots', { recursive: true });
   await app.call('demo.load');
   await app.open(page, '/inbox');

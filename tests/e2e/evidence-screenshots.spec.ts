@@ -8,7 +8,7 @@ import { EvidencePage } from './pages/evidence-page';
 
 // Screenshots of the evidence vault for people to look at (screenshots/ is not committed).
 test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark', async ({ app, page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   mkdirSync('screenshots', { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-evidence-shots-'));
   const put = (name: string, bytes: Buffer | string) => {
@@ -44,7 +44,7 @@ test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark',
     await shell.setColorScheme(scheme);
     await shell.goTo('evidence');
     await expect(evidence.cards).toHaveCount(7);
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.getByTestId('evidence-thumb-image').evaluateAll((images) => images.every((image) => (image as unknown as { complete: boolean }).complete))).toBe(true);
     await page.screenshot({ path: `screenshots/evidence-gallery-zh-${file}.png`, fullPage: true });
 
     await page.getByText('列表', { exact: true }).click();
@@ -54,10 +54,9 @@ test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark',
 
     await evidence.open('聊天截图 买家承认收到货 2026-11-20 21.03.55.png');
     await expect(evidence.viewer.locator('img')).toBeVisible();
-    await page.waitForTimeout(300);
+    await expect.poll(() => evidence.viewer.locator('img').evaluate((img) => (img as unknown as { complete: boolean }).complete)).toBe(true);
     await page.screenshot({ path: `screenshots/evidence-viewer-image-zh-${file}.png` });
     await evidence.showCustody();
-    await page.waitForTimeout(200);
     await page.screenshot({ path: `screenshots/evidence-viewer-custody-zh-${file}.png` });
     await evidence.closeViewer();
 
@@ -67,8 +66,7 @@ test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark',
     await evidence.closeViewer();
 
     await evidence.open('质检报告-批次2026-11.pdf');
-    await expect(evidence.viewer.getByTestId('evidence-pdf')).toBeVisible();
-    await page.waitForTimeout(1500);
+    await expect(evidence.viewer.getByTestId('evidence-pdf')).toHaveAttribute('data-loaded', 'true');
     await page.screenshot({ path: `screenshots/evidence-viewer-pdf-zh-${file}.png` });
     await evidence.closeViewer();
 
@@ -82,14 +80,12 @@ test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark',
     await page.screenshot({ path: `screenshots/evidence-trash-zh-${file}.png`, fullPage: true });
     await page.getByRole('button', { name: '清空回收站' }).click();
     await expect(page.getByRole('dialog')).toContainText('将永久删除 1 件证据');
-    await page.waitForTimeout(400);
     await page.screenshot({ path: `screenshots/evidence-trash-confirm-zh-${file}.png` });
     await page.getByRole('button', { name: '取消' }).click();
     await page.getByRole('tab', { name: '全部证据' }).click();
 
     await page.getByRole('button', { name: '校验证据库' }).click();
     await expect(page.getByTestId('evidence-verify-result')).toHaveAttribute('data-ok', 'true');
-    await page.waitForTimeout(400);
     await page.screenshot({ path: `screenshots/evidence-verify-zh-${file}.png` });
     await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
   }

@@ -30,7 +30,7 @@ test('imports a CSV through the UI, maps an unknown column, and shows classified
 
   await inbox.startImport();
   const summary = page.getByTestId('import-summary');
-  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary).toBeVisible({ timeout: 30_000 });
   await expect(summary).toContainText('导入完成');
   // The bad date went to the report, with its reason, and the report downloads as CSV.
   await expect(page.getByTestId('import-rejects')).toContainText('评价时间无法识别');
@@ -74,7 +74,7 @@ test('imports rows pasted from a web table, with a report of the rows it refused
   await inbox.startImport();
 
   const summary = page.getByTestId('import-summary');
-  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('import-rejects')).toContainText('评价时间无法识别');
   await summary.getByRole('button', { name: '查看收件箱' }).click();
   await expect(inbox.row('客服态度很差')).toContainText('服务态度');

@@ -30,7 +30,7 @@ function sampleRows(count: number): string {
 }
 
 test('inbox, mapping step and rules in zh-CN light and dark', async ({ app, page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   mkdirSync('screenshots', { recursive: true });
   await app.call('demo.load');
   const { total } = (await app.call('reviews.count', {})) as { total: number };
@@ -73,14 +73,12 @@ test('inbox, mapping step and rules in zh-CN light and dark', async ({ app, page
     await page.screenshot({ path: `screenshots/inbox-mapping-${combo.file}.png` });
     await inbox.mapField('text', '客户留言');
     await inbox.startImport();
-    await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
     await page.screenshot({ path: `screenshots/inbox-import-report-${combo.file}.png` });
     await page.getByRole('button', { name: '查看收件箱' }).click();
 
     await page.getByTestId('alerts-bell').click();
     await expect(page.getByTestId('alerts-list')).toBeVisible();
-    // Let the dropdown finish fading in.
-    await page.waitForTimeout(400);
     await page.screenshot({ path: `screenshots/inbox-alerts-${combo.file}.png` });
     await page.keyboard.press('Escape');
 

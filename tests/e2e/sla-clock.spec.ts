@@ -20,7 +20,7 @@ async function platformRecords(app: { url: string; token: string }) {
 }
 
 test('a countdown turns to warning, then breached, with the notification recorded and the badge updated', async ({ app, page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const start = Date.UTC(2026, 10, 24, 2, 0, 0);
   await clock(app, { at: start, freeze: true });
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readdirSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './fixtures';
+import { BackupsPage } from './pages/backups-page';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -36,5 +37,43 @@ test.describe('a damaged database', () => {
     await page.reload();
     await expect(screen).toBeVisible();
     expect(sha(dbPath)).toBe(before);
+  });
+});
+
+test.describe('a damaged database with a good backup', () => {
+  test.use({
+    prepareDataDir: async ({}, use) =>
+      use((dataDir: string) => {
+        execFileSync(process.execPath, ['out/main/cli.js', 'seed', '--demo', '--data-dir', dataDir]);
+        execFileSync(process.execPath, ['out/main/cli.js', 'backup', '--data-dir', dataDir]);
+        // Pages in the middle: the header still says SQLite, the integrity check at open fails.
+        const path = join(dataDir, 'reviewdesk.sqlite');
+        const fd = openSync(path, 'r+');
+        const middle = Math.floor(statSync(path).size / 2 / 4096) * 4096;
+        writeSync(fd, Buffer.alloc(4 * 4096, 0x41), 0, 4 * 4096, middle);
+        closeSync(fd);
+      }),
+  });
+
+  test('restores the latest good backup from the error screen after a preview; the app comes up ready', async ({ app, page }) => {
+    const dbPath = join(app.dataDir, 'reviewdesk.sqlite');
+    const damaged = sha(dbPath);
+    await app.open(page);
+    await expect(page.getByTestId('startup-error')).toBeVisible();
+    await page.getByRole('button', { name: '恢复最近的正常备份' }).click();
+    const backups = new BackupsPage(page);
+    await expect(backups.preview()).toContainText('手动');
+    await expect(backups.preview().getByTestId('restore-counts')).toContainText('492');
+    await page.screenshot({ path: 'screenshots/startup-restore-preview.png', animations: 'disabled' });
+    await backups.confirmRestore();
+
+    // The restore checks the backup, swaps it in and opens it (a full integrity check).
+    await expect(page.getByTestId('startup-error')).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('inbox-import')).toBeVisible();
+    const verify = JSON.parse(execFileSync(process.execPath, ['out/main/cli.js', 'verify', '--data-dir', app.dataDir, '--json']).toString()) as { ok: boolean };
+    expect(verify.ok).toBe(true);
+    const asides = readdirSync(join(app.dataDir, 'backups')).filter((name) => name.endsWith('-before-restore.sqlite'));
+    expect(asides).toHaveLength(1);
+    expect(sha(join(app.dataDir, 'backups', asides[0]!))).toBe(damaged);
   });
 });

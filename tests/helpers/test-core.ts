@@ -16,6 +16,9 @@ export async function startTestCore(dataDir: string, overrides: Partial<CoreOpti
     version: '0.0.0-test',
     validateOutput: true,
     log: (line) => logs.push(line),
+    // The daily backup would add a backup and an audit entry to every test's data; the tests of
+    // the backup schedule pass timers of their own.
+    backupTimers: { setTimeout: () => null, clearTimeout: () => {} },
     ...overrides,
   });
   /**

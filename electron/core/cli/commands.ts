@@ -7,6 +7,7 @@ import { readAppVersion } from '../app-version';
 import { startCore, type Core } from '../core';
 import { RecordingPlatform } from '../platform';
 import { AppError } from '../errors';
+import { backupCommands } from './backup-commands';
 import { importViaCli } from './import-command';
 import { formatBytes } from '../services/evidence/vault-prepare';
 
@@ -33,6 +34,8 @@ export interface CommandOptions {
   /** import: platform id and shop name. */
   platform?: string;
   shop?: string;
+  /** restore: take the newest backup that passes the integrity check. */
+  latest?: boolean;
 }
 
 export interface Command {
@@ -116,14 +119,7 @@ export const commands: Record<string, Command> = {
       });
     },
   },
-  backup: {
-    summary: 'Write a consistent copy of the database into <data-dir>/backups.',
-    run: ({ dataDir }) =>
-      withCore(dataDir, async (core) => {
-        const result = await core.services!.maintenance.backup(actor);
-        return { code: exitCodes.ok, json: { ok: true, ...result }, text: `Backup written: ${result.path} (${result.bytes} bytes)` };
-      }),
-  },
+  ...backupCommands(withCore, actor),
   verify: {
     summary: 'Check the database without changing it (integrity_check and schema version).',
     run: async ({ dataDir }) => {

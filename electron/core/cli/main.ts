@@ -16,6 +16,7 @@ Options:
   --kind K        evidence add: chat_record, call_recording, qc_report, logistics_proof, unboxing_video, other
   --platform P    import: taobao, tmall, douyin, jd, pinduoduo, kuaishou
   --shop NAME     import: the shop (on that platform) the reviews belong to
+  --latest        restore: the newest backup that passes the integrity check
   --yes           evidence clean-orphans: really delete
   --help          Show this help
 
@@ -41,6 +42,7 @@ export async function runCli(
         kind: { type: 'string' },
         platform: { type: 'string' },
         shop: { type: 'string' },
+        latest: { type: 'boolean', default: false },
         yes: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -77,6 +79,7 @@ export async function runCli(
     kind: values.kind,
     platform: values.platform,
     shop: values.shop,
+    latest: values.latest,
     yes: values.yes,
   });
   const print = result.code === exitCodes.ok ? out : err;

@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import { startHttpAdapter, type HttpAdapter } from './server';
@@ -39,14 +39,18 @@ function api(adapter: HttpAdapter, method: string, body: unknown, headers: Recor
 
 /** Raw GET so the path reaches the server exactly as written (fetch would normalise `../`). */
 function rawGet(adapter: HttpAdapter, path: string, host = `127.0.0.1:${adapter.port}`) {
+  return rawRequest(adapter, 'GET', path, { host });
+}
+
+function rawRequest(adapter: HttpAdapter, method: string, path: string, headers: Record<string, string> = {}, body = '') {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: adapter.port, path, headers: { host } }, (res) => {
+    const req = request({ host: '127.0.0.1', port: adapter.port, method, path, headers: { host: `127.0.0.1:${adapter.port}`, ...headers } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -101,6 +105,72 @@ describe('HTTP adapter', () => {
       const response = await rawGet(adapter, path);
       expect(response.status, path).toBe(404);
       expect(response.body, path).not.toContain('outside the renderer');
+    }
+  });
+
+  it('answers a broken percent-encoding in the method name with 400 and a reason, not a 500 and a stack', async () => {
+    const { adapter } = await start();
+    const logged = vi.spyOn(console, 'error');
+    try {
+      for (const path of ['/api/%E0%A4%A', '/api/%', '/api/staff.%ZZlist', '/api/%C0%AF']) {
+        const response = await rawRequest(adapter, 'POST', path, { 'x-reviewdesk-token': 'test-token', 'content-type': 'application/json' }, '{}');
+        expect(response.status, path).toBe(400);
+        const envelope = JSON.parse(response.body);
+        expect(envelope, path).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/percent-encoding/) } });
+        expect(envelope.error.message, path).not.toMatch(/\n\s+at /);
+      }
+      // Without the token the name is never looked at.
+      expect((await rawRequest(adapter, 'POST', '/api/%E0%A4%A', {}, '{}')).status).toBe(401);
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('answers a request target that is no URL with 400, not a 500', async () => {
+    const { adapter } = await start();
+    const logged = vi.spyOn(console, 'error');
+    try {
+      for (const path of ['//[', '//x:99999/', '//[::1/api/app.status']) {
+        const response = await rawRequest(adapter, 'POST', path, { 'x-reviewdesk-token': 'test-token' });
+        expect(response.status, path).toBe(400);
+        expect(JSON.parse(response.body), path).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/not a valid URL/) } });
+      }
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('answers malformed JSON on the clock test route with 400', async () => {
+    const root = tempDir();
+    const { core } = await startTestCore(join(root, 'data'));
+    const clock = vi.fn(() => 0);
+    const adapter = await startHttpAdapter({ core: () => core, staticDir: root, token: 'test-token', testRoutes: { clock, reset: async () => {}, platformRecords: () => [] } });
+    cleanups.push(async () => {
+      await adapter.close();
+      await core.close();
+    });
+    const response = await rawRequest(adapter, 'POST', '/__test/clock', { 'x-reviewdesk-token': 'test-token' }, '{"at":');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(clock).not.toHaveBeenCalled();
+  });
+
+  it('still answers a fault of its own with 500 and logs it', async () => {
+    const root = tempDir();
+    const faulty = { dataDir: root, events: { subscribe: () => () => undefined }, call: () => Promise.reject(new Error('the core broke')) };
+    const adapter = await startHttpAdapter({ core: () => faulty as never, staticDir: root, token: 'test-token' });
+    cleanups.push(() => adapter.close());
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const response = await rawRequest(adapter, 'POST', '/api/app.status', { 'x-reviewdesk-token': 'test-token' }, '{}');
+      expect(response.status).toBe(500);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(response.body).not.toContain('the core broke');
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
     }
   });
 

@@ -63,6 +63,36 @@ function errorEnvelope(code: 'VALIDATION' | 'FORBIDDEN' | 'NOT_FOUND' | 'INTERNA
   return { ok: false, error: { code, message } };
 }
 
+/** The request's address, or null when it cannot be parsed (`//[`, `//x:99999`): a 400, not a crash. */
+function parseRequestUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://${host}:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The method name from `/api/<name>`, or null when its percent-encoding is broken (`%E0%A4%A`). */
+function methodFromPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice('/api/'.length));
+  } catch {
+    return null;
+  }
+}
+
+/** Quoted for a message: hostile paths are long and may hold anything. */
+const shown = (text: string) => JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+/**
+ * The client went away mid-request (closed the tab, aborted the upload): nothing to answer, nothing
+ * to log. Judged by the error alone: `req.destroyed` is also true once a body has been read whole.
+ */
+function isClientGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || (error instanceof Error && error.message === 'aborted');
+}
+
 /** The body as text, or null when it is over `limit` (the rest is drained so a 413 can be sent). */
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -97,9 +127,13 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
 
   const server = createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', `http://${host}:${port}`);
       if (!hostAllowed(req.headers.host)) {
         sendJson(res, 403, errorEnvelope('FORBIDDEN', 'Requests must be addressed to 127.0.0.1.'));
+        return;
+      }
+      const url = parseRequestUrl(req.url, port);
+      if (!url) {
+        sendJson(res, 400, errorEnvelope('VALIDATION', `The address ${shown(req.url ?? '')} is not a valid URL path.`));
         return;
       }
 
@@ -140,7 +174,11 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
             return;
           }
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const method = methodFromPath(url.pathname);
+        if (method === null) {
+          sendJson(res, 400, errorEnvelope('VALIDATION', `The method name in ${shown(url.pathname)} has broken percent-encoding; send it as /api/<domain>.<verb>.`));
+          return;
+        }
         sendEnvelope(res, await options.core().call(method, input));
         return;
       }
@@ -196,7 +234,13 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
           return;
         }
         if (url.pathname === '/__test/clock') {
-          const body = JSON.parse((await readBody(req, maxBody)) || '{}') as Parameters<TestRoutes['clock']>[0];
+          let body: Parameters<TestRoutes['clock']>[0];
+          try {
+            body = JSON.parse((await readBody(req, maxBody)) || '{}');
+          } catch {
+            sendJson(res, 400, errorEnvelope('VALIDATION', 'Request body is not valid JSON.'));
+            return;
+          }
           sendJson(res, 200, { ok: true, value: { now: routes.clock(body) } });
         } else if (url.pathname === '/__test/reset') {
           await routes.reset();
@@ -235,6 +279,10 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
           .finally(() => options.onFile?.('sent', url.pathname));
       }
     } catch (error) {
+      if (isClientGone(error)) {
+        res.destroy();
+        return;
+      }
       console.error('[http] request failed', error);
       if (!res.headersSent) sendJson(res, 500, errorEnvelope('INTERNAL', 'The request failed unexpectedly.'));
       else res.end();

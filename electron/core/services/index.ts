@@ -4,6 +4,7 @@ import { CasesService } from './cases/cases-service';
 import { DemoService } from './demo/demo-service';
 import { EvidenceService } from './evidence/evidence-service';
 import { ImportService } from './imports/import-service';
+import { BackupScheduler, type BackupTimers } from './maintenance/backup-scheduler';
 import { MaintenanceService } from './maintenance/maintenance-service';
 import { ReviewsService } from './reviews/reviews-service';
 import { RulesService } from './rules/rules-service';
@@ -38,11 +39,12 @@ export class Services {
   readonly notifications: NotificationsService;
   readonly sla: SlaService;
   readonly slaScheduler: SlaScheduler;
+  readonly backupScheduler: BackupScheduler;
   private recoveryTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly deps: ServiceDeps,
-    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers } = {},
+    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers; backupTimers?: BackupTimers } = {},
   ) {
     this.shops = new ShopsService(deps);
     this.staff = new StaffService(deps);
@@ -60,6 +62,7 @@ export class Services {
     this.demo = new DemoService(deps, this.imports);
     this.cases = new CasesService(deps, this.sla, this.auth);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
+    this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).
     deps.events.subscribe((message) => {
@@ -79,10 +82,10 @@ export class Services {
    * 'running' are marked interrupted, its vault temporary files removed, its marker swept. What a
    * live process owns (the app while the CLI runs, or the other way round) is left alone.
    */
-  async recover(): Promise<void> {
+  async recover(options: { justOpened?: boolean } = {}): Promise<void> {
     // Each step on its own: a file another program holds (antivirus on Windows) must not stop the start.
     const steps: [string, () => unknown][] = [
-      ['interrupted imports', () => this.imports.recoverInterrupted()],
+      ['interrupted imports', () => this.imports.recoverInterrupted({ includeOwn: options.justOpened })],
       ['vault temporary files', () => this.evidence.recoverVault()],
       ['process markers', () => this.deps.instance.sweepDead()],
     ];
@@ -95,12 +98,13 @@ export class Services {
     }
   }
 
-  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, keep recovering. */
+  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, the daily backup, keep recovering. */
   async start(): Promise<void> {
     await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();
+    this.backupScheduler.start();
     // A CLI killed while the app runs leaves its run 'running': the app notices within a minute.
     this.recoveryTimer = setInterval(() => void this.recover().catch((error: unknown) => console.error('[recover] failed', error)), recoveryEveryMs);
     this.recoveryTimer.unref();
@@ -110,9 +114,12 @@ export class Services {
   async close(): Promise<void> {
     if (this.recoveryTimer) clearInterval(this.recoveryTimer);
     this.slaScheduler.stop();
+    const backupStopped = this.backupScheduler.stop();
     const watchClosed = this.watch.close();
     await this.imports.close();
     await watchClosed;
+    await backupStopped;
+    await this.maintenance.idle();
   }
 
   audit(options: { entity?: string; entityId?: string; limit?: number }) {

@@ -1,17 +1,20 @@
-import { Alert, Button, Code, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDatabaseX, IconFolderOpen, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconDatabaseX, IconFolderOpen, IconInfoCircle, IconRestore } from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppStatus } from '../../../shared/contract';
+import type { AppStatus, BackupPreview } from '../../../shared/contract';
 import { useApi } from '../api/api-context';
 import { notifySuccess } from '../components/notify';
+import { RestoreBackupModal } from '../components/restore-backup-modal';
 import { useRunAction } from '../errors/use-run-action';
 import { FullPage } from './full-page';
 
 interface StartupErrorScreenProps {
   /** The failed app.status answer. */
   status: Extract<AppStatus, { state: 'error' }>;
+  /** Called once a backup was restored, to ask app.status again and open the app. */
+  onRecovered: () => void;
 }
 
 type StartupFailure = StartupErrorScreenProps['status']['reason'];
@@ -24,11 +27,35 @@ const reasonKey: Record<StartupFailure, ParseKeys<'common'>> = {
 };
 
 /** Shown instead of the app when the database cannot be opened; says why and how to recover. */
-export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
+export function StartupErrorScreen({ status, onRecovered }: StartupErrorScreenProps) {
   const { t } = useTranslation();
   const api = useApi();
   const run = useRunAction();
   const [opening, setOpening] = useState(false);
+  const [finding, setFinding] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [candidate, setCandidate] = useState<BackupPreview | null>(null);
+  const [noGoodBackup, setNoGoodBackup] = useState(false);
+
+  async function findLatestGood() {
+    setFinding(true);
+    const result = await run(() => api.call('maintenance.getLatestGoodBackup', {}));
+    setFinding(false);
+    if (result === undefined) return;
+    setNoGoodBackup(result === null);
+    setCandidate(result);
+  }
+
+  async function restore() {
+    if (!candidate) return;
+    setRestoring(true);
+    const result = await run(() => api.call('maintenance.restore', { name: candidate.backup.name }));
+    setRestoring(false);
+    if (!result) return;
+    setCandidate(null);
+    if (result.asidePath) notifySuccess(t('backupRestore.done'), t('backupRestore.doneMessage', { path: result.asidePath }));
+    onRecovered();
+  }
 
   async function openBackups() {
     setOpening(true);
@@ -58,14 +85,19 @@ export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
           <Stack gap="md">
             <PathRow label={t('startup.dbPath')} value={status.dbPath} />
             <PathRow label={t('startup.backupsDir')} value={status.backupsDir} />
-            <Button
-              leftSection={<IconFolderOpen size={18} />}
-              onClick={() => void openBackups()}
-              loading={opening}
-              w="fit-content"
-            >
-              {t('startup.openBackups')}
-            </Button>
+            <Group gap="sm">
+              <Button leftSection={<IconRestore size={18} />} onClick={() => void findLatestGood()} loading={finding}>
+                {t('startup.restoreLatest')}
+              </Button>
+              <Button variant="default" leftSection={<IconFolderOpen size={18} />} onClick={() => void openBackups()} loading={opening}>
+                {t('startup.openBackups')}
+              </Button>
+            </Group>
+            {noGoodBackup ? (
+              <Alert color="red" variant="light" data-testid="no-good-backup">
+                {t('startup.noGoodBackup')}
+              </Alert>
+            ) : null}
           </Stack>
         </Paper>
 
@@ -74,7 +106,6 @@ export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
             {t('startup.nextTitle')}
           </Title>
           <List type="ordered" spacing="xs">
-            <List.Item>{t('startup.next.close')}</List.Item>
             <List.Item>{t('startup.next.find')}</List.Item>
             <List.Item>{t('startup.next.restore')}</List.Item>
             <List.Item>{t('startup.next.support')}</List.Item>
@@ -85,6 +116,7 @@ export function StartupErrorScreen({ status }: StartupErrorScreenProps) {
           <Code block>{`${status.message}\n(${status.reason}, v${status.version})`}</Code>
         </Alert>
       </Stack>
+      <RestoreBackupModal preview={candidate} busy={restoring} onConfirm={() => void restore()} onClose={() => setCandidate(null)} />
     </FullPage>
   );
 }

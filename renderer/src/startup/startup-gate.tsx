@@ -70,7 +70,7 @@ export function StartupGate({ children, firstScreen, initialStatus }: StartupGat
       ) : startup.kind === 'unreachable' ? (
         <ConnectionErrorScreen error={startup.error} onRetry={retry} retrying={retrying} />
       ) : startup.status.state === 'error' ? (
-        <StartupErrorScreen status={startup.status} />
+        <StartupErrorScreen status={startup.status} onRecovered={retry} />
       ) : (
         <StatusContext.Provider value={ready}>{children}</StatusContext.Provider>
       )}

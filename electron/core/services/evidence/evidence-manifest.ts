@@ -1,4 +1,5 @@
 import type { EvidenceItem } from '../../../../shared/contract';
+import { csvDocument } from '../../csv-writer';
 
 const columns = ['id', 'originalName', 'sha256', 'size', 'mime', 'detectedType', 'kind', 'capturedAt', 'addedAt', 'addedBy'] as const;
 
@@ -17,24 +18,15 @@ function manifestRow(item: EvidenceItem) {
   };
 }
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet shows a hostile name instead of running it. */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * A case's evidence as a hash manifest: anyone holding the files can check them against it.
- * CSV starts with a BOM so Excel on Chinese Windows reads UTF-8 names correctly; JSON keeps every
- * name exactly as given.
+ * CSV goes through the app's one writer (csv-writer.ts: BOM, quoting, a hostile name defused);
+ * JSON keeps every name exactly as given.
  */
 export function buildManifest(caseId: string, items: EvidenceItem[], format: 'csv' | 'json', generatedAt: number): string {
   const rows = items.map(manifestRow);
   if (format === 'json') {
     return `${JSON.stringify({ caseId, generatedAt: new Date(generatedAt).toISOString(), algorithm: 'SHA-256', count: rows.length, items: rows }, null, 2)}\n`;
   }
-  const lines = [columns.join(','), ...rows.map((row) => columns.map((column) => csvCell(row[column])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([[...columns], ...rows.map((row) => columns.map((column) => row[column]))]);
 }

@@ -35,14 +35,16 @@ export async function interruptRun(deps: ServiceDeps, run: RunningRun, actor: st
 }
 
 /**
- * Every 'running' run whose process is gone is marked interrupted; runs of this process (which
- * may be between recording the run and starting it) and of another live process are left alone.
- * Returns the ids marked.
+ * Every 'running' run whose process is gone is marked interrupted; runs of another live process
+ * are left alone, and so are this process's (one may be between being recorded and starting)
+ * unless `includeOwn`: a database just opened (at start, or after a restore brought back a copy
+ * taken mid-import) has none of this process's runs in progress. Returns the ids marked.
  */
-export async function recoverDeadRuns(deps: ServiceDeps, actor = 'system'): Promise<number[]> {
+export async function recoverDeadRuns(deps: ServiceDeps, options: { includeOwn?: boolean } = {}, actor = 'system'): Promise<number[]> {
   const marked: number[] = [];
   for (const run of await listRunningRuns(deps.db)) {
-    if (deps.instance.ownerState(run.owner) !== 'dead') continue;
+    const state = deps.instance.ownerState(run.owner);
+    if (state === 'alive' || (state === 'self' && !options.includeOwn)) continue;
     if (await interruptRun(deps, run, actor)) marked.push(run.id);
   }
   return marked;

@@ -355,7 +355,8 @@ describe('import runs', () => {
     const { run } = await importFile(core, call, { kind: 'path', path }, 'taobao', shopId);
     const report = await call('imports.exportReport', { importId: run.id });
     expect(report.fileName).toBe(`import-${run.id}-report.csv`);
-    expect(report.csv.startsWith('\ufeff# r.csv: read 6, inserted 2, duplicates 1, rejected 3\r\n行号 Row,代码 Code,原因 Reason,订单编号,评价内容')).toBe(true);
+    // The summary is one quoted cell: its commas do not spread it over columns.
+    expect(report.csv.startsWith('\ufeff"# r.csv: read 6, inserted 2, duplicates 1, rejected 3"\r\n行号 Row,代码 Code,原因 Reason,订单编号,评价内容')).toBe(true);
     expect(report.csv).toContain('\r\n5,bad_date,');
     expect(report.csv).toContain('"没写完的评价\n还在写"');
     await core.close();

@@ -17,6 +17,7 @@ import {
   type ImportOrigin,
 } from '../../../../db/queries/imports';
 import { findShop } from '../../../../db/queries/shops';
+import { csvDocument, type CsvValue } from '../../csv-writer';
 import { AppError, notFound } from '../../errors';
 import { dedupeHeaders, dedupeKeyDescription } from './dedupe';
 import { deadRun, interruptRun, recoverDeadRuns } from './import-recovery';
@@ -43,10 +44,6 @@ export const stagedLifetimeMs = 24 * 3600_000;
 
 /** Taobao and Tmall share one seller back end and one export format. */
 const compatiblePlatforms = (a: PlatformId, b: PlatformId) => a === b || (['taobao', 'tmall'].includes(a) && ['taobao', 'tmall'].includes(b));
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export class ImportService {
   private readonly active = new Map<number, { controller: AbortController; done: Promise<ImportRun> }>();
@@ -281,7 +278,11 @@ export class ImportService {
     return listRejects(this.deps.db, importId, offset, limit);
   }
 
-  /** The report as CSV with a BOM so Excel opens the Chinese correctly: row, code, reason, then the raw cells. */
+  /**
+   * The report as CSV (csv-writer.ts: BOM, quoting, formula cells defused): a summary line, then
+   * row, code, reason and the raw cells. The raw cells are text as the file held them; only the
+   * row number is a number column.
+   */
   async exportReport(importId: number): Promise<{ fileName: string; csv: string }> {
     const run = await this.get(importId);
     const { items } = await listRejects(this.deps.db, importId, 0, Number.MAX_SAFE_INTEGER);
@@ -294,10 +295,11 @@ export class ImportService {
         columns.push(key);
       }
     }
-    const lines = [['行号 Row', '代码 Code', '原因 Reason', ...columns].map(csvField).join(',')];
-    for (const item of items) lines.push([String(item.rowNumber), item.code, item.reason, ...columns.map((column) => item.raw[column] ?? '')].map(csvField).join(','));
+    // One cell, so a file name with line breaks or a formula stays inside it.
     const summary = `# ${run.fileName}: read ${run.counts.read}, inserted ${run.counts.inserted}, duplicates ${run.counts.duplicates}, rejected ${run.counts.rejected}`;
-    return { fileName: `import-${importId}-report.csv`, csv: `\ufeff${[summary, ...lines].join('\r\n')}\r\n` };
+    const rows: CsvValue[][] = [[summary], ['行号 Row', '代码 Code', '原因 Reason', ...columns]];
+    for (const item of items) rows.push([item.rowNumber, item.code, item.reason, ...columns.map((column) => item.raw[column] ?? '')]);
+    return { fileName: `import-${importId}-report.csv`, csv: csvDocument(rows) };
   }
 
   async deletePreset(id: string, actor: string): Promise<{ id: string }> {
@@ -313,8 +315,8 @@ export class ImportService {
   }
 
   /** At every start, and now and then while running: runs left 'running' by a process that died are marked interrupted. */
-  async recoverInterrupted(): Promise<number[]> {
-    return recoverDeadRuns(this.deps);
+  async recoverInterrupted(options: { includeOwn?: boolean } = {}): Promise<number[]> {
+    return recoverDeadRuns(this.deps, options);
   }
 
   /** Best effort: a staged upload held open elsewhere (antivirus on Windows) is swept a day later. */

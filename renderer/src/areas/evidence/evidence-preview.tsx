@@ -179,7 +179,7 @@ export function EvidencePreview({ item }: { item: EvidenceItem }) {
         </Center>
       );
     case 'pdf':
-      return <iframe src={url} title={item.originalName} data-testid="evidence-pdf" style={{ width: '100%', height: '66vh', border: 0, borderRadius: 8 }} />;
+      return <PdfPreview url={url} title={item.originalName} />;
     case 'text':
       return <TextPreview item={item} />;
     default:
@@ -189,4 +189,19 @@ export function EvidencePreview({ item }: { item: EvidenceItem }) {
         </Center>
       );
   }
+}
+
+/** Chromium's own PDF viewer; `data-loaded` says when the document has arrived. */
+function PdfPreview({ url, title }: { url: string; title: string }) {
+  const [loaded, setLoaded] = useState(false);
+  return (
+    <iframe
+      src={url}
+      title={title}
+      data-testid="evidence-pdf"
+      data-loaded={loaded}
+      onLoad={() => setLoaded(true)}
+      style={{ width: '100%', height: '66vh', border: 0, borderRadius: 8 }}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Code, Group, List, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCircleCheck, IconDatabaseExport, IconFolderOpen, IconInfoCircle, IconStethoscope, IconAlertTriangle } from '@tabler/icons-react';
+import { IconCircleCheck, IconFolderOpen, IconInfoCircle, IconStethoscope, IconAlertTriangle } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
@@ -8,12 +8,11 @@ import { useApiQuery } from '../../api/use-api-query';
 import { notifySuccess } from '../../components/notify';
 import { SectionCard } from '../../components/section-card';
 import { useRunAction } from '../../errors/use-run-action';
-import { formatBytes } from '../../format/date-time';
 import { useReadyStatus } from '../../startup/status-context';
 
-type Busy = 'backup' | 'verify' | 'open' | null;
+type Busy = 'verify' | 'open' | null;
 
-/** 数据: where the data lives, and backup / verify / open-folder actions. */
+/** 数据: where the data lives, and verify / open-folder actions (backups have their own section). */
 export function DataSection() {
   const { t } = useTranslation(['settings', 'common']);
   const api = useApi();
@@ -23,7 +22,6 @@ export function DataSection() {
   const fresh = useApiQuery('app.status', {}, []);
   const status = fresh.data?.state === 'ready' ? fresh.data : startupStatus;
   const [busy, setBusy] = useState<Busy>(null);
-  const [backup, setBackup] = useState<MethodOutput<'maintenance.backup'> | null>(null);
   const [report, setReport] = useState<MethodOutput<'maintenance.verify'> | null>(null);
 
   async function act<T>(which: Busy, action: () => Promise<T>): Promise<T | undefined> {
@@ -31,13 +29,6 @@ export function DataSection() {
     const result = await run(action);
     setBusy(null);
     return result;
-  }
-
-  async function backupNow() {
-    const result = await act('backup', () => api.call('maintenance.backup', {}));
-    if (!result) return;
-    setBackup(result);
-    notifySuccess(t('data.backupDone'), t('data.backupMessage', { path: result.path, size: formatBytes(result.bytes) }));
   }
 
   async function verify() {
@@ -76,9 +67,6 @@ export function DataSection() {
         </Alert>
       ) : null}
       <Group gap="sm">
-        <Button leftSection={<IconDatabaseExport size={18} />} loading={busy === 'backup'} onClick={() => void backupNow()}>
-          {t('data.backup')}
-        </Button>
         <Button variant="light" leftSection={<IconStethoscope size={18} />} loading={busy === 'verify'} onClick={() => void verify()}>
           {t('data.verify')}
         </Button>
@@ -86,11 +74,6 @@ export function DataSection() {
           {t('data.openFolder')}
         </Button>
       </Group>
-      {backup ? (
-        <Text size="sm" data-testid="backup-result">
-          {t('data.lastBackup')}: <Code style={{ wordBreak: 'break-all' }}>{backup.path}</Code> ({formatBytes(backup.bytes)})
-        </Text>
-      ) : null}
       {report ? <VerifyResult report={report} /> : null}
     </SectionCard>
   );

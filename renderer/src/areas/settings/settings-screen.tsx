@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { AccessSettingsSection } from './access-settings-section';
 import { ActivitySection } from './activity-section';
+import { BackupsSection } from './backups-section';
 import { DataSection } from './data-section';
 import { PreferencesSection } from './preferences-section';
 import { NotificationSettingsSection } from './notification-settings-section';
@@ -25,6 +26,7 @@ export function SettingsScreen() {
         <NotificationSettingsSection />
         <AccessSettingsSection />
         <PreferencesSection />
+        <BackupsSection />
         <DataSection />
         <ActivitySection />
       </Stack>

@@ -25,6 +25,8 @@ const auditActionKeys: Record<string, SettingsKey> = {
   'demo.load': 'activity.actions.demo.load',
   'maintenance.backup': 'activity.actions.maintenance.backup',
   'maintenance.verify': 'activity.actions.maintenance.verify',
+  'maintenance.restore': 'activity.actions.maintenance.restore',
+  'maintenance.updateBackupSettings': 'activity.actions.maintenance.updateBackupSettings',
   'settings.updatePreferences': 'activity.actions.settings.updatePreferences',
 };
 
