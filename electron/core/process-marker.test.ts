@@ -126,4 +126,20 @@ describe('start-up recovery', () => {
       await core.close();
     }
   });
+
+  it("leaves this process's own running runs to it, except in a database just opened (a restored copy taken mid-import)", async () => {
+    const dir = tempDir();
+    const { core, call } = await startTestCore(dir);
+    try {
+      const shopId = await createShop(call);
+      const deps = core.services!.deps;
+      const importId = await insertImportRun(deps.db, { shopId, platform: 'taobao', fileName: 'a.csv', origin: 'manual', format: 'csv', encoding: 'utf-8', mapping: {}, now: 1, actor: 'local', owner: deps.instance.id });
+      await core.services!.recover();
+      expect((await call('imports.get', { importId })).status).toBe('running');
+      await core.services!.recover({ justOpened: true });
+      expect((await call('imports.get', { importId })).status).toBe('failed');
+    } finally {
+      await core.close();
+    }
+  });
 });
