@@ -10,6 +10,8 @@ import { createDispatch } from './dispatch';
 import { AppError } from './errors';
 import { EventBus } from './event-bus';
 import type { RequestContext } from './handler-types';
+import type { VouchKind, VouchOutcome } from '../../shared/contract/files';
+import { VouchedPaths } from './services/files/vouched-paths';
 import { handlers } from './services/handlers';
 import type { Platform } from './platform';
 import { ProcessMarker, type InstanceKind } from './process-marker';
@@ -48,6 +50,11 @@ export interface CoreOptions {
 
 export interface CallMeta {
   actor?: string;
+  /**
+   * The caller runs as the local user and may name raw paths (see `RequestContext.trusted`). Set
+   * only by the CLI and in-process callers that mean it; the IPC and HTTP adapters never set it.
+   */
+  trusted?: boolean;
 }
 
 export interface Core {
@@ -58,6 +65,12 @@ export interface Core {
   readonly services: Services | null;
   status(): AppStatus;
   call(method: string, input: unknown, meta?: CallMeta): Promise<Envelope<unknown>>;
+  /**
+   * Registers paths the Electron main process vouches for (its dialog, a drop) and returns a
+   * token per path. Not a contract method: only the main process reaches it, over a worker
+   * message the window cannot send.
+   */
+  vouch(kind: VouchKind, paths: readonly string[]): VouchOutcome[];
   close(): Promise<void>;
 }
 
@@ -137,6 +150,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   await openSession();
 
+  const vouched = new VouchedPaths(clock);
   const dispatch = createDispatch(handlers, { validateOutput: options.validateOutput ?? true, log: options.log });
   const requireServices = (): Services => {
     if (restoring) throw new AppError('UNAVAILABLE', 'A backup is being restored. Try again in a moment.');
@@ -183,11 +197,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         platform: options.platform,
         status: () => status,
         services: requireServices,
+        trusted: meta.trusted === true,
+        vouched,
         dataDir: options.dataDir,
         restore: (backupPath) => restore(backupPath, actor),
       };
       return dispatch(method, input, context);
     },
+    vouch: (kind, paths) => vouched.vouch(kind, paths),
     async close() {
       await closeSession();
       instance.release();

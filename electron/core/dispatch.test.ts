@@ -4,6 +4,8 @@ import { AppError } from './errors';
 import type { HandlerMap, RequestContext } from './handler-types';
 import { handlers } from './services/handlers';
 import { RecordingPlatform } from './platform';
+import { systemClock } from './clock';
+import { VouchedPaths } from './services/files/vouched-paths';
 
 const context: RequestContext = {
   actor: 'tester',
@@ -13,6 +15,8 @@ const context: RequestContext = {
   services: () => {
     throw new AppError('UNAVAILABLE', 'no database');
   },
+  trusted: false,
+  vouched: new VouchedPaths(systemClock),
   dataDir: '/d',
   restore: () => Promise.reject(new AppError('UNAVAILABLE', 'no database')),
 };

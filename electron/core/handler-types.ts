@@ -3,6 +3,7 @@ import type { StaffRole } from '../../shared/domain/roles';
 import type { AppStatus } from '../../shared/contract';
 import type { Platform } from './platform';
 import type { Services } from './services';
+import type { VouchedPaths } from './services/files/vouched-paths';
 
 /** What every handler gets besides its parsed input. */
 export interface RequestContext {
@@ -14,6 +15,13 @@ export interface RequestContext {
   status: () => AppStatus;
   /** The open database's services; throws UNAVAILABLE when the database failed to open. */
   services: () => Services;
+  /**
+   * The caller runs as the local user (the CLI, in-process tests that mean it) and may name raw
+   * paths. Never true for calls from the window (IPC) or a browser (HTTP).
+   */
+  trusted: boolean;
+  /** Files and folders the main process vouched for; a caller that is not trusted names them by token. */
+  vouched: VouchedPaths;
   /** The data folder, for the few methods that work without the database (backups, restore). */
   dataDir: string;
   /** Puts a backup in the database's place and reopens it; works whether or not the database is open. */

@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
+import type { VouchKind, VouchOutcome } from '../../shared/contract/files';
 import type { Envelope } from '../../shared/contract/errors';
 import type { EventMessage } from '../../shared/contract/events';
 import type { DesktopNotification } from '../core/platform';
@@ -16,6 +18,10 @@ export interface CoreHostOptions {
 
 const maxRestartsPerMinute = 3;
 
+function unavailable(paths: string[]): VouchOutcome[] {
+  return paths.map((path) => ({ ok: false, name: basename(path), code: 'UNAVAILABLE', message: 'The backend is restarting. Try again in a minute.' }));
+}
+
 /**
  * Runs the backend in a utilityProcess and relays calls to it. If the worker dies, pending calls
  * get an INTERNAL envelope and it is restarted, at most three times a minute: never a crash loop.
@@ -24,6 +30,7 @@ export class CoreHost {
   private child: UtilityProcess | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private readonly pendingVouches = new Map<number, { resolve: (items: VouchOutcome[]) => void; paths: string[] }>();
   private restarts: number[] = [];
   private stopping = false;
 
@@ -49,6 +56,19 @@ export class CoreHost {
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
       this.send({ type: 'call', id, method, input, actor });
+    });
+  }
+
+  /**
+   * Registers paths this process vouches for (its open dialog, a drop) with the backend and
+   * returns a token for each. The window cannot reach this: it only has `api:invoke`.
+   */
+  vouch(kind: VouchKind, paths: string[]): Promise<VouchOutcome[]> {
+    if (!this.child) return Promise.resolve(unavailable(paths));
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pendingVouches.set(id, { resolve, paths });
+      this.send({ type: 'vouch', id, kind, paths });
     });
   }
 
@@ -83,6 +103,10 @@ export class CoreHost {
         this.pending.get(message.id)?.(message.envelope);
         this.pending.delete(message.id);
         break;
+      case 'vouched':
+        this.pendingVouches.get(message.id)?.resolve(message.items);
+        this.pendingVouches.delete(message.id);
+        break;
       case 'event':
         this.options.onEvent(message.message);
         break;
@@ -103,6 +127,9 @@ export class CoreHost {
       resolve({ ok: false, error: { code: 'INTERNAL', message: 'The backend stopped while handling this request.' } });
     }
     this.pending.clear();
+    // Tokens lived in the backend's memory; a new one knows none, so the person picks again.
+    for (const { resolve, paths } of this.pendingVouches.values()) resolve(unavailable(paths));
+    this.pendingVouches.clear();
     if (this.stopping) return;
     const now = Date.now();
     this.restarts = this.restarts.filter((at) => now - at < 60_000);

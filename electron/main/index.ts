@@ -7,6 +7,7 @@ import { preferences as preferencesSchema } from '../../shared/contract';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { CoreHost } from './core-host';
 import { handleEvidenceProtocol } from './evidence-protocol';
+import { registerFilePickers } from './file-pickers';
 import { installIpcRouter } from './ipc-router';
 import { setApplicationMenu, type MenuActions } from './menu';
 import { appOrigin, applySecurityBaseline, secureWebPreferences } from './security';
@@ -117,6 +118,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
 
+    registerFilePickers({ vouch: (kind, paths) => core.vouch(kind, paths), devServerUrl });
     installIpcRouter(ipcMain, { call: (method, input) => core.call(method, input), devServerUrl });
 
     void refreshMenu();

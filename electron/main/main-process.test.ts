@@ -188,6 +188,15 @@ describe.each([true, false])('main process (packaged: %s)', (packaged) => {
     expect(state.calls.length).toBe(before);
   });
 
+  it('installs the file channels beside api:invoke, refusing them to any other frame', async () => {
+    const state = await startMain(packaged);
+    expect([...state.ipcHandlers.keys()].sort()).toEqual(['api:invoke', 'files:pick', 'files:vouch']);
+    for (const senderFrame of [null, { url: 'https://evil.example/' }, { url: 'app://evil/index.html' }]) {
+      await expect(state.ipcHandlers.get('files:vouch')!({ senderFrame }, ['/etc/passwd'])).rejects.toThrow(/only be chosen from the app/);
+      await expect(state.ipcHandlers.get('files:pick')!({ senderFrame }, 'folder')).rejects.toThrow(/only be chosen from the app/);
+    }
+  });
+
   it(`sets its own menu before the window opens, ${packaged ? 'without' : 'with'} DevTools and Reload`, async () => {
     const state = await startMain(packaged);
     await vi.waitFor(() => expect(state.menus.length).toBeGreaterThanOrEqual(2));

@@ -24,11 +24,23 @@ vi.mock('electron', () => ({
 await import('./index');
 
 describe('preload bridge', () => {
-  it('exposes window.bridge with invoke, on and pathForFile, and nothing of ipcRenderer', () => {
+  it('exposes window.bridge with invoke, on, pickFiles and vouchFiles, and nothing of ipcRenderer', () => {
     expect([...recorded.exposed.keys()]).toEqual(['bridge']);
     const bridge = recorded.exposed.get('bridge');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'on', 'pickFiles', 'vouchFiles']);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('sends the main process only paths it read from File objects itself, on the file channels', async () => {
+    const bridge = recorded.exposed.get('bridge');
+    recorded.invoked.length = 0;
+    await bridge.vouchFiles([new File(['a'], 'any name the page chose.csv')]);
+    await bridge.pickFiles('folder');
+    expect(recorded.invoked).toEqual([
+      ['files:vouch', ['/picked/file.csv']],
+      ['files:pick', 'folder'],
+    ]);
+    recorded.invoked.length = 0;
   });
 
   it('sends every call on the one api:invoke channel, whatever the method name says', async () => {

@@ -3,7 +3,7 @@ import { evidenceKinds, evidenceMedia, evidenceTargetTypes, sha256HexPattern } f
 import { errorCodes } from './errors';
 import { mutation, noInput, query } from './method';
 import { id, timestamp } from './common';
-import { fileSource } from './imports';
+import { sourceInput } from './imports';
 
 // The evidence vault: tamper-evident files linked to cases.
 
@@ -64,18 +64,18 @@ const evidenceAddOptions = {
 };
 
 /**
- * A file to add: a path on this computer (Electron picker or drop, `stageFile`) or an upload
- * (`POST /upload`, browser harness). Pasted table text is not a file and is refused.
+ * A file to add: a vouched token (Electron picker or drop, `stageFile`), an upload (`POST /upload`,
+ * browser harness) or, from the local user only, a path. Pasted table text is not a file and is refused.
  */
-export const evidenceFileSource = fileSource.refine((source) => source.kind !== 'text', {
-  message: 'Evidence must be a file (a path or an upload), not pasted text.',
+export const evidenceFileSource = sourceInput.refine((source) => source.kind !== 'text', {
+  message: 'Evidence must be a file (a picked or dropped file, or an upload), not pasted text.',
 });
 
 export const evidenceAddInput = z
   .object({
-    /** Absolute paths chosen by the user (file picker or drop); read by the backend. */
+    /** Absolute paths, from the local user only (CLI, in-process tests); the window sends `sources`. */
     paths: z.array(z.string().min(1).max(4096)).max(500).optional(),
-    /** The same as `paths`, as `stageFile` sources; outcomes follow `paths`, then `sources`. */
+    /** Files as `stageFile` sources (tokens, uploads); outcomes follow `paths`, then `sources`. */
     sources: z.array(evidenceFileSource).max(500).optional(),
     ...evidenceAddOptions,
   })

@@ -3,21 +3,31 @@ import { textEncodings } from '../domain/reviews';
 import { mutation, noInput, query } from './method';
 import { id, platformId, timestamp } from './common';
 import { reviewField } from './reviews';
+import { vouchedSource } from './files';
 
 // Importing platform review exports (files, uploads, pasted tables).
 
+const pathSource = z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict();
+const stagedSource = z.object({ kind: z.literal('staged'), id: z.string().regex(/^[a-f0-9-]{8,64}$/) }).strict();
+const textSource = z.object({ kind: z.literal('text'), text: z.string().min(1).max(5_000_000) }).strict();
+
 /**
- * Where an import reads from. `path`: a file on this computer (Electron file picker, drag and
- * drop, the watched folder, the CLI). `staged`: bytes the browser harness uploaded with
- * `POST /upload` (answers `{ id }`). `text`: rows pasted from a web table (tab-separated).
+ * What the backend reads from. `path`: a file on this computer (the watched folder, the CLI, a
+ * redeemed `vouched` token). `staged`: bytes the browser harness uploaded with `POST /upload`
+ * (answers `{ id }`). `text`: rows pasted from a web table (tab-separated).
  */
-export const fileSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
-  z.object({ kind: z.literal('staged'), id: z.string().regex(/^[a-f0-9-]{8,64}$/) }).strict(),
-  z.object({ kind: z.literal('text'), text: z.string().min(1).max(5_000_000) }).strict(),
-]);
+export const fileSource = z.discriminatedUnion('kind', [pathSource, stagedSource, textSource]);
 
 export type FileSource = z.infer<typeof fileSource>;
+
+/**
+ * A source as a caller names it. `vouched`: a file the Electron main process vouched for (its
+ * picker or a drop, see `files.ts`). `path` is accepted only from the local user (the CLI, tests
+ * in-process); from the window or a browser it is refused with FORBIDDEN.
+ */
+export const sourceInput = z.discriminatedUnion('kind', [pathSource, stagedSource, textSource, vouchedSource]);
+
+export type SourceInput = z.infer<typeof sourceInput>;
 
 /** Column index (0-based, in the header row) for each field, or null when the file lacks it. */
 export const columnMapping = z.partialRecord(reviewField, z.number().int().min(0).nullable());
@@ -120,14 +130,14 @@ export type MappingPreset = z.infer<typeof mappingPreset>;
 
 export const importsMethods = {
   'imports.preview': query(
-    z.object({ source: fileSource, platform: platformId, options: parseOptions.optional(), presetId: z.string().max(60).optional() }).strict(),
+    z.object({ source: sourceInput, platform: platformId, options: parseOptions.optional(), presetId: z.string().max(60).optional() }).strict(),
     importPreview,
   ),
   /** Starts a streamed import in the background; progress comes as `import.progress` events. */
   'imports.start': mutation(
     z
       .object({
-        source: fileSource,
+        source: sourceInput,
         platform: platformId,
         shopId: id,
         options: parseOptions.optional(),

@@ -28,6 +28,7 @@ export * from './auth';
 export * from './cases';
 export * from './demo';
 export * from './evidence';
+export * from './files';
 export * from './imports';
 export * from './maintenance';
 export * from './notifications';

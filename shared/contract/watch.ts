@@ -1,8 +1,21 @@
 import { z } from 'zod';
 import { mutation, noInput, query } from './method';
 import { id, platformId, timestamp } from './common';
+import { vouchedSource } from './files';
 
 // The watched import folder.
+
+/**
+ * The folder to watch: a folder token from the main process's folder picker, `unchanged` to keep
+ * the folder already watched (changing only the shop), or, from the local user only, a path.
+ */
+export const watchFolderInput = z.discriminatedUnion('kind', [
+  vouchedSource,
+  z.object({ kind: z.literal('unchanged') }).strict(),
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+]);
+
+export type WatchFolderInput = z.infer<typeof watchFolderInput>;
 
 export const watchedFolder = z.object({
   folder: z.string().nullable(),
@@ -17,7 +30,7 @@ export const watchedFolder = z.object({
 export const watchMethods = {
   'watch.get': query(noInput, watchedFolder),
   'watch.set': mutation(
-    z.object({ folder: z.string().min(1).max(4096).nullable(), platform: platformId.nullable(), shopId: id.nullable() }).strict(),
+    z.object({ folder: watchFolderInput.nullable(), platform: platformId.nullable(), shopId: id.nullable() }).strict(),
     watchedFolder,
 
     'agent',

@@ -40,7 +40,17 @@ test.describe('Electron shell', () => {
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
-      expect(surface).toEqual({ bridge: ['invoke', 'on', 'pathForFile'], require: 'undefined', process: 'undefined' });
+      expect(surface).toEqual({ bridge: ['invoke', 'on', 'pickFiles', 'vouchFiles'], require: 'undefined', process: 'undefined' });
+      // The window can neither send a raw path nor get one vouched for a File it made itself.
+      const attempts = await window.evaluate(async () => {
+        const bridge = (window as unknown as { bridge: { invoke(m: string, i: unknown): Promise<unknown>; vouchFiles(files: File[]): Promise<unknown> } }).bridge;
+        return {
+          raw: await bridge.invoke('evidence.add', { paths: ['/etc/passwd'] }),
+          forged: await bridge.vouchFiles([new File(['x'], '/etc/passwd')]),
+        };
+      });
+      expect(attempts.raw).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(attempts.forged).toEqual([expect.objectContaining({ ok: false })]);
       const status = await window.evaluate(() =>
         (window as unknown as { bridge: { invoke(m: string, i: unknown): Promise<unknown> } }).bridge.invoke('app.status', {}),
       );

@@ -1,6 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 import { gradientPng, simplePdf, toneWav } from './pages/evidence-files';
@@ -10,26 +8,20 @@ import { EvidencePage } from './pages/evidence-page';
 test('evidence vault: gallery, list, viewers and trash in zh-CN light and dark', async ({ app, page }) => {
   test.setTimeout(180_000);
   mkdirSync('screenshots', { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-evidence-shots-'));
-  const put = (name: string, bytes: Buffer | string) => {
-    const path = join(dir, name);
-    writeFileSync(path, bytes);
-    return path;
-  };
   const link = { targetType: 'case', targetId: '42' };
-  await app.call('evidence.add', {
-    paths: [
-      put('聊天截图 买家承认收到货 2026-11-20 21.03.55.png', gradientPng(320, 240)),
-      put('物流签收.png', gradientPng(240, 320, [16, 185, 129])),
-      put('客户来电录音 2026-11-21.wav', toneWav(3)),
-      put('质检报告-批次2026-11.pdf', simplePdf()),
-      put('旺旺聊天记录导出.html', '<html><body><p>买家：东西收到了，挺好的</p><script>alert(1)</script></body></html>'),
-      put('假录音.mp3', gradientPng(60, 40, [220, 38, 38])),
-      put('IMG_2041.HEIC', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 7)])),
-    ],
-    link,
-  });
-  const trashed = (await app.call('evidence.add', { paths: [put('重复的截图.png', gradientPng(100, 100, [120, 120, 120]))] })) as {
+  const files: [string, Buffer | string][] = [
+    ['聊天截图 买家承认收到货 2026-11-20 21.03.55.png', gradientPng(320, 240)],
+    ['物流签收.png', gradientPng(240, 320, [16, 185, 129])],
+    ['客户来电录音 2026-11-21.wav', toneWav(3)],
+    ['质检报告-批次2026-11.pdf', simplePdf()],
+    ['旺旺聊天记录导出.html', '<html><body><p>买家：东西收到了，挺好的</p><script>alert(1)</script></body></html>'],
+    ['假录音.mp3', gradientPng(60, 40, [220, 38, 38])],
+    ['IMG_2041.HEIC', Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 7)])],
+  ];
+  const sources = [];
+  for (const [name, bytes] of files) sources.push(await app.upload(name, bytes));
+  await app.call('evidence.add', { sources, link });
+  const trashed = (await app.call('evidence.add', { sources: [await app.upload('重复的截图.png', gradientPng(100, 100, [120, 120, 120]))] })) as {
     items: { evidence: { id: number } }[];
   };
   await app.call('evidence.trash', { id: trashed.items[0]!.evidence.id });

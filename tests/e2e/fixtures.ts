@@ -15,6 +15,11 @@ export interface AppServer {
   open(page: Page, route?: string): Promise<void>;
   /** Calls a contract method directly, e.g. to arrange data. */
   call(method: string, input?: unknown): Promise<unknown>;
+  /**
+   * Uploads bytes as the page does (POST /upload) and returns the staged source for evidence.add
+   * or an import: the API opens no path a caller names.
+   */
+  upload(name: string, bytes: Buffer | string): Promise<{ kind: 'staged'; id: string }>;
   stop(): Promise<void>;
   /** Starts again on the same data directory (a restart). */
   restart(): Promise<void>;
@@ -65,6 +70,16 @@ export const test = base.extend<{ prepareDataDir: (dataDir: string) => Promise<v
         const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
         if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
         return envelope.value;
+      },
+      async upload(name, bytes) {
+        const response = await fetch(`${server.url}/upload?name=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', 'x-reviewdesk-token': token },
+          body: typeof bytes === 'string' ? bytes : new Uint8Array(bytes),
+        });
+        const envelope = (await response.json()) as { ok: boolean; value?: { id: string }; error?: unknown };
+        if (!envelope.ok || !envelope.value) throw new Error(`upload ${name}: ${JSON.stringify(envelope.error)}`);
+        return { kind: 'staged', id: envelope.value.id };
       },
       stop: () => stopServer(server.child),
       async restart() {

@@ -30,5 +30,14 @@ export async function startTestCore(dataDir: string, overrides: Partial<CoreOpti
     if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
     return envelope.value as MethodOutput<M>;
   };
-  return { core, clock, platform, logs, call };
+  /**
+   * `call` as the local user (what the CLI is): raw paths are accepted. Plain `call` is a caller
+   * like the window or a browser, which must name files by token or upload.
+   */
+  const callTrusted = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const envelope = await core.call(method, input, { trusted: true });
+    if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`);
+    return envelope.value as MethodOutput<M>;
+  };
+  return { core, clock, platform, logs, call, callTrusted };
 }

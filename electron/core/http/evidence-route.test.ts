@@ -23,7 +23,7 @@ async function start() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>ReviewDesk</title>');
   writeFileSync(join(root, 'secret.txt'), 'outside the vault');
   const dataDir = join(root, 'data');
-  const { core, call } = await startTestCore(dataDir);
+  const { callTrusted, core, call } = await startTestCore(dataDir);
   const adapter = await startHttpAdapter({ core: () => core, staticDir, token: 'test-token' });
   cleanups.push(async () => {
     await adapter.close();
@@ -32,7 +32,7 @@ async function start() {
   const add = async (name: string, bytes: Buffer) => {
     const path = join(root, name);
     writeFileSync(path, bytes);
-    return accepted((await call('evidence.add', { paths: [path] })).items[0]).evidence;
+    return accepted((await callTrusted('evidence.add', { paths: [path] })).items[0]).evidence;
   };
   return { root, dataDir, core, call, adapter, add };
 }

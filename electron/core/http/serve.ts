@@ -51,6 +51,11 @@ function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>,
       needed();
       return (await starting).close();
     },
+    // Nothing in the harness vouches for paths (it has no main process); uploads stand in for them.
+    vouch(kind, paths) {
+      if (!started) throw new Error('The core is still starting.');
+      return started.vouch(kind, paths);
+    },
   };
 }
 

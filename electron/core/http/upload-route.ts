@@ -12,9 +12,10 @@ export const maxUploadBytes = 512 * 1024 * 1024;
 class TooLarge extends Error {}
 
 /**
- * `POST /upload?name=<file name>`: the browser harness's way to hand a file to an import (the
- * desktop app passes paths). The raw body is streamed to `<data-dir>/staging/<uuid>`, never held
- * in memory; the answer is `{ ok: true, value: { id } }` for a `{ kind: 'staged', id }` source.
+ * `POST /upload?name=<file name>`: the browser harness's way to hand a file to an import or the
+ * evidence vault (the desktop app passes tokens its main process vouched for). The raw body is
+ * streamed to `<data-dir>/staging/<uuid>`, never held in memory; the answer is
+ * `{ ok: true, value: { id } }` for a `{ kind: 'staged', id }` source.
  * Staged files are removed when their import finishes, or after 24 hours.
  */
 export async function receiveUpload(req: IncomingMessage, dataDir: string, limit = maxUploadBytes): Promise<{ status: number; body: Envelope<{ id: string }> }> {

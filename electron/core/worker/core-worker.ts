@@ -67,6 +67,8 @@ async function main() {
       void core.call(data.method, data.input, { actor: data.actor }).then((envelope) => {
         port.postMessage({ type: 'result', id: data.id, envelope });
       });
+    } else if (data.type === 'vouch') {
+      port.postMessage({ type: 'vouched', id: data.id, items: core.vouch(data.kind, data.paths) });
     } else if (data.type === 'platform-result') {
       pendingOpens.get(data.id)?.(data.result);
       pendingOpens.delete(data.id);

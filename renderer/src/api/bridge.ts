@@ -1,11 +1,13 @@
-import type { Envelope } from '../../../shared/contract';
+import type { Envelope, PickPurpose, PickResult, VouchOutcome } from '../../../shared/contract';
 
 /** The only thing the Electron preload exposes to the page (see electron/preload). */
 export interface Bridge {
   invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, handler: (payload: unknown) => void): () => void;
-  /** The path on disk of a picked or dropped file; '' when it has none (e.g. made in memory). */
-  pathForFile?(file: File): string;
+  /** Shows the main process's open dialog; the chosen paths come back as tokens. */
+  pickFiles(purpose: PickPurpose): Promise<PickResult>;
+  /** Has the main process vouch for dropped or input-picked files: one outcome (a token) per file. */
+  vouchFiles(files: File[]): Promise<VouchOutcome[]>;
 }
 
 declare global {

@@ -1,8 +1,8 @@
-import type { EventName, EventPayload, FileSource, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, SourceInput } from '../../../shared/contract';
 import { ApiError } from './api-error';
 import { createHttpTransport, takeTokenFromUrl } from './http-transport';
 import { createIpcTransport } from './ipc-transport';
-import type { Transport } from './transport';
+import type { PickedFolder, Transport } from './transport';
 
 /** The typed API every screen uses; the transport underneath is chosen once at startup. */
 export interface ApiClient {
@@ -11,11 +11,24 @@ export interface ApiClient {
   /** Listens to a backend event; returns the function that stops listening. */
   subscribe<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;
   /** Hands a picked or dropped file to the backend; the result is an import's `source`. */
-  stageFile(file: File): Promise<FileSource>;
+  stageFile(file: File): Promise<SourceInput>;
+  /** The desktop folder dialog (null when cancelled); undefined where there is none (browser harness). */
+  pickFolder?: () => Promise<PickedFolder | null>;
 }
 
 export function createApiClient(transport: Transport): ApiClient {
+  const pickFolder = transport.pickFolder?.bind(transport);
   return {
+    ...(pickFolder && {
+      async pickFolder() {
+        try {
+          return await pickFolder();
+        } catch (error) {
+          if (error instanceof ApiError) throw error;
+          throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error));
+        }
+      },
+    }),
     async call(method, input) {
       let envelope;
       try {

@@ -1,4 +1,4 @@
-import type { Envelope, EventName, FileSource, MethodName } from '../../../shared/contract';
+import type { Envelope, EventName, MethodName, SourceInput } from '../../../shared/contract';
 import type { Transport } from './transport';
 
 /** Answers one method call; unit tests pass a small fake. */
@@ -28,7 +28,7 @@ export function createMemoryEvents(): MemoryEvents {
 }
 
 /** Stands in for an upload in unit tests; tests that care pass their own. */
-export type MemoryStageFile = (file: File) => Promise<FileSource>;
+export type MemoryStageFile = (file: File) => Promise<SourceInput>;
 
 let stagedCount = 0;
 const stageInMemory: MemoryStageFile = async () => {
@@ -41,10 +41,13 @@ export function createMemoryTransport(
   handler: MemoryHandler,
   events: MemoryEvents = createMemoryEvents(),
   stageFile: MemoryStageFile = stageInMemory,
+  /** The desktop's folder dialog, for tests of screens that offer it; absent like in the browser. */
+  pickFolder?: Transport['pickFolder'],
 ): Transport {
   return {
     invoke: (method, input) => handler(method, input),
     on: (event, listener) => events.on(event, listener),
     stageFile,
+    ...(pickFolder && { pickFolder }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Envelope, EventName, FileSource, MethodName } from '../../../shared/contract';
+import type { Envelope, EventName, MethodName, SourceInput, VouchedSource } from '../../../shared/contract';
 
 /**
  * What every way of reaching the backend (IPC, HTTP, in-memory) must offer. A transport returns
@@ -11,7 +11,18 @@ export interface Transport {
   on(event: EventName, handler: (payload: unknown) => void): () => void;
   /**
    * Makes a file the person picked readable by the backend, which never sees browser File
-   * objects: its path on disk inside Electron, an upload (`POST /upload`) over HTTP.
+   * objects: a token the main process vouched for inside Electron, an upload (`POST /upload`) over HTTP.
    */
-  stageFile(file: File): Promise<FileSource>;
+  stageFile(file: File): Promise<SourceInput>;
+  /**
+   * The desktop's folder dialog, run by the main process: a folder token and the folder's path to
+   * show, or null when the person cancelled. Absent where there is none (the browser harness).
+   */
+  pickFolder?(): Promise<PickedFolder | null>;
+}
+
+export interface PickedFolder {
+  folder: VouchedSource;
+  /** The folder's full path, to show. */
+  path: string;
 }

@@ -11,6 +11,9 @@ export const errorCodeKey = wordKeys('errors.codes', words.codes) satisfies Reco
 /** Codes whose `details.reason` has its own sentences (a file problem has many causes). */
 const reasonKeys = {
   BAD_FILE: wordKeys('errors.reasons.BAD_FILE', words.reasons.BAD_FILE),
+  NOT_FOUND: wordKeys('errors.reasons.NOT_FOUND', words.reasons.NOT_FOUND),
+  VALIDATION: wordKeys('errors.reasons.VALIDATION', words.reasons.VALIDATION),
+  FORBIDDEN: wordKeys('errors.reasons.FORBIDDEN', words.reasons.FORBIDDEN),
 };
 
 /** The generic sentence for each field issue reason. */

@@ -4,6 +4,7 @@ import { MemoryRouter } from 'react-router';
 import type { Envelope, MethodName } from '../../../shared/contract';
 import { createApiClient } from '../api/client';
 import { createMemoryEvents, createMemoryTransport, type MemoryHandler } from '../api/memory-transport';
+import type { Transport } from '../api/transport';
 import { AppProviders } from '../app-providers';
 import { createI18n } from '../i18n';
 import { PreferencesProvider } from '../preferences/preferences-context';
@@ -11,9 +12,9 @@ import type { Language } from '../../../shared/domain/preferences';
 import './dom-polyfills';
 
 /** Renders one screen with all providers, backed by a fake backend. */
-export function renderScreen(screen: ReactNode, handler: MemoryHandler, language: Language = 'zh-CN') {
+export function renderScreen(screen: ReactNode, handler: MemoryHandler, language: Language = 'zh-CN', transport: Pick<Transport, 'pickFolder'> = {}) {
   const events = createMemoryEvents();
-  const client = createApiClient(createMemoryTransport(handler, events));
+  const client = createApiClient(createMemoryTransport(handler, events, undefined, transport.pickFolder));
   const i18n = createI18n(language);
   const result = render(
     <AppProviders client={client} i18n={i18n}>

@@ -147,12 +147,12 @@ describe('evidence.add', () => {
   });
 
   it('refuses a file that vanished or is not a file, and still adds the others in the batch', async () => {
-    const { core, call, inbox, put } = await setup();
+    const { callTrusted, core, inbox, put } = await setup();
     const good = put('good.png', sampleFile('png'));
     const gone = put('gone.png', sampleFile('png'));
     unlinkSync(gone);
     mkdirSync(join(inbox, 'folder.png'));
-    const { items } = await call('evidence.add', { paths: [gone, good, join(inbox, 'folder.png')] });
+    const { items } = await callTrusted('evidence.add', { paths: [gone, good, join(inbox, 'folder.png')] });
     expect(items.map((item) => item.ok)).toEqual([false, true, false]);
     expect(refused(items[0]).error).toMatchObject({ code: 'BAD_FILE', details: { reason: 'vanished' } });
     expect(refused(items[0]).error.message).toMatch(/"gone\.png" is no longer there/);
@@ -161,10 +161,10 @@ describe('evidence.add', () => {
   });
 
   it('deduplicates: the same bytes twice are one object and one evidence, with the new link added', async () => {
-    const { core, call, put, vaultFiles } = await setup();
+    const { callTrusted, core, call, put, vaultFiles } = await setup();
     const bytes = sampleFile('jpg');
-    const first = accepted((await call('evidence.add', { paths: [put('a.jpg', bytes)], link: { targetType: 'case', targetId: '17' } })).items[0]);
-    const second = accepted((await call('evidence.add', { paths: [put('copy of a.jpg', bytes)], link: { targetType: 'order', targetId: 'TB-2026-0001' } })).items[0]);
+    const first = accepted((await callTrusted('evidence.add', { paths: [put('a.jpg', bytes)], link: { targetType: 'case', targetId: '17' } })).items[0]);
+    const second = accepted((await callTrusted('evidence.add', { paths: [put('copy of a.jpg', bytes)], link: { targetType: 'order', targetId: 'TB-2026-0001' } })).items[0]);
     expect(second).toMatchObject({ ok: true, duplicate: true, evidence: { id: first.evidence.id, originalName: 'a.jpg' } });
     expect(second.evidence.links.map((link) => link.targetType)).toEqual(['case', 'order']);
     expect(vaultFiles().objects).toEqual([first.evidence.sha256]);
@@ -175,11 +175,11 @@ describe('evidence.add', () => {
     await core.close();
   });
   it('deduplicates within one add: the same bytes twice in a batch are named once and recorded once', async () => {
-    const { core, call, put, vaultFiles } = await setup();
+    const { callTrusted, core, call, put, vaultFiles } = await setup();
     const bytes = sampleFile('png');
     const other = sampleFile('jpg');
     const paths = [put('a.png', bytes), put('b.jpg', other), put('copy of a.png', bytes), put('big.bin', Buffer.alloc(3 * 1024 * 1024, 9))];
-    const { items } = await call('evidence.add', { paths });
+    const { items } = await callTrusted('evidence.add', { paths });
     expect(items.every((item) => item.ok)).toBe(true);
     const [a, b, copy, big] = [accepted(items[0]), accepted(items[1]), accepted(items[2]), accepted(items[3])];
     // Whichever of the two is ready first is the new evidence; the other is its duplicate.
@@ -250,12 +250,12 @@ describe('evidence.addBytes, staged sources and per-item custody', () => {
   });
 
   it('reads staged uploads by id with their original name, removes them after, and refuses text sources', async () => {
-    const { core, call, dataDir, put } = await setup();
+    const { callTrusted, core, dataDir, put } = await setup();
     const id = '0123456789abcdef0123456789abcdef';
     mkdirSync(join(dataDir, 'staging'), { recursive: true });
     writeFileSync(join(dataDir, 'staging', id), sampleFile('wav'));
     writeFileSync(join(dataDir, 'staging', `${id}.json`), JSON.stringify({ name: 'CON 录音.wav' }));
-    const { items } = await call('evidence.add', {
+    const { items } = await callTrusted('evidence.add', {
       paths: [put('a.txt', sampleFile('txt'))],
       sources: [{ kind: 'staged', id }, { kind: 'staged', id: 'ffffffff' }],
     });

@@ -149,10 +149,10 @@ describe('evidence.verify', () => {
 
 describe('evidence.exportManifest', () => {
   it('exports a case manifest as CSV and JSON with hashes, safe for spreadsheets, and audits it', async () => {
-    const { core, call, dataDir, put } = await setup();
+    const { callTrusted, core, call, dataDir, put } = await setup();
     const link = { targetType: 'case' as const, targetId: '42' };
-    const { items } = await call('evidence.add', { paths: [put('聊天记录 "完整".txt', sampleFile('txt')), put('=HYPERLINK("x").png', sampleFile('png'))], link });
-    await call('evidence.add', { paths: [put('other-case.pdf', sampleFile('pdf'))], link: { targetType: 'case', targetId: '43' } });
+    const { items } = await callTrusted('evidence.add', { paths: [put('聊天记录 "完整".txt', sampleFile('txt')), put('=HYPERLINK("x").png', sampleFile('png'))], link });
+    await callTrusted('evidence.add', { paths: [put('other-case.pdf', sampleFile('pdf'))], link: { targetType: 'case', targetId: '43' } });
     // Files in one add are copied in parallel, so ids follow completion; the manifest is in id order.
     const added: [EvidenceItem, EvidenceItem] = [accepted(items[0]).evidence, accepted(items[1]).evidence];
     const [chat, png] = added.sort((a, b) => (a.originalName < b.originalName ? 1 : -1));

@@ -1,9 +1,14 @@
 import { defineHandlers } from '../../handler-types';
+import { readableSources, refuseRawPath, tokensOf } from '../files/caller-files';
 
 export const evidenceHandlers = defineHandlers({
-  'evidence.add': async ({ paths = [], sources = [], ...options }, context) => ({
-    items: await context.services().evidence.add(paths, options, context.actor, sources),
-  }),
+  'evidence.add': async ({ paths = [], sources = [], ...options }, context) => {
+    if (paths.length > 0 && !context.trusted) refuseRawPath(context, 'evidence.add');
+    const { readable, merge } = readableSources(sources, context, 'evidence.add');
+    const outcomes = await context.services().evidence.add(paths, options, context.actor, readable);
+    for (const token of tokensOf(sources)) context.vouched.spend(token);
+    return { items: merge(outcomes, paths.length) };
+  },
   'evidence.addBytes': async ({ name, base64, ...options }, context) => ({
     items: await context.services().evidence.addBytes(name, base64, options, context.actor),
   }),

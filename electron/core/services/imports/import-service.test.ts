@@ -262,9 +262,9 @@ describe('files that are not tables', () => {
     const { core, call } = await startTestCore(dir);
     const shopId = await createShop(call);
     const source = { kind: 'path', path: writeFixture(dir, name, bytes) };
-    const preview = await core.call('imports.preview', { source, platform: 'taobao' });
+    const preview = await core.call('imports.preview', { source, platform: 'taobao' }, { trusted: true });
     expect(!preview.ok && preview.error.code).toBe('BAD_FILE');
-    const start = await core.call('imports.start', { source, platform: 'taobao', shopId, mapping: { orderNo: 0, text: 1, postedAt: 2, level: 3 } });
+    const start = await core.call('imports.start', { source, platform: 'taobao', shopId, mapping: { orderNo: 0, text: 1, postedAt: 2, level: 3 } }, { trusted: true });
     expect(!start.ok && start.error).toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(message) });
     expect(countRows(core, 'import_runs')).toBe(0);
     expect(countRows(core, 'reviews')).toBe(0);
@@ -277,7 +277,7 @@ describe('files that are not tables', () => {
     const shopId = await createShop(call);
     const whole = xlsxFile([{ name: 'S', rows: [['订单编号', '评价内容', '评价时间', '评价结果'], ['1', '差', '2026-11-24', '差评']] }]);
     const source = { kind: 'path', path: writeFixture(dir, 'cut.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6))) };
-    const start = await core.call('imports.start', { source, platform: 'taobao', shopId, mapping: { orderNo: 0, text: 1, postedAt: 2, level: 3 } });
+    const start = await core.call('imports.start', { source, platform: 'taobao', shopId, mapping: { orderNo: 0, text: 1, postedAt: 2, level: 3 } }, { trusted: true });
     expect(!start.ok && start.error).toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(/incomplete/) });
     expect(countRows(core, 'import_runs')).toBe(0);
     await core.close();
@@ -287,7 +287,7 @@ describe('files that are not tables', () => {
     const dir = tempDir();
     const { core, call } = await startTestCore(dir);
     const shopId = await createShop(call, 'jd', '京东店');
-    const missing = await core.call('imports.preview', { source: { kind: 'path', path: `${dir}/nope.csv` }, platform: 'jd' });
+    const missing = await core.call('imports.preview', { source: { kind: 'path', path: `${dir}/nope.csv` }, platform: 'jd' }, { trusted: true });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
     const other = await core.call('imports.start', { source: { kind: 'text', text: 'a\tb\n1\t2' }, platform: 'taobao', shopId, mapping: {} });
     expect(!other.ok && other.error.details?.issues?.[0]).toMatchObject({ path: 'shopId', reason: 'platform_mismatch' });
@@ -304,10 +304,10 @@ describe('import runs', () => {
 
   it('reports progress, and cancelling keeps whole batches only', async () => {
     const dir = tempDir();
-    const { core, call } = await startTestCore(dir);
+    const { core, call, callTrusted } = await startTestCore(dir);
     const shopId = await createShop(call);
     const path = writeFixture(dir, 'big.csv', bigExport(30_000));
-    const preview = await call('imports.preview', { source: { kind: 'path', path }, platform: 'taobao' });
+    const preview = await callTrusted('imports.preview', { source: { kind: 'path', path }, platform: 'taobao' });
     const progress: { inserted: number }[] = [];
     let importId = 0;
     core.events.subscribe((message) => {
@@ -315,7 +315,7 @@ describe('import runs', () => {
       progress.push(message.payload);
       if (message.payload.inserted > 0) core.services!.imports.cancel(importId);
     });
-    ({ importId } = await call('imports.start', { source: { kind: 'path', path }, platform: 'taobao', shopId, mapping: preview.suggestedMapping }));
+    ({ importId } = await callTrusted('imports.start', { source: { kind: 'path', path }, platform: 'taobao', shopId, mapping: preview.suggestedMapping }));
     const run = await core.services!.imports.waitFor(importId);
     expect(run.status).toBe('cancelled');
     expect(run.message).toMatch(/Whole batches/);

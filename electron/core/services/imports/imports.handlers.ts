@@ -1,8 +1,13 @@
 import { defineHandlers } from '../../handler-types';
+import { readableSource, tokensOf } from '../files/caller-files';
 
 export const importsHandlers = defineHandlers({
-  'imports.preview': (input, context) => context.services().imports.preview(input),
-  'imports.start': (input, context) => context.services().imports.start(input, context.actor),
+  'imports.preview': (input, context) => context.services().imports.preview({ ...input, source: readableSource(input.source, context, 'imports.preview') }),
+  'imports.start': async (input, context) => {
+    const started = await context.services().imports.start({ ...input, source: readableSource(input.source, context, 'imports.start') }, context.actor);
+    for (const token of tokensOf([input.source])) context.vouched.spend(token);
+    return started;
+  },
   'imports.cancel': (input, context) => context.services().imports.cancel(input.importId, context.actor),
   'imports.list': async (input, context) => ({ items: await context.services().imports.list(input.limit) }),
   'imports.get': (input, context) => context.services().imports.get(input.importId),

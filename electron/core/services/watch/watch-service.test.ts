@@ -39,9 +39,9 @@ describe('watched folder', () => {
     const folder = join(dir, 'exports');
     mkdirSync(folder);
     const first = fakeTimers();
-    const { core, call } = await startTestCore(join(dir, 'data'), { watchTimers: first.timers });
+    const { core, call, callTrusted } = await startTestCore(join(dir, 'data'), { watchTimers: first.timers });
     const shopId = await createShop(call);
-    expect(await call('watch.set', { folder, platform: 'taobao', shopId })).toMatchObject({ folder, shopId, filesImported: 0, problem: null });
+    expect(await callTrusted('watch.set', { folder: { kind: 'path', path: folder }, platform: 'taobao', shopId })).toMatchObject({ folder, shopId, filesImported: 0, problem: null });
     expect(first.pending.map((timer) => timer.ms)).toEqual([0]);
 
     writeFileSync(join(folder, '千牛评价导出.csv'), exportText);
@@ -83,9 +83,9 @@ describe('watched folder', () => {
     const dir = tempDir();
     const folder = join(dir, 'exports');
     mkdirSync(folder);
-    const { core, call } = await startTestCore(join(dir, 'data'), { watchTimers: fakeTimers().timers });
+    const { core, call, callTrusted } = await startTestCore(join(dir, 'data'), { watchTimers: fakeTimers().timers });
     const shopId = await createShop(call);
-    await call('watch.set', { folder, platform: 'taobao', shopId });
+    await callTrusted('watch.set', { folder: { kind: 'path', path: folder }, platform: 'taobao', shopId });
     const unknownHeaders = csvText([['客户留言', '时间'], ['物流太慢', '2026-11-24 08:00']]);
     writeFileSync(join(folder, 'first.csv'), unknownHeaders);
     const watch = core.services!.watch;
@@ -106,12 +106,12 @@ describe('watched folder', () => {
   it('reports a folder that is gone and stops watching when cleared', async () => {
     const dir = tempDir();
     const fake = fakeTimers();
-    const { core, call } = await startTestCore(dir, { watchTimers: fake.timers });
+    const { core, call, callTrusted } = await startTestCore(dir, { watchTimers: fake.timers });
     const shopId = await createShop(call);
-    await call('watch.set', { folder: join(dir, 'missing'), platform: 'taobao', shopId });
+    await callTrusted('watch.set', { folder: { kind: 'path', path: join(dir, 'missing') }, platform: 'taobao', shopId });
     await core.services!.watch.poll();
     expect((await call('watch.get')).problem).toMatch(/does not exist/);
-    const incomplete = await core.call('watch.set', { folder: dir, platform: 'taobao', shopId: null });
+    const incomplete = await core.call('watch.set', { folder: { kind: 'path', path: dir }, platform: 'taobao', shopId: null }, { trusted: true });
     expect(!incomplete.ok && incomplete.error.details?.issues?.[0]?.path).toBe('shopId');
     expect(await call('watch.set', { folder: null, platform: null, shopId: null })).toMatchObject({ folder: null, problem: null });
     expect(fake.pending).toHaveLength(0);

@@ -12,7 +12,12 @@ afterEach(() => {
 
 describe('evidenceUrl', () => {
   it('uses the evidence:// protocol inside Electron', () => {
-    window.bridge = { invoke: async () => ({ ok: true, value: null }), on: () => () => undefined };
+    window.bridge = {
+      invoke: async () => ({ ok: true, value: null }),
+      on: () => () => undefined,
+      pickFiles: async () => ({ cancelled: true, items: [] }),
+      vouchFiles: async () => [],
+    };
     window.sessionStorage.setItem('reviewdesk.token', 'ignored');
     expect(evidenceUrl(sha)).toBe(`evidence://vault/${sha}`);
   });

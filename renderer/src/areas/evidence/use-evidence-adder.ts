@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvidenceAddOutcome, EvidenceTarget, FileSource } from '../../../../shared/contract';
+import type { EvidenceAddOutcome, EvidenceTarget, SourceInput } from '../../../../shared/contract';
 import { evidenceAddBytesMax } from '../../../../shared/contract';
 import { evidenceAddBatching, takeAddBatch } from '../../../../shared/domain/evidence';
 import { isApiError } from '../../api/api-error';
@@ -21,13 +21,13 @@ export interface AddRow {
   refusal?: AddRefusal;
 }
 
-/** Files uploaded (browser) or resolved to their paths (app) at once. */
+/** Files uploaded (browser) or vouched for by the main process (app) at once. */
 const stageConcurrency = 3;
 
 /** A file the backend can read, waiting for a batch. */
 interface Staged {
   key: string;
-  source: FileSource;
+  source: SourceInput;
   size: number;
 }
 
@@ -52,7 +52,7 @@ let keySeed = 0;
 
 /**
  * Adds dropped, picked or pasted files to the vault one row at a time, optionally linking each
- * to `link`. A file is handed to the backend with `stageFile` (its path in Electron, an upload in
+ * to `link`. A file is handed to the backend with `stageFile` (a vouched token in Electron, an upload in
  * the browser); a file with no path (a pasted screenshot) goes as bytes with `evidence.addBytes`.
  */
 export function useEvidenceAdder(link?: EvidenceTarget) {
@@ -78,15 +78,17 @@ export function useEvidenceAdder(link?: EvidenceTarget) {
     [update],
   );
 
-  /** Uploads (browser) or resolves (app) one file; a file with neither, pasted in the app, goes as bytes. */
+  /** Uploads (browser) or vouches for (app) one file; a file with neither, pasted in the app, goes as bytes. */
   const stageOne = useCallback(
     async (row: AddRow, file: File): Promise<Staged | null> => {
       update(row.key, { status: 'uploading' });
       try {
         return { key: row.key, source: await api.stageFile(file), size: file.size };
       } catch (error) {
-        // No path and no upload (a pasted image in the app): send the bytes instead, if they fit.
-        const canSendBytes = !(isApiError(error) && error.code === 'UNAUTHORIZED') && file.size <= evidenceAddBytesMax;
+        // No path and no upload (a pasted image in the app): send the bytes instead, if they fit. A
+        // file the main process refused for a reason (a folder, gone) keeps that reason.
+        const refusedForReason = isApiError(error) && (error.code === 'UNAUTHORIZED' || (error.reason !== null && error.reason !== 'not_on_disk'));
+        const canSendBytes = !refusedForReason && file.size <= evidenceAddBytesMax;
         if (!canSendBytes) {
           update(row.key, { status: 'refused', refusal: refusalOf(error) });
           return null;

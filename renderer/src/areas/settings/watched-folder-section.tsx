@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shop } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
+import type { PickedFolder } from '../../api/transport';
 import { useApiQuery } from '../../api/use-api-query';
 import { notifySuccess } from '../../components/notify';
 import { QueryError } from '../../components/query-error';
@@ -54,18 +55,33 @@ function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormP
   const run = useRunAction();
   const { timeZone, language } = usePreferences();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields);
-  const [path, setPath] = useState(folder ?? '');
+  // The backend opens only folders the desktop's own dialog chose: a new choice is a token, and
+  // saving without one keeps the folder already watched.
+  const [picked, setPicked] = useState<PickedFolder | null>(null);
   const [shop, setShop] = useState(shopId ? String(shopId) : '');
   const [busy, setBusy] = useState(false);
   const watching = folder !== null;
+  const shown = picked?.path ?? folder ?? '';
+
+  async function choose() {
+    if (!api.pickFolder) return;
+    const chosen = await run(() => api.pickFolder!());
+    if (!chosen) return;
+    setPicked(chosen);
+    clearField('folder');
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const chosen = shops.find((candidate) => String(candidate.id) === shop);
     setBusy(true);
     try {
-      await api.call('watch.set', { folder: path.trim() || null, platform: chosen?.platform ?? null, shopId: chosen?.id ?? null });
-      notifySuccess(path.trim() ? t('watch.saved', { folder: path.trim() }) : t('watch.stopped'));
+      await api.call('watch.set', {
+        folder: picked ? picked.folder : folder !== null ? { kind: 'unchanged' } : null,
+        platform: chosen?.platform ?? null,
+        shopId: chosen?.id ?? null,
+      });
+      notifySuccess(shown ? t('watch.saved', { folder: shown }) : t('watch.stopped'));
     } catch (error) {
       handleError(error);
     } finally {
@@ -85,15 +101,20 @@ function WatchedFolderForm({ folder, shopId, shops, status }: WatchedFolderFormP
           <TextInput
             label={t('watch.folder')}
             placeholder={t('watch.folderPlaceholder')}
-            description={t('watch.folderHint')}
-            value={path}
-            onChange={(event) => {
-              setPath(event.currentTarget.value);
-              clearField('folder');
-            }}
+            description={api.pickFolder ? t('watch.folderHint') : t('watch.folderHintBrowser')}
+            value={shown}
+            readOnly
             error={fieldErrors.folder}
             style={{ flex: '1 1 320px' }}
             leftSection={<IconFolderSearch size={16} />}
+            rightSectionWidth={api.pickFolder ? 110 : undefined}
+            rightSection={
+              api.pickFolder ? (
+                <Button size="compact-sm" variant="light" onClick={() => void choose()} data-testid="watch-choose-folder">
+                  {t('watch.choose')}
+                </Button>
+              ) : null
+            }
           />
           <NativeSelect
             label={t('watch.shop')}

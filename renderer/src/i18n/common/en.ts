@@ -210,6 +210,17 @@ export const commonEn: Translation<typeof commonZhCN> = {
         xls: 'This is an old Excel 97–2003 (.xls) file. Open it in Excel or WPS, save it as .xlsx or CSV, then import that.',
         bad_xlsx: 'This Excel file is damaged or incomplete; it was probably cut off while downloading. Export it again and retry.',
         expired: 'The uploaded file has expired; choose it again.',
+        not_a_file: 'This is a folder, not a file. Choose a file.',
+        not_a_folder: 'This is a file, not a folder. Choose a folder.',
+      },
+      NOT_FOUND: {
+        token_expired: 'The file or folder chosen earlier is no longer valid (over an hour ago, or the app restarted). Choose or drop it again.',
+      },
+      VALIDATION: {
+        token_wrong_kind: 'This needs the other kind of choice: a file cannot stand in for a folder or the other way round. Choose again.',
+      },
+      FORBIDDEN: {
+        raw_path: 'The app does not open paths given by the window or a browser. Choose or drop the file in the app (in the browser, upload it).',
       },
     },
     issues: {

@@ -211,6 +211,17 @@ export const commonZhCN = {
         xls: '这是旧版 Excel 97–2003（.xls）文件。请用 Excel 或 WPS 另存为 .xlsx 或 CSV 后再导入。',
         bad_xlsx: '这个 Excel 文件已损坏或不完整，可能下载时被截断了。请重新导出后再试。',
         expired: '上传的文件已过期，请重新选择。',
+        not_a_file: '这是文件夹，不是文件。请选择文件。',
+        not_a_folder: '这是文件，不是文件夹。请选择文件夹。',
+      },
+      NOT_FOUND: {
+        token_expired: '之前选择的文件或文件夹已失效（超过一小时或应用已重启），请重新选择或拖入。',
+      },
+      VALIDATION: {
+        token_wrong_kind: '这里需要的是另一种选择：文件和文件夹不能互相代替，请重新选择。',
+      },
+      FORBIDDEN: {
+        raw_path: '应用不会打开窗口或浏览器直接给出的路径。请在应用里选择或拖入文件（浏览器中请上传）。',
       },
     },
     issues: {

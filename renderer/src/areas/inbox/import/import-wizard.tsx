@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Stepper } from '@mantine/core';
 import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, FileSource, ImportPreview, Shop } from '../../../../../shared/contract';
+import type { ColumnMapping, SourceInput, ImportPreview, Shop } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { errorMessage } from '../../../errors/error-messages';
@@ -62,7 +62,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   const presets = useApiQuery('imports.presets', {}, ['imports']);
   const [step, setStep] = useState<Step>('source');
   const [chosenShop, setChosenShop] = useState<string | null>(null);
-  const [source, setSource] = useState<{ value: FileSource; name: string } | null>(null);
+  const [source, setSource] = useState<{ value: SourceInput; name: string } | null>(null);
   const [choice, setChoice] = useState<ParseChoice>(initialChoice);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
@@ -84,7 +84,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [finishedId]);
 
-  async function loadPreview(nextSource: FileSource, nextChoice: ParseChoice): Promise<boolean> {
+  async function loadPreview(nextSource: SourceInput, nextChoice: ParseChoice): Promise<boolean> {
     if (!shop) return false;
     setBusy(true);
     try {
@@ -114,7 +114,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   async function pickFile(file: File) {
     setBusy(true);
     setError(null);
-    let staged: FileSource;
+    let staged: SourceInput;
     try {
       staged = await api.stageFile(file);
     } catch (cause) {
@@ -128,7 +128,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
   }
 
   async function takeText(text: string) {
-    const pasted: FileSource = { kind: 'text', text };
+    const pasted: SourceInput = { kind: 'text', text };
     setSource({ value: pasted, name: t('import.pastedName') });
     setChoice(initialChoice);
     if (await loadPreview(pasted, initialChoice)) setStep('mapping');
