@@ -49,14 +49,14 @@ describe('SIGKILL during an evidence add', { timeout: 30_000 }, () => {
     const left = parts(dataDir);
     expect(left.map((part) => part.name)).toEqual([first.name]);
 
-    const { core, call } = await startTestCore(dataDir, { background: false, instanceKind: 'cli' });
+    const { core, call, callTrusted } = await startTestCore(dataDir, { background: false, instanceKind: 'cli' });
     try {
       expect(parts(dataDir)).toEqual([]);
       expect((await call('evidence.list', {})).items).toEqual([]);
       const report = await call('evidence.verify');
       expect(report).toMatchObject({ ok: true, checked: 0, unreferenced: [], unreferencedBytes: 0 });
 
-      const [added] = (await call('evidence.add', { paths: [file] })).items;
+      const [added] = (await callTrusted('evidence.add', { paths: [file] })).items;
       expect(added).toMatchObject({ ok: true, duplicate: false });
       expect(await call('evidence.verify')).toMatchObject({ ok: true, checked: 1, bytes: 128 * 1024 ** 2, unreferenced: [] });
       expect(parts(dataDir)).toEqual([]);
@@ -85,7 +85,7 @@ describe('SIGKILL during an evidence add', { timeout: 30_000 }, () => {
     expect(dryRun.out).toMatch(/Nothing was deleted/);
     expect(existsSync(vaultObjectPath(dataDir, sha256))).toBe(true);
 
-    const { core, call } = await startTestCore(dataDir);
+    const { core, call, callTrusted } = await startTestCore(dataDir);
     try {
       expect(await call('evidence.verify')).toMatchObject({ ok: true, checked: 0, unreferenced: [sha256], unreferencedBytes: 4 * 1024 ** 2 });
       expect(await call('evidence.cleanOrphans', { confirm: true })).toEqual({ removed: 1, freedBytes: 4 * 1024 ** 2 });
@@ -94,7 +94,7 @@ describe('SIGKILL during an evidence add', { timeout: 30_000 }, () => {
       expect(audit.items.find((entry) => entry.action === 'evidence.cleanOrphans')).toMatchObject({ actor: expect.any(String) });
       expect(await call('evidence.verify')).toMatchObject({ unreferenced: [], unreferencedBytes: 0 });
 
-      const [added] = (await call('evidence.add', { paths: [file] })).items;
+      const [added] = (await callTrusted('evidence.add', { paths: [file] })).items;
       expect(added).toMatchObject({ ok: true, duplicate: false, evidence: { sha256 } });
       expect(await call('evidence.verify')).toMatchObject({ ok: true, checked: 1, unreferenced: [] });
     } finally {
