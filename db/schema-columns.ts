@@ -56,6 +56,7 @@ export const schemaColumns = {
     read_count: 'INTEGER DEFAULT', inserted_count: 'INTEGER DEFAULT', duplicate_count: 'INTEGER DEFAULT',
     rejected_count: 'INTEGER DEFAULT', cases_opened: 'INTEGER DEFAULT', alerts_count: 'INTEGER DEFAULT',
     started_at: 'INTEGER', finished_at: 'INTEGER NULL', message: 'TEXT NULL', notice_json: 'TEXT NULL', actor: 'TEXT',
+    owner_instance: 'TEXT NULL',
   },
   import_rejects: {
     id: 'INTEGER PRIMARY KEY', import_id: 'INTEGER', row_number: 'INTEGER', code: 'TEXT', reason: 'TEXT',

@@ -105,6 +105,8 @@ export interface ImportRunsTable {
   /** ImportNotice (shared/contract/inbox-schemas.ts) as JSON, or null. */
   notice_json: string | null;
   actor: string;
+  /** The process instance running it (electron/core/process-marker.ts); null before instances existed. */
+  owner_instance: string | null;
 }
 
 export interface ImportRejectsTable {

@@ -4,6 +4,7 @@ import { evidence } from './2026-11-24-002-evidence';
 import { inbox } from './2026-11-24-003-inbox';
 import { sla } from './2026-11-24-004-sla';
 import { slaBreachIndex } from './2026-11-24-005-sla-breach-index';
+import { importOwner } from './2026-12-02-006-import-owner';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-003-inbox': inbox,
   '2026-11-24-004-sla': sla,
   '2026-11-24-005-sla-breach-index': slaBreachIndex,
+  '2026-12-02-006-import-owner': importOwner,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

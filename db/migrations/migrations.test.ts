@@ -185,6 +185,19 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-02-006-import-owner records which process runs an import, NULL for older runs', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-11-24-005-sla-breach-index')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    const insertRun = "INSERT INTO import_runs (shop_id, platform, file_name, origin, status, started_at, actor) VALUES (1, 'taobao', 'a.csv', 'cli', 'running', 1, 'cli')";
+    sqlite.prepare(insertRun).run();
+    expect((await migrator.migrateTo('2026-12-02-006-import-owner')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT status, owner_instance AS owner FROM import_runs').get()).toEqual({ status: 'running', owner: null });
+    sqlite.prepare("UPDATE import_runs SET owner_instance = 'x' WHERE id = 1").run();
+    expect(sqlite.prepare('SELECT owner_instance AS owner FROM import_runs').get()).toEqual({ owner: 'x' });
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

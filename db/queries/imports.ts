@@ -34,7 +34,22 @@ function toImportRun(row: Selectable<ImportRunsTable>): ImportRun {
 
 export async function insertImportRun(
   db: Executor,
-  values: { shopId: number; platform: PlatformId; fileName: string; origin: ImportOrigin; format: string | null; encoding: string | null; mapping: unknown; now: number; actor: string; status?: ImportStatus; message?: string | null; notice?: ImportNotice | null },
+  values: {
+    shopId: number;
+    platform: PlatformId;
+    fileName: string;
+    origin: ImportOrigin;
+    format: string | null;
+    encoding: string | null;
+    mapping: unknown;
+    now: number;
+    actor: string;
+    status?: ImportStatus;
+    message?: string | null;
+    notice?: ImportNotice | null;
+    /** The process instance that runs it; only for runs that start 'running'. */
+    owner?: string | null;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('import_runs')
@@ -52,6 +67,7 @@ export async function insertImportRun(
       message: values.message ?? null,
       notice_json: values.notice ? JSON.stringify(values.notice) : null,
       actor: values.actor,
+      owner_instance: values.owner ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -80,19 +96,30 @@ export async function finishImportRun(
     .execute();
 }
 
-/** Runs left 'running' by a crash: whole batches were committed, the rest never was. */
-export async function failInterruptedRuns(db: Executor, now: number): Promise<number> {
+/** A run still marked 'running', with whose it is and how far it got (whole batches are counted as they commit). */
+export interface RunningRun {
+  id: number;
+  owner: string | null;
+  counts: ImportRun['counts'];
+}
+
+export async function listRunningRuns(db: Executor): Promise<RunningRun[]> {
+  const rows = await db.selectFrom('import_runs').selectAll().where('status', '=', 'running').orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, owner: row.owner_instance, counts: toImportRun(row).counts }));
+}
+
+/**
+ * Marks a run whose process died: failed, with the reason and notice given. Only while it is still
+ * 'running', so a run that finished meanwhile keeps its outcome; true when it was marked.
+ */
+export async function markRunInterrupted(db: Executor, id: number, values: { now: number; message: string; notice: ImportNotice }): Promise<boolean> {
   const result = await db
     .updateTable('import_runs')
-    .set({
-      status: 'failed',
-      finished_at: now,
-      message: 'The app stopped during this import. Whole batches up to that point were kept; import the file again to add the rest (rows already stored are skipped).',
-      notice_json: JSON.stringify({ code: 'interrupted', params: {} } satisfies ImportNotice),
-    })
+    .set({ status: 'failed', finished_at: values.now, message: values.message, notice_json: JSON.stringify(values.notice) })
+    .where('id', '=', id)
     .where('status', '=', 'running')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export async function listRejects(db: Executor, importId: number, offset: number, limit: number) {

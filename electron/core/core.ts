@@ -14,6 +14,7 @@ import type { VouchKind, VouchOutcome } from '../../shared/contract/files';
 import { VouchedPaths } from './services/files/vouched-paths';
 import { handlers } from './services/handlers';
 import type { Platform } from './platform';
+import { ProcessMarker, type InstanceKind } from './process-marker';
 import { Services } from './services';
 import type { WatchTimers } from './services/watch/watch-service';
 import type { SchedulerTimers } from './services/sla/sla-scheduler';
@@ -32,10 +33,13 @@ export interface CoreOptions {
   migrations?: OpenOptions['migrations'];
   log?: (line: string) => void;
   /**
-   * Run background work (recover interrupted imports, watch the folder). Off for the CLI, which
-   * may run next to the app and must not touch the app's running imports.
+   * Run background work (watch the folder, SLA timers, tidy uploads). Off for the CLI. Recovering
+   * what a dead process left (runs, vault temporary files) happens at every start regardless:
+   * the process marker keeps it off anything a live process (the app beside the CLI) still owns.
    */
   background?: boolean;
+  /** Who this process is, in the marker other processes read ('app' unless said). */
+  instanceKind?: InstanceKind;
   /** Tests pass fake timers for the watched-folder scheduler. */
   watchTimers?: WatchTimers;
   /** Tests pass fake timers for the SLA scheduler. */
@@ -89,6 +93,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const swept = sweepPartialCopies([options.dataDir, backupsDir(options.dataDir)]);
   if (swept.removed.length > 0) log(`[core] removed ${swept.removed.length} unfinished copy file(s) (${swept.bytes} bytes) left by a stopped process`);
 
+  // One claim for the life of this core, across the databases a restore opens.
+  const instance = ProcessMarker.claim(options.dataDir, options.instanceKind ?? 'app');
   let opened: OpenResult;
   let services: Services | null = null;
   let status: AppStatus;
@@ -103,11 +109,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     stopForwarding = sessionEvents.subscribe((message) => events.emit(message.event, message.payload as never));
     services = opened.ok
       ? new Services(
-          { db: opened.db, sqlite: opened.sqlite, clock, events: sessionEvents, dataDir: options.dataDir },
+          { db: opened.db, sqlite: opened.sqlite, clock, events: sessionEvents, dataDir: options.dataDir, instance },
           { watchTimers: options.watchTimers, slaTimers: options.slaTimers, backupTimers: options.backupTimers },
         )
       : null;
     if (services) services.notifications.platform = options.platform;
+    // A database just opened has no run in progress here: any still 'running' is recovered unless its process lives.
+    if (services) await services.recover({ justOpened: true });
     if (services && options.background !== false) await services.start();
     status = opened.ok
       ? {
@@ -199,6 +207,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     vouch: (kind, paths) => vouched.vouch(kind, paths),
     async close() {
       await closeSession();
+      instance.release();
     },
   };
 }

@@ -21,6 +21,6 @@ describe('contract permissions', () => {
 
   it('keeps the owner-only methods owner-only', () => {
     const ownerOnly = Object.entries(contract).filter(([, spec]) => spec.requires === 'owner').map(([name]) => name).sort();
-    expect(ownerOnly).toEqual(['auth.updateSettings', 'evidence.emptyTrash', 'maintenance.restore', 'maintenance.updateBackupSettings', 'sla.removePolicy', 'sla.saveCalendar', 'sla.savePolicy']);
+    expect(ownerOnly).toEqual(['auth.updateSettings', 'evidence.cleanOrphans', 'evidence.emptyTrash', 'maintenance.restore', 'maintenance.updateBackupSettings', 'sla.removePolicy', 'sla.saveCalendar', 'sla.savePolicy']);
   });
 });

@@ -155,8 +155,13 @@ export const evidenceVerifyReport = z.object({
   altered: z.array(
     z.object({ sha256: sha256Hex, actualSha256: z.string(), evidenceIds: z.array(id), names: z.array(z.string()) }),
   ),
-  /** Files in the vault that no evidence names (harmless; left by an interrupted empty-trash). */
+  /**
+   * Objects in the vault that no evidence names (left by an add killed between storing the file and
+   * recording it, or an interrupted empty-trash); `evidence.cleanOrphans` deletes them.
+   */
   unreferenced: z.array(z.string()),
+  /** Their total size. */
+  unreferencedBytes: z.number().int(),
   message: z.string(),
 });
 
@@ -188,6 +193,12 @@ export const evidenceMethods = {
     'owner',
   ),
   'evidence.verify': mutation(noInput, evidenceVerifyReport, 'agent'),
+  /** Deletes the objects `evidence.verify` lists as unreferenced. */
+  'evidence.cleanOrphans': mutation(
+    z.object({ confirm: z.literal(true) }).strict(),
+    z.object({ removed: z.number().int(), freedBytes: z.number().int() }),
+    'owner',
+  ),
   'evidence.exportManifest': mutation(
     z
       .object({

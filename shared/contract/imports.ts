@@ -98,7 +98,8 @@ export const importCounts = z.object({
 /** The outcome in words the UI translates (message keeps the plain-text detail). */
 export const importNotice = z.object({
   /** `undecodable_rows`: done, but some rows held bytes that are not text in the file's encoding (params: count, rows, encoding). */
-  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted', 'undecodable_rows']),
+  /** `interrupted_after`: the process running it died; params say how far it got (rows, inserted). */
+  code: z.enum(['cancelled', 'follow_ups_added', 'failed', 'interrupted', 'undecodable_rows', 'interrupted_after']),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
@@ -172,7 +173,8 @@ export const importsMethods = {
 
     'agent',
   ),
-  'imports.cancel': mutation(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean() }), 'agent'),
+  /** `interrupted`: the run's process had died, so it was marked interrupted rather than stopped. */
+  'imports.cancel': mutation(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean(), interrupted: z.boolean().optional() }), 'agent'),
   'imports.list': query(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.object({ items: z.array(importRun) })),
   'imports.get': query(z.object({ importId: id }).strict(), importRun),
   'imports.rejects': query(

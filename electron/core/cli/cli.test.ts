@@ -1,10 +1,12 @@
-import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { latestMigrationName } from '../../../db/migrations';
 import { sampleFile } from '../../../tests/helpers/evidence-files';
 import { vaultObjectPath } from '../services/evidence/vault-paths';
+import { ProcessMarker } from '../process-marker';
 import { runCli } from './main';
 
 const tempDir = useTempDirs();
@@ -118,5 +120,28 @@ describe('reviewdesk CLI', () => {
     const result = await cli('--help');
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/verify/);
+  });
+
+  it('evidence clean-orphans lists without --yes, and refuses with a clear message while another process has the folder open', async () => {
+    const dir = tempDir();
+    await cli('init', '--data-dir', dir);
+    const bytes = Buffer.from('left by an add that was killed');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    mkdirSync(dirname(vaultObjectPath(dir, sha256)), { recursive: true });
+    writeFileSync(vaultObjectPath(dir, sha256), bytes);
+    const listed = await cli('evidence', 'clean-orphans', '--data-dir', dir);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(`orphan  ${sha256}`);
+    expect(listed.out).toMatch(/Nothing was deleted; run again with --yes/);
+    const app = ProcessMarker.claim(dir, 'app');
+    try {
+      const refused = await cli('evidence', 'clean-orphans', '--yes', '--data-dir', dir);
+      expect(refused).toMatchObject({ code: 1, err: expect.stringMatching(/^the app \(pid \d+\) also has this data folder open and may be adding files\. Close it/) });
+    } finally {
+      app.release();
+    }
+    const cleaned = await cli('evidence', 'clean-orphans', '--yes', '--data-dir', dir, '--json');
+    expect(JSON.parse(cleaned.out)).toEqual({ ok: true, removed: 1, freedBytes: bytes.length });
+    expect((await cli('evidence', 'verify', '--data-dir', dir)).out).not.toContain('orphan');
   });
 });

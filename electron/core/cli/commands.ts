@@ -6,8 +6,10 @@ import { verifyDatabaseFile } from '../../../db/verify';
 import { readAppVersion } from '../app-version';
 import { startCore, type Core } from '../core';
 import { RecordingPlatform } from '../platform';
+import { AppError } from '../errors';
 import { backupCommands } from './backup-commands';
 import { cliEncoding, cliEncodings, importViaCli } from './import-command';
+import { formatBytes } from '../services/evidence/vault-prepare';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -27,6 +29,8 @@ export interface CommandOptions {
   args: string[];
   caseId?: string;
   kind?: string;
+  /** Confirms a command that deletes (evidence clean-orphans). */
+  yes?: boolean;
   /** import: platform id and shop name. */
   platform?: string;
   shop?: string;
@@ -49,6 +53,15 @@ function usageError(message: string): Promise<CommandResult> {
 
 const actor = 'cli';
 
+/** The orphan objects of a vault check, for people: a summary line, what to do, one line each. */
+function orphanLines(orphans: string[], bytes: number): string[] {
+  if (orphans.length === 0) return [];
+  return [
+    `${orphans.length} orphan file(s) (${formatBytes(bytes)}) in the vault that no evidence names, left by an add that stopped between storing and recording them. Delete them with: reviewdesk evidence clean-orphans --yes`,
+    ...orphans.map((sha256) => `orphan  ${sha256}`),
+  ];
+}
+
 async function withCore(dataDir: string, run: (core: Core) => Promise<CommandResult>): Promise<CommandResult> {
   const core = await startCore({
     dataDir,
@@ -57,6 +70,7 @@ async function withCore(dataDir: string, run: (core: Core) => Promise<CommandRes
     validateOutput: true,
     log: () => {},
     background: false,
+    instanceKind: 'cli',
   });
   try {
     const status = core.status();
@@ -163,12 +177,38 @@ export const commands: Record<string, Command> = {
         const problems = [
           ...report.missing.map((item) => `missing  ${item.sha256}  ${item.names.join(', ')}`),
           ...report.altered.map((item) => `altered  ${item.sha256}  ${item.names.join(', ')}  (now ${item.actualSha256})`),
+          ...orphanLines(report.unreferenced, report.unreferencedBytes),
         ];
         return {
           code: report.ok ? exitCodes.ok : exitCodes.failed,
           json: { ...report },
           text: [report.message, ...problems].join('\n'),
         };
+      }),
+  },
+  'evidence clean-orphans': {
+    summary: 'evidence clean-orphans [--yes]: list vault files no evidence names; with --yes, delete them.',
+    run: ({ dataDir, yes }) =>
+      withCore(dataDir, async (core) => {
+        const evidence = core.services!.evidence;
+        if (!yes) {
+          const orphans = await evidence.orphans();
+          const bytes = orphans.reduce((sum, orphan) => sum + orphan.size, 0);
+          const lines = orphanLines(orphans.map((orphan) => orphan.sha256), bytes);
+          return {
+            code: exitCodes.ok,
+            json: { ok: true, removed: 0, orphans, bytes },
+            text: lines.length === 0 ? 'The vault has no orphan files.' : [...lines, 'Nothing was deleted; run again with --yes to delete them.'].join('\n'),
+          };
+        }
+        try {
+          const result = await evidence.cleanOrphans(actor);
+          return { code: exitCodes.ok, json: { ok: true, ...result }, text: `Deleted ${result.removed} orphan file(s), ${formatBytes(result.freedBytes)} freed.` };
+        } catch (error) {
+          // Another process (the app) has the folder open: say so, without a stack.
+          if (!(error instanceof AppError)) throw error;
+          return { code: exitCodes.failed, json: { ok: false, code: error.code, message: error.message }, text: error.message };
+        }
       }),
   },
   import: {

@@ -18,6 +18,7 @@ Options:
   --shop NAME     import: the shop (on that platform) the reviews belong to
   --latest        restore: the newest backup that passes the integrity check
   --encoding E    import: utf8, gb18030 (also gbk), utf16le, utf16be; default: detected
+  --yes           evidence clean-orphans: really delete
   --help          Show this help
 
 Exit codes: 0 ok, 1 a check failed, 2 bad usage.`;
@@ -44,6 +45,7 @@ export async function runCli(
         shop: { type: 'string' },
         latest: { type: 'boolean', default: false },
         encoding: { type: 'string' },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -81,6 +83,7 @@ export async function runCli(
     shop: values.shop,
     latest: values.latest,
     encoding: values.encoding,
+    yes: values.yes,
   });
   const print = result.code === exitCodes.ok ? out : err;
   print(values.json ? JSON.stringify(result.json) : result.text);

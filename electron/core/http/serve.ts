@@ -147,7 +147,7 @@ async function main() {
   // core's code, by far the largest part of the bundle, has been read and compiled.
   const start = async () => {
     const { startCore } = await import('../core');
-    return startCore({ dataDir, platform, clock, version, validateOutput: true });
+    return startCore({ dataDir, platform, clock, version, validateOutput: true, instanceKind: 'harness' });
   };
   const pageLoad = values['listen-first'] ? startAfterPageFiles() : null;
   let core: Core = pageLoad ? coreOnceStarted(dataDir, clock, pageLoad.started.then(start), pageLoad.begin) : await start();

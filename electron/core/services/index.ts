@@ -18,6 +18,9 @@ import { NotificationsService } from './notifications/notifications-service';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { SlaService } from './sla/sla-service';
 
+/** How often a running app looks for runs and files another process left when it died. */
+export const recoveryEveryMs = 60_000;
+
 /** Everything the handlers can reach once the database is open. */
 export class Services {
   readonly shops: ShopsService;
@@ -37,6 +40,7 @@ export class Services {
   readonly sla: SlaService;
   readonly slaScheduler: SlaScheduler;
   readonly backupScheduler: BackupScheduler;
+  private recoveryTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly deps: ServiceDeps,
@@ -73,18 +77,42 @@ export class Services {
     });
   }
 
-  /** Background work once the database is open: recover interrupted imports, tidy uploads, make a new vault's folders, watch the folder, the daily backup. */
+  /**
+   * At every start (app, harness and CLI): what a dead process left is recovered — its runs still
+   * 'running' are marked interrupted, its vault temporary files removed, its marker swept. What a
+   * live process owns (the app while the CLI runs, or the other way round) is left alone.
+   */
+  async recover(options: { justOpened?: boolean } = {}): Promise<void> {
+    // Each step on its own: a file another program holds (antivirus on Windows) must not stop the start.
+    const steps: [string, () => unknown][] = [
+      ['interrupted imports', () => this.imports.recoverInterrupted({ includeOwn: options.justOpened })],
+      ['vault temporary files', () => this.evidence.recoverVault()],
+      ['process markers', () => this.deps.instance.sweepDead()],
+    ];
+    for (const [what, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(`[recover] ${what} not recovered yet`, error);
+      }
+    }
+  }
+
+  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, the daily backup, keep recovering. */
   async start(): Promise<void> {
-    await this.imports.recoverInterrupted();
     await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();
     this.backupScheduler.start();
+    // A CLI killed while the app runs leaves its run 'running': the app notices within a minute.
+    this.recoveryTimer = setInterval(() => void this.recover().catch((error: unknown) => console.error('[recover] failed', error)), recoveryEveryMs);
+    this.recoveryTimer.unref();
   }
 
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
+    if (this.recoveryTimer) clearInterval(this.recoveryTimer);
     this.slaScheduler.stop();
     const backupStopped = this.backupScheduler.stop();
     const watchClosed = this.watch.close();

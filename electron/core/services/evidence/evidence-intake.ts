@@ -232,7 +232,7 @@ export class EvidenceIntake {
             limitBytes: maxFileBytes,
           });
     }
-    const object = await prepareObject(this.deps.dataDir, bytes, { maxBytes: maxFileBytes, name }).catch((error: unknown) => {
+    const object = await prepareObject(this.deps.dataDir, bytes, { maxBytes: maxFileBytes, name, owner: this.deps.instance.id }).catch((error: unknown) => {
       throw error instanceof AppError ? error : describeFsError(name, error);
     });
     try {

@@ -27,7 +27,8 @@ import type { ServiceDeps } from '../service-deps';
 import { buildManifest } from './evidence-manifest';
 import type { VaultLock } from './vault-lock';
 import { resolveVaultObject, vaultObjectPath } from './vault-paths';
-import { clearStaleVaultTmp, hashFile, listObjectNames, removeObject } from './vault-store';
+import { listOrphanObjects } from './vault-recovery';
+import { clearStaleVaultTmp, hashFile, removeObject } from './vault-store';
 
 const entity = 'evidence';
 
@@ -169,13 +170,14 @@ export class EvidenceMetadata {
         bytes += object.size;
       }
     }
-    const referenced = new Set(objects.map((object) => object.sha256));
-    const unreferenced = (await listObjectNames(this.deps.dataDir)).filter((name) => !referenced.has(name));
+    const orphans = await listOrphanObjects(this.deps.dataDir, new Set(objects.map((object) => object.sha256)));
+    const unreferenced = orphans.map((orphan) => orphan.sha256);
+    const unreferencedBytes = orphans.reduce((sum, orphan) => sum + orphan.size, 0);
     const ok = missing.length === 0 && altered.length === 0;
     const message = ok
       ? `All ${objects.length} vault file(s) are present and unchanged.`
       : `Vault check failed: ${missing.length} missing and ${altered.length} altered file(s) out of ${objects.length}.`;
-    const report = { ok, checked: objects.length, bytes, missing, altered, unreferenced, message };
+    const report = { ok, checked: objects.length, bytes, missing, altered, unreferenced, unreferencedBytes, message };
     insertAudit(this.deps.sqlite, {
       at: this.deps.clock.now(),
       actor,

@@ -8,6 +8,7 @@ import { EvidenceMetadata } from './evidence-metadata';
 import { readEvidenceSettings, updateEvidenceSettings } from './evidence-settings';
 import { transactionNow, type AddOptions, type GroupTransaction } from './intake-record';
 import { VaultLock } from './vault-lock';
+import { cleanOrphanObjects, clearDeadVaultTmp, findOrphanObjects, type OrphanObject } from './vault-recovery';
 import { ensureVaultFolders } from './vault-store';
 
 export { nodeEvidenceIo, type EvidenceIo } from './evidence-io';
@@ -24,6 +25,7 @@ export type { AddOptions, GroupTransaction } from './intake-record';
 export class EvidenceService {
   private readonly intake: EvidenceIntake;
   private readonly metadata: EvidenceMetadata;
+  private readonly vaultLock = new VaultLock();
 
   /** `io` and `writeGroup` are seams for tests: how files are opened, and how an add's group of rows is written. */
   constructor(
@@ -31,14 +33,29 @@ export class EvidenceService {
     io: EvidenceIo = nodeEvidenceIo,
     writeGroup: GroupTransaction = transactionNow(deps.sqlite),
   ) {
-    const vaultLock = new VaultLock();
-    this.intake = new EvidenceIntake(deps, io, vaultLock, writeGroup);
-    this.metadata = new EvidenceMetadata(deps, vaultLock);
+    this.intake = new EvidenceIntake(deps, io, this.vaultLock, writeGroup);
+    this.metadata = new EvidenceMetadata(deps, this.vaultLock);
   }
 
   /** At start-up: a new vault gets its folders before the first add needs them. */
   prepareVault(): Promise<void> {
     return ensureVaultFolders(this.deps.dataDir);
+  }
+
+  /** At every start: temporary files of adds whose process died (killed mid-copy) are removed. */
+  recoverVault(): Promise<{ removed: number; bytes: number }> {
+    // File times are the wall clock's, whatever clock the core runs on.
+    return clearDeadVaultTmp(this.deps.dataDir, this.deps.instance, Date.now());
+  }
+
+  /** Objects no evidence names, with their sizes (what `cleanOrphans` would delete). */
+  orphans(): Promise<OrphanObject[]> {
+    return findOrphanObjects(this.deps);
+  }
+
+  /** Deletes objects no evidence names (an add killed between naming and recording); owner only, confirmed, audited. */
+  cleanOrphans(actor: string): Promise<{ removed: number; freedBytes: number }> {
+    return cleanOrphanObjects(this.deps, this.vaultLock, actor);
   }
 
   getSettings(): Promise<EvidenceSettings> {

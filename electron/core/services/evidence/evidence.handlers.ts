@@ -21,6 +21,7 @@ export const evidenceHandlers = defineHandlers({
   'evidence.restore': ({ id }, context) => context.services().evidence.restore(id, context.actor),
   'evidence.emptyTrash': (_input, context) => context.services().evidence.emptyTrash(context.actor),
   'evidence.verify': (_input, context) => context.services().evidence.verify(context.actor),
+  'evidence.cleanOrphans': (_input, context) => context.services().evidence.cleanOrphans(context.actor),
   'evidence.exportManifest': (input, context) => context.services().evidence.exportManifest(input, context.actor),
   'evidence.resolveObject': ({ sha256 }, context) => context.services().evidence.resolveObject(sha256),
   'evidence.getSettings': (_input, context) => context.services().evidence.getSettings(),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { lstat, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { sha256HexPattern } from '../../../../shared/domain/evidence';
@@ -17,6 +18,11 @@ export function vaultObjectsDir(dataDir: string): string {
 /** Temporary files sit on the same file system as the objects, so the final rename is atomic. */
 export function vaultTmpDir(dataDir: string): string {
   return join(vaultDir(dataDir), 'tmp');
+}
+
+/** A new temporary file's path: the owning process instance first, so recovery can ask whether it is alive. */
+export function vaultTmpPartPath(dataDir: string, owner: string): string {
+  return join(vaultTmpDir(dataDir), `${owner}.${randomUUID()}.part`);
 }
 
 export function isSha256Hex(value: unknown): value is string {

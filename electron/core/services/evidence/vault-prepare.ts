@@ -1,13 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { close, constants, createWriteStream, fchmod, open as openFd, read, type BigIntStats } from 'node:fs';
 import { chmod, copyFile, rm, stat, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { AppError } from '../../errors';
 import { prepareInWorker, SourceChangedError, WorkerStartError } from './hash-worker';
-import { vaultTmpDir } from './vault-paths';
+import { vaultTmpPartPath } from './vault-paths';
 
 /*
  * Preparing an object: the bytes of one file or stream copied into a private temporary file in
@@ -69,6 +68,8 @@ function changed(options: StoreOptions): AppError {
 interface StoreOptions {
   maxBytes: number;
   name: string;
+  /** The process instance adding it, named in the temporary file so a dead one's are recognised. */
+  owner: string;
 }
 
 /**
@@ -100,7 +101,7 @@ export async function discardObject(object: PreparedObject): Promise<void> {
  * returns or throws. The temporary folder must exist (`ensureVaultTmpDir`).
  */
 export async function prepareObject(dataDir: string, source: VaultSource, options: StoreOptions): Promise<PreparedObject> {
-  const tmpPath = join(vaultTmpDir(dataDir), `${randomUUID()}.part`);
+  const tmpPath = vaultTmpPartPath(dataDir, options.owner);
   if (source instanceof Readable) return prepareStream(source, tmpPath, options);
   try {
     return await prepareFile(source, tmpPath, options);

@@ -9,7 +9,6 @@ import {
   deleteCustomPreset,
   findImportRun,
   finishImportRun,
-  failInterruptedRuns,
   insertImportRun,
   listCustomPresets,
   listImportRuns,
@@ -21,6 +20,7 @@ import { findShop } from '../../../../db/queries/shops';
 import { csvDocument, type CsvValue } from '../../csv-writer';
 import { AppError, notFound } from '../../errors';
 import { dedupeHeaders, dedupeKeyDescription } from './dedupe';
+import { deadRun, interruptRun, recoverDeadRuns } from './import-recovery';
 import { runImport } from './import-run';
 import { readLayout, type TableLayout } from './layout';
 import { builtInPresets, missingFields, presetFromMapping } from './presets';
@@ -178,6 +178,7 @@ export class ImportService {
         mapping: input.mapping,
         now,
         actor,
+        owner: this.deps.instance.id,
       });
     } catch (error) {
       await ImportService.release(table, layout);
@@ -278,11 +279,17 @@ export class ImportService {
     return (await findImportRun(this.deps.db, importId))!;
   }
 
-  cancel(importId: number): { cancelled: boolean } {
+  /** Stops a run of this process; a run whose process died is marked interrupted instead (nobody else can end it). */
+  async cancel(importId: number, actor = 'system'): Promise<{ cancelled: boolean; interrupted?: boolean }> {
     const job = this.active.get(importId);
-    if (!job || job.controller.signal.aborted) return { cancelled: false };
-    job.controller.abort();
-    return { cancelled: true };
+    if (job) {
+      if (job.controller.signal.aborted) return { cancelled: false };
+      job.controller.abort();
+      return { cancelled: true };
+    }
+    const orphan = await deadRun(this.deps, importId, (id) => this.active.has(id));
+    if (orphan && (await interruptRun(this.deps, orphan, actor))) return { cancelled: true, interrupted: true };
+    return { cancelled: false };
   }
 
   /** The finished run; resolves at once for a run that is not in progress. */
@@ -346,9 +353,9 @@ export class ImportService {
     return { id };
   }
 
-  /** At start-up: a run still 'running' is one the app died during. */
-  async recoverInterrupted(): Promise<number> {
-    return failInterruptedRuns(this.deps.db, this.deps.clock.now());
+  /** At every start, and now and then while running: runs left 'running' by a process that died are marked interrupted. */
+  async recoverInterrupted(options: { includeOwn?: boolean } = {}): Promise<number[]> {
+    return recoverDeadRuns(this.deps, options);
   }
 
   /** Best effort: a staged upload held open elsewhere (antivirus on Windows) is swept a day later. */

@@ -9,7 +9,7 @@ export const importsHandlers = defineHandlers({
     return started;
   },
   'imports.cancelPreview': (input, context) => context.services().imports.cancelPreview(input.previewId),
-  'imports.cancel': (input, context) => context.services().imports.cancel(input.importId),
+  'imports.cancel': (input, context) => context.services().imports.cancel(input.importId, context.actor),
   'imports.list': async (input, context) => ({ items: await context.services().imports.list(input.limit) }),
   'imports.get': (input, context) => context.services().imports.get(input.importId),
   'imports.rejects': (input, context) => context.services().imports.rejects(input.importId, input.offset, input.limit),

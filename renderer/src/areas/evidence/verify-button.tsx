@@ -7,6 +7,7 @@ import type { EvidenceVerifyReport } from '../../../../shared/contract';
 import { useApi } from '../../api/api-context';
 import { useRunAction } from '../../errors/use-run-action';
 import { formatBytes } from '../../format/date-time';
+import { VerifyOrphans } from './verify-orphans';
 
 /** Names joined for a sentence, at most a few, with how many more. */
 function names(list: readonly string[], t: TFunction<'evidence'>): string {
@@ -15,7 +16,7 @@ function names(list: readonly string[], t: TFunction<'evidence'>): string {
 }
 
 /** The report in plain words: what was checked, what is missing, what changed, what is left over. */
-export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
+export function VerifyReport({ report, onOrphansCleaned }: { report: EvidenceVerifyReport; onOrphansCleaned: () => void }) {
   const { t } = useTranslation(['evidence', 'common']);
   return (
     <Stack gap="sm" data-testid="evidence-verify-result" data-ok={report.ok}>
@@ -52,11 +53,7 @@ export function VerifyReport({ report }: { report: EvidenceVerifyReport }) {
           </List>
         </Stack>
       ) : null}
-      {report.unreferenced.length > 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('verify.stray', { count: report.unreferenced.length })}
-        </Text>
-      ) : null}
+      {report.unreferenced.length > 0 ? <VerifyOrphans count={report.unreferenced.length} bytes={report.unreferencedBytes} onCleaned={onOrphansCleaned} /> : null}
       {!report.ok ? (
         <Text size="sm" c="dimmed">
           {t('verify.whatNow')}
@@ -85,7 +82,7 @@ export function VerifyButton() {
         {t('verify.button')}
       </Button>
       <Modal opened={report !== null} onClose={() => setReport(null)} title={t('verify.title')} radius="lg" size="lg" centered closeButtonProps={{ 'aria-label': t('common:close') }}>
-        {report ? <VerifyReport report={report} /> : null}
+        {report ? <VerifyReport report={report} onOrphansCleaned={() => setReport({ ...report, unreferenced: [], unreferencedBytes: 0 })} /> : null}
       </Modal>
     </>
   );

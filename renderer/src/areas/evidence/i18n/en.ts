@@ -185,7 +185,12 @@ export const evidenceEn: Translation<typeof evidenceZhCN> = {
     alteredTitle: 'Changed files',
     alteredItem: '{{names}} (fingerprint {{hash}}…) no longer has the content it was added with.',
     andMore: '{{names}} and {{count}} more',
-    stray: 'The vault folder also holds {{count}} extra files no evidence names (usually left by an interrupted empty-trash). They do no harm.',
+    orphans: 'The vault folder holds {{count}} orphan files ({{size}}) that no evidence names, usually left when an add was interrupted.',
+    cleanOrphans: 'Clean orphan files',
+    cleanConfirmTitle: 'Delete the orphan files for good?',
+    cleanConfirmBody: '{{count}} files that no evidence names ({{size}}) will be deleted for good. This is written to the audit log; only the owner may do it.',
+    cleanConfirmButton: 'Delete {{count}} files',
+    cleaned: 'Deleted {{count}} orphan files, {{size}} freed',
     whatNow: 'Restore the vault folder from a backup, or add the original files again. Affected files are marked when an appeal cites them.',
   },
   manifest: {

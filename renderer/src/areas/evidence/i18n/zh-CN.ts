@@ -185,7 +185,12 @@ export const evidenceZhCN = {
     alteredTitle: '内容被改动过的文件',
     alteredItem: '{{names}}（指纹 {{hash}}…）的内容和添加时不一样了。',
     andMore: '{{names}} 等 {{count}} 个',
-    stray: '证据库文件夹里还有 {{count}} 个没有对应证据的多余文件（通常是清空回收站时被打断留下的），不影响使用。',
+    orphans: '证据库文件夹里有 {{count}} 个没有对应证据的孤立文件（共 {{size}}），通常是添加文件时程序被中断留下的。',
+    cleanOrphans: '清理孤立文件',
+    cleanConfirmTitle: '永久删除孤立文件？',
+    cleanConfirmBody: '将永久删除 {{count}} 个没有任何证据引用的文件（共 {{size}}），无法恢复。操作会记入审计日志，只有店主可以执行。',
+    cleanConfirmButton: '删除 {{count}} 个文件',
+    cleaned: '已删除 {{count}} 个孤立文件，释放了 {{size}}',
     whatNow: '请从备份中恢复证据库文件夹，或者重新添加原始文件。问题文件在申诉中引用时会被标出。',
   },
   manifest: {

@@ -267,6 +267,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
       failed: 'The import stopped with a problem. Whole batches before it were kept; fix the file and import it again — rows already stored are skipped.',
       undecodable_rows: 'Imported, but {{count}} row(s) held bytes that are not {{encoding}} text (rows {{rows}}); they show as �. Check those rows, or import again choosing the right encoding.',
       interrupted: 'The app was closed during this import. Whole batches up to then were kept; importing the file again adds the rest.',
+      interrupted_after: 'The program running this import stopped after {{rows}} rows ({{inserted}} new reviews saved). Whole batches up to then were kept; importing the file again adds the rest.',
     },
     rejectsTitle: 'Rows with problems ({{count}})',
     rejectReason: 'Reason',

@@ -62,6 +62,7 @@ export const importNoticeKey: Record<ImportNotice['code'], InboxKey> = {
   failed: 'import.notice.failed',
   interrupted: 'import.notice.interrupted',
   undecodable_rows: 'import.notice.undecodable_rows',
+  interrupted_after: 'import.notice.interrupted_after',
 };
 
 export const encodingReasonKey: Record<EncodingReason, InboxKey> = {

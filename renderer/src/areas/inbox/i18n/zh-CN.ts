@@ -266,7 +266,8 @@ export const inboxZhCN = {
       follow_ups_added: '已为 {{count}} 条已有评价补上追评。',
       failed: '导入中途出错。出错前整批写入的评价都已保存；处理好文件后再次导入即可，已有的行会被跳过。',
       interrupted: '导入过程中应用被关闭。之前整批写入的评价都已保存；再次导入同一文件会补上剩下的行。',
-      undecodable_rows: '已导入，但有 {{count}} 行含有无法按 {{encoding}} 解码的字节（第 {{rows}} 行），这些字节显示为 �。请检查这些行，或选择正确的编码后重新导入。'
+      undecodable_rows: '已导入，但有 {{count}} 行含有无法按 {{encoding}} 解码的字节（第 {{rows}} 行），这些字节显示为 �。请检查这些行，或选择正确的编码后重新导入。',
+      interrupted_after: '执行导入的程序在读完 {{rows}} 行后停止了（已保存 {{inserted}} 条新评价）。之前整批写入的评价都已保存；再次导入同一文件会补上剩下的行。',
     },
     rejectsTitle: '有问题的行（{{count}}）',
     rejectReason: '原因',
