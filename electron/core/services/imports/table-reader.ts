@@ -34,6 +34,10 @@ const chunkBytes = 256 * 1024;
 const notATable = (fileName: string, why: string) =>
   new AppError('BAD_FILE', `${fileName} is not a table this app can import (${why}). Export the reviews as CSV, TSV or XLSX.`, { reason: 'not_a_table' });
 
+/** `limit` names the bound a hostile or broken workbook ran into (rows, columns, inflated_size…). */
+const badXlsx = (fileName: string, error: XlsxError) =>
+  new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx', ...(error.limit ? { limit: error.limit } : {}) });
+
 /** What the first bytes say a file is, for the ones that are surely not a text table. */
 function sniffBinary(head: Buffer): 'xlsx' | 'xls' | 'other-binary' | null {
   if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
@@ -96,7 +100,7 @@ function textTable(
  * Opens a file or pasted text as a table: format, encoding and delimiter detected (or as the
  * user chose), and anything that is not a table refused with BAD_FILE before a row is read.
  */
-export async function openTable(source: ResolvedSource, options: TableOptions = {}): Promise<OpenedTable> {
+export async function openTable(source: ResolvedSource, options: TableOptions = {}, signal?: AbortSignal): Promise<OpenedTable> {
   if (source.kind === 'text') {
     const text = source.text;
     return textTable(source.fileName, text.slice(0, headBytes), options, { encoding: { detected: 'utf-8', used: 'utf-8' }, totalBytes: text.length, format: 'text' }, async function* () {
@@ -125,9 +129,9 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
   if (binary === 'xlsx') {
     let reader: XlsxReader;
     try {
-      reader = await XlsxReader.open(path, size);
+      reader = await XlsxReader.open(path, size, { signal });
     } catch (error) {
-      if (error instanceof XlsxError) throw new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx' });
+      if (error instanceof XlsxError) throw badXlsx(fileName, error);
       throw error;
     }
     const sheetNames = reader.sheets.map((sheet) => sheet.name);
@@ -147,7 +151,7 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
         try {
           yield* reader.rows(options.sheet);
         } catch (error) {
-          if (error instanceof XlsxError) throw new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx' });
+          if (error instanceof XlsxError) throw badXlsx(fileName, error);
           throw error;
         }
       },

@@ -10,5 +10,7 @@ export interface TableRecord {
 }
 
 export function isBlankRecord(record: TableRecord): boolean {
-  return record.cells.every((cell) => cell.trim() === '');
+  // '' first: a sparse XLSX row can hold thousands of empty cells before its one value.
+  for (const cell of record.cells) if (cell !== '' && cell.trim() !== '') return false;
+  return true;
 }
