@@ -50,7 +50,7 @@ export const xlsxLimits: XlsxLimits = {
   maxTagChars: 64 * 1024,
   maxSharedStrings: 8_000_000,
   maxSharedStringChars: 128_000_000,
-  maxGapCells: 20_000_000,
+  maxGapCells: 8_000_000,
   wideGap: 256,
   maxEntries: 10_000,
   inflateRatio: 100,
