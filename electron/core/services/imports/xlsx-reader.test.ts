@@ -8,7 +8,7 @@ import { createRowMapper } from './map-row';
 import type { TableRecord } from './table-record';
 import { xlsxLimits, XlsxError, type XlsxLimit, type XlsxLimits } from './xlsx-limits';
 import { XlsxReader } from './xlsx-reader';
-import { readSheetRows } from './xlsx-sheet';
+import { readSharedStrings, readSheetRows } from './xlsx-sheet';
 import { decodeXmlText, richText } from './xlsx-xml';
 
 const tempDir = useTempDirs();
@@ -75,6 +75,17 @@ describe('XLSX reader on normal workbooks', () => {
       { rowNumber: 9, cells: [] },
     ]);
     for (const size of [1, 2, 3, 5, 7, 64]) expect(await read(size)).toEqual(whole);
+  });
+
+  it('reads the same shared strings however the text is split, `<si` cut at a chunk’s end included', async () => {
+    const xml = '<?xml version="1.0"?><sst count="4"><si><t>一</t></si><si/><si><r><t>a</t></r><r><t>b</t></r><rPh><t>x</t></rPh></si><si><t xml:space="preserve"> &amp; </t></si></sst>';
+    const read = async (size: number) => {
+      async function* chunks() {
+        for (let i = 0; i < xml.length; i += size) yield xml.slice(i, i + size);
+      }
+      return readSharedStrings(chunks(), { part: 'sst', limits: xlsxLimits });
+    };
+    for (const size of [xml.length, 1, 2, 3, 4, 5, 7, 11]) expect([size, await read(size)]).toEqual([size, ['一', '', 'ab', ' & ']]);
   });
 
   it('leaves out rows the file leaves out instead of making up blank ones', async () => {

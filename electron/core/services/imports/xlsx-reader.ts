@@ -3,8 +3,8 @@ import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { TableRecord } from './table-record';
 import { limitError, xlsxLimits, XlsxError, type XlsxLimits } from './xlsx-limits';
-import { attribute, richText, scanXml } from './xlsx-xml';
-import { readSheetRows } from './xlsx-sheet';
+import { attribute } from './xlsx-xml';
+import { readSharedStrings, readSheetRows } from './xlsx-sheet';
 
 export { XlsxError } from './xlsx-limits';
 
@@ -125,7 +125,7 @@ export interface XlsxOpenOptions {
 }
 
 export class XlsxReader {
-  private sharedStrings: string[] = [];
+  private sharedStrings: readonly string[] = [];
   bytesRead = 0;
 
   private constructor(
@@ -176,53 +176,7 @@ export class XlsxReader {
   private async loadSharedStrings(): Promise<void> {
     const entry = this.entries.get('xl/sharedStrings.xml');
     if (!entry) return;
-    const { limits } = this;
-    const strings = this.sharedStrings;
-    let chars = 0;
-    const add = (text: string) => {
-      if (text.length > limits.maxCellChars) throw limitError.sharedText(strings.length, text.length, limits);
-      if (strings.length >= limits.maxSharedStrings) throw limitError.sharedCount(limits);
-      chars += text.length;
-      if (chars > limits.maxSharedStringChars) throw limitError.sharedChars(limits);
-      strings.push(text);
-    };
-    const part = entry.fileName;
-    const scan = (text: string, from: number) => {
-      let pos = from;
-      for (;;) {
-        const open = text.indexOf('<si', pos);
-        if (open === -1) return null;
-        const end = text.indexOf('>', open);
-        if (end === -1) return { start: open, needle: '>', cap: limits.maxTagChars, tooLong: () => limitError.tag(part, limits), unfinished: () => limitError.unfinished(part, 'a tag') };
-        const after = text.charCodeAt(open + 3);
-        if (after !== 62 && after !== 47) {
-          // <sst>, <sheetPr>… or `<si attr>`, which Excel never writes: only <si> and <si/> are texts.
-          pos = open + 3;
-          continue;
-        }
-        if (after === 47) {
-          add('');
-          pos = end + 1;
-          continue;
-        }
-        const close = text.indexOf('</si>', end + 1);
-        if (close === -1) {
-          const index = strings.length;
-          return {
-            start: open,
-            needle: '</si>',
-            cap: limits.maxElementChars,
-            tooLong: () => limitError.sharedElement(index, limits),
-            unfinished: () => limitError.unfinished(part, `shared text number ${(index + 1).toLocaleString('en')}`),
-          };
-        }
-        add(richText(text.slice(end + 1, close)));
-        pos = close + 5;
-      }
-    };
-    for await (const _ of scanXml(partText(this.zip, entry, { limits, signal: this.signal }), scan)) {
-      // The shared strings are only collected; there is nothing to hand on between chunks.
-    }
+    this.sharedStrings = await readSharedStrings(partText(this.zip, entry, { limits: this.limits, signal: this.signal }), { part: entry.fileName, limits: this.limits });
   }
 
   private sheetOf(sheetName?: string): XlsxSheet | undefined {

@@ -160,3 +160,62 @@ export async function* readSheetRows(chunks: AsyncIterable<string>, context: She
   endRow();
   if (batch.length > 0) yield batch;
 }
+
+/**
+ * The shared-string table (the texts cells of type `s` point to), read as it is inflated: each
+ * `<si>` once its `</si>` has arrived, counted and measured against the limits as it is added.
+ */
+export async function readSharedStrings(chunks: AsyncIterable<string>, context: { part: string; limits: XlsxLimits }): Promise<string[]> {
+  const { part, limits } = context;
+  const strings: string[] = [];
+  let chars = 0;
+  const add = (text: string) => {
+    if (text.length > limits.maxCellChars) throw limitError.sharedText(strings.length, text.length, limits);
+    if (strings.length >= limits.maxSharedStrings) throw limitError.sharedCount(limits);
+    chars += text.length;
+    if (chars > limits.maxSharedStringChars) throw limitError.sharedChars(limits);
+    strings.push(text);
+  };
+  const tag = (start: number): Wait => ({ start, needle: '>', cap: limits.maxTagChars, tooLong: () => limitError.tag(part, limits), unfinished: () => limitError.unfinished(part, 'a tag') });
+  const scan: Scan = (text, from) => {
+    let pos = from;
+    for (;;) {
+      const open = text.indexOf('<si', pos);
+      if (open === -1) {
+        // A chunk can end inside `<si`: keep its `<` or `<s` for the next one.
+        const partial = text.lastIndexOf('<');
+        return partial !== -1 && partial >= Math.max(pos, text.length - 2) ? tag(partial) : null;
+      }
+      const end = text.indexOf('>', open);
+      if (end === -1) return tag(open);
+      const after = text.charCodeAt(open + 3);
+      if (after !== 62 && after !== 47) {
+        // <sst>, <sheetPr>… or `<si attr>`, which Excel never writes: only <si> and <si/> are texts.
+        pos = open + 3;
+        continue;
+      }
+      if (after === 47) {
+        add('');
+        pos = end + 1;
+        continue;
+      }
+      const close = text.indexOf('</si>', end + 1);
+      if (close === -1) {
+        const index = strings.length;
+        return {
+          start: open,
+          needle: '</si>',
+          cap: limits.maxElementChars,
+          tooLong: () => limitError.sharedElement(index, limits),
+          unfinished: () => limitError.unfinished(part, `shared text number ${(index + 1).toLocaleString('en')}`),
+        };
+      }
+      add(richText(text.slice(end + 1, close)));
+      pos = close + 5;
+    }
+  };
+  for await (const _ of scanXml(chunks, scan)) {
+    // The shared strings are only collected; there is nothing to hand on between chunks.
+  }
+  return strings;
+}
