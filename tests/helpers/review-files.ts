@@ -36,19 +36,21 @@ export function csvText(rows: readonly (readonly string[])[], options: { delimit
 
 const xmlEscape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function zip(files: { name: string; data: Buffer }[]): Buffer {
+/** A ZIP of the files, each deflated, or stored as is when `store` is set (an entry that does not shrink). */
+export function zipFile(files: { name: string; data: Buffer; store?: boolean }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const file of files) {
     const name = Buffer.from(file.name, 'utf8');
-    const compressed = deflateRawSync(file.data);
+    const method = file.store ? 0 : 8;
+    const compressed = file.store ? file.data : deflateRawSync(file.data);
     const crc = crc32(file.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(file.data.length, 22);
@@ -58,7 +60,7 @@ function zip(files: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(file.data.length, 24);
@@ -133,7 +135,7 @@ export function xlsxFile(sheets: { name: string; rows: readonly (readonly XlsxCe
     .join('')}<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
   const text = (name: string, xml: string) => ({ name, data: Buffer.from(xml, 'utf8') });
-  return zip([
+  return zipFile([
     text('[Content_Types].xml', contentTypes),
     text('_rels/.rels', rootRels),
     text('xl/workbook.xml', workbook),

@@ -83,8 +83,10 @@ export function createRowMapper(headers: readonly string[], mapping: ColumnMappi
 
   const rawOf = (cells: readonly string[]): Record<string, string> => {
     const raw: Record<string, string> = {};
-    const width = Math.max(cells.length, names.length);
-    for (let index = 0; index < width; index++) raw[names[index] ?? `列${index + 1}`] = cells[index] ?? '';
+    for (let index = 0; index < names.length; index++) raw[names[index] as string] = cells[index] ?? '';
+    // Past the header only filled cells: a row can reach column 16,384 with one value, and the
+    // report must not hold 16,384 empty columns for it.
+    for (let index = names.length; index < cells.length; index++) if (cells[index] !== '') raw[`列${index + 1}`] = cells[index] as string;
     return raw;
   };
   const shortRawOf = (cells: readonly string[]): Record<string, string> => {

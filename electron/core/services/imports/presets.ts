@@ -80,17 +80,29 @@ export interface SuggestedMapping {
 
 /** Each field takes the first of its names found among the headers; a column serves one field. */
 export function suggestMapping(headers: readonly string[], preset: Pick<MappingPreset, 'headers'>): SuggestedMapping {
+  // Columns by header, in order, looked up instead of scanned: a candidate row of a sparse sheet
+  // can be 16,384 cells wide, and every field's every name would scan it.
+  const byName = (names: readonly string[]) => {
+    const columns = new Map<string, number[]>();
+    names.forEach((name, index) => {
+      const list = columns.get(name);
+      if (list) list.push(index);
+      else columns.set(name, [index]);
+    });
+    return columns;
+  };
   const normalized = headers.map(normalizeHeader);
-  const loose = normalized.map(withoutNote);
+  const exact = byName(normalized);
+  const loose = byName(normalized.map((header) => (header === '' ? '' : withoutNote(header))));
   const used = new Set<number>();
   const mapping: ColumnMapping = {};
   let matched = 0;
   for (const field of reviewFields) {
     const names = (preset.headers[field] ?? []).map(normalizeHeader);
     let found = -1;
-    for (const candidates of [normalized, loose]) {
+    for (const candidates of [exact, loose]) {
       for (const name of names) {
-        found = candidates.findIndex((header, index) => header === name && !used.has(index));
+        found = candidates.get(name)?.find((index) => !used.has(index)) ?? -1;
         if (found >= 0) break;
       }
       if (found >= 0) break;

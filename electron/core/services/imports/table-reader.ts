@@ -66,6 +66,10 @@ const chunkBytes = 256 * 1024;
 const notATable = (fileName: string, why: string) =>
   new AppError('BAD_FILE', `${fileName} is not a table this app can import (${why}). Export the reviews as CSV, TSV or XLSX.`, { reason: 'not_a_table' });
 
+/** `limit` names the bound a hostile or broken workbook ran into (rows, columns, inflated_size…). */
+const badXlsx = (fileName: string, error: XlsxError) =>
+  new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx', ...(error.limit ? { limit: error.limit } : {}) });
+
 /** What the first bytes say a file is, for the ones that are surely not a text table. */
 function sniffBinary(head: Buffer): 'xlsx' | 'xls' | 'other-binary' | null {
   if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'xlsx';
@@ -175,9 +179,9 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
   if (binary === 'xlsx') {
     let reader: XlsxReader;
     try {
-      reader = await XlsxReader.open(path, size);
+      reader = await XlsxReader.open(path, size, { signal });
     } catch (error) {
-      if (error instanceof XlsxError) throw new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx' });
+      if (error instanceof XlsxError) throw badXlsx(fileName, error);
       throw error;
     }
     const sheetNames = reader.sheets.map((sheet) => sheet.name);
@@ -200,7 +204,7 @@ export async function openTable(source: ResolvedSource, options: TableOptions = 
             yield rows;
           }
         } catch (error) {
-          if (error instanceof XlsxError) throw new AppError('BAD_FILE', `${fileName}: ${error.message}`, { reason: 'bad_xlsx' });
+          if (error instanceof XlsxError) throw badXlsx(fileName, error);
           throw error;
         }
       },
