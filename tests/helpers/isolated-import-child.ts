@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { PlatformId } from '../../shared/domain/platforms';
+import type { ImportAnswer } from './isolated-import';
 import { countRows, createShop } from './inbox';
 import { startTestCore } from './test-core';
 
@@ -44,10 +45,17 @@ async function importOnce(path: string, platform: PlatformId) {
   const preview = await core.call('imports.preview', { source, platform }, { trusted: true });
   const mapping = preview.ok ? (preview.value as { suggestedMapping: Record<string, number> }).suggestedMapping : fallbackMapping;
   const start = await core.call('imports.start', { source, platform, shopId, mapping }, { trusted: true });
-  let run: { status: string; message: string | null } | null = null;
+  let run: ImportAnswer['run'] = null;
   if (start.ok) {
     const finished = await core.services!.imports.waitFor((start.value as { importId: number }).importId);
-    run = { status: finished.status, message: finished.message };
+    const rejects = await core.services!.imports.rejects(finished.id);
+    run = {
+      status: finished.status,
+      message: finished.message,
+      counts: finished.counts,
+      notice: finished.notice?.code ?? null,
+      rejectCodes: [...new Set(rejects.items.map((item) => item.code))].sort(),
+    };
   }
   return {
     preview: preview.ok ? { ok: true } : { ok: false, error: preview.error },

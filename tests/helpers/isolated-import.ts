@@ -16,7 +16,14 @@ export interface ImportAnswer {
   preview: { ok: boolean; error?: ApiErrorBody };
   start: { ok: boolean; error?: ApiErrorBody };
   /** The run's end when the start was accepted. */
-  run: { status: string; message: string | null } | null;
+  run: {
+    status: string;
+    message: string | null;
+    counts: { read: number; inserted: number; duplicates: number; rejected: number };
+    notice: string | null;
+    /** The distinct codes of the rejected rows. */
+    rejectCodes: string[];
+  } | null;
   /** Time in the child from the request to the answer. */
   ms: number;
   /** The child's peak resident memory so far (VmHWM on Linux, else process.resourceUsage().maxRSS). */

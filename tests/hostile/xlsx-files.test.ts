@@ -32,6 +32,7 @@ describe('hostile XLSX files', () => {
     try {
       const answer = await importer.importFile(path, { timeoutMs: 20_000 });
       if (isNoAnswer(answer)) throw new Error(`no answer (${answer.failed} after ${Math.round(answer.ms)} ms): ${answer.detail}`);
+      console.info(`[hostile] ${file.name}: ${Math.round(answer.ms)} ms, peak ${Math.round(answer.maxRssMb)} MB`);
       const refusal = refusalOf(answer);
       expect(refusal).toMatchObject({ code: 'BAD_FILE', message: expect.stringMatching(file.reason) });
       expect(refusal?.message).not.toMatch(/RangeError|at .*\.ts:\d+|heap/);
