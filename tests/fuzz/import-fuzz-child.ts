@@ -1,3 +1,4 @@
+import type { CallMeta } from '../../electron/core/core';
 import { createShop, countRows } from '../helpers/inbox';
 import { startTestCore } from '../helpers/test-core';
 import type { ImportPreview } from '../../shared/contract';
@@ -24,6 +25,11 @@ export type ChildMessage =
   | { type: 'end'; seed: number; outcome: string; problems: string[]; ms: number; maxRssBytes: number };
 
 const maxPreviewJson = 4 * 1024 * 1024;
+/**
+ * Calls as the local user (the CLI, the watched folder), who may name raw paths: the route by
+ * which a hostile file reaches the importer without anyone choosing it.
+ */
+const localUser = { trusted: true } as CallMeta;
 const dataDir = process.argv[2]!;
 const send = (message: ChildMessage) => process.send!(message);
 
@@ -42,7 +48,7 @@ async function main() {
     const problems: string[] = [];
     const source = { kind: 'path', path: job.path } as const;
     const before = { reviews: countRows(core, 'reviews'), runs: countRows(core, 'import_runs') };
-    const preview = await core.call('imports.preview', { source, platform: job.platform });
+    const preview = await core.call('imports.preview', { source, platform: job.platform }, localUser);
     problems.push(...checkEnvelope('imports.preview', preview));
     if (!preview.ok) {
       if (job.valid) problems.push(`a valid export was refused by preview: ${preview.error.code} ${preview.error.message}`);
@@ -54,7 +60,7 @@ async function main() {
     // Columns for the fields the headers did not name, so damaged files reach the row mapper too.
     const mapping = { ...suggestedMapping, ...Object.fromEntries(missingFields.map((field, i) => [field, headers.length > 0 ? i % headers.length : 0])) };
     if (job.label === 'csv:broken-utf8' && encoding.used !== 'utf-8') problems.push(`a UTF-8 file with a few bad bytes was decoded as ${encoding.used}`);
-    const start = await core.call('imports.start', { source, platform: job.platform, shopId: await shopFor(job.platform), mapping });
+    const start = await core.call('imports.start', { source, platform: job.platform, shopId: await shopFor(job.platform), mapping }, localUser);
     problems.push(...checkEnvelope('imports.start', start));
     if (!start.ok) {
       const after = { reviews: countRows(core, 'reviews'), runs: countRows(core, 'import_runs') };
