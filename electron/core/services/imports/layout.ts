@@ -60,7 +60,8 @@ export async function readLayout(table: OpenedTable, presets: readonly MappingPr
       ended = true;
       break;
     }
-    head.push(...next.value);
+    // Not push(...chunk): a chunk of a few hundred thousand blank lines overflows the call stack.
+    for (const record of next.value) head.push(record);
   }
   if (head.length === 0 && !ended) {
     await rest.return(undefined);
