@@ -193,6 +193,16 @@ describe('HTTP adapter', () => {
     expect(response.status).toBe(404);
   });
 
+  it('answers the event stream only to GET: HEAD or POST get 405 at once instead of a stream that never starts', async () => {
+    const { adapter } = await start();
+    for (const method of ['HEAD', 'POST']) {
+      // Before the fix the head never came: fail in seconds, not at the test timeout.
+      const response = await fetch(`${adapter.url}/events?token=test-token`, { method, signal: AbortSignal.timeout(5_000) });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET');
+    }
+  });
+
   it('pushes events to Server-Sent Events clients', async () => {
     const { adapter } = await start();
     const controller = new AbortController();

@@ -184,6 +184,11 @@ export async function startHttpAdapter(options: HttpAdapterOptions): Promise<Htt
       }
 
       if (url.pathname === '/events') {
+        // A HEAD would never see its head (nothing is written until an event) and stay a client.
+        if (req.method !== 'GET') {
+          res.writeHead(405, { allow: 'GET' }).end();
+          return;
+        }
         if (!hasToken(url.searchParams.get('token') ?? (req.headers[tokenHeader] as string | undefined))) {
           sendJson(res, 401, errorEnvelope('FORBIDDEN', 'Missing or wrong access token.'));
           return;
