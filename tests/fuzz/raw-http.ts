@@ -16,11 +16,12 @@ const keptBytes = 256 * 1024;
 /**
  * Sends bytes exactly as given and reads the first answer. Like a browser, the client keeps its
  * side open while the answer is being made (Node's server drops a request whose client
- * half-closed before the answer); only when none has come after `halfCloseMs` does it end its side,
- * so a request whose Content-Length promises more than was sent ends instead of waiting for the
- * server's own timeouts. An event stream (its head is enough) and a whole answer end the exchange.
+ * half-closed before the answer). Only a request with broken framing (`halfCloseMs` given: its
+ * Content-Length may promise more than was sent) ends its side when no answer has come by then,
+ * instead of waiting for the server's own timeouts. An event stream (its head is enough) and a
+ * whole answer end the exchange.
  */
-export function rawExchange(port: number, request: Buffer, deadlineMs: number, halfCloseMs = Math.min(1_000, deadlineMs / 3)): Promise<RawAnswer> {
+export function rawExchange(port: number, request: Buffer, deadlineMs: number, halfCloseMs: number | null = null): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = connect({ host: '127.0.0.1', port });
@@ -47,7 +48,7 @@ export function rawExchange(port: number, request: Buffer, deadlineMs: number, h
       });
     };
     const timer = setTimeout(() => finish('timeout'), deadlineMs);
-    const halfClose = setTimeout(() => socket.end(), halfCloseMs);
+    const halfClose = halfCloseMs === null ? undefined : setTimeout(() => socket.end(), halfCloseMs);
     socket.on('data', (chunk: Buffer) => {
       if (received.length < keptBytes) received = Buffer.concat([received, chunk]);
       const text = received.toString('latin1');
