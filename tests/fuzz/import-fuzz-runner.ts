@@ -31,6 +31,8 @@ export interface RunnerOptions {
   iterations: number;
   caseMs: number;
   memoryBoundBytes: number;
+  /** Only cases whose label matches (FUZZ_ONLY=csv: explore one family without the others' cost). */
+  only?: RegExp;
 }
 
 const childPath = fileURLToPath(new URL('./import-fuzz-child.ts', import.meta.url));
@@ -119,6 +121,7 @@ export async function runImportFuzz(options: RunnerOptions): Promise<{ results: 
     for (let index = 0; index < options.iterations; index++) {
       const seed = caseSeed(options.seed, index);
       const made = fileCase(new Rng(seed));
+      if (options.only && !options.only.test(made.label)) continue;
       const path = join(options.root, 'inputs', made.fileName);
       writeFileSync(path, made.bytes);
       inputs.set(path, createHash('sha256').update(made.bytes).digest('hex'));

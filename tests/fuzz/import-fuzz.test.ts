@@ -17,7 +17,7 @@ describe('importer fuzz (random and damaged CSV/XLSX)', () => {
       const root = tempDir('reviewdesk-fuzz-import-');
       const before = snapshot(root);
       const started = performance.now();
-      const { results, inputs } = await runImportFuzz({ root, ...config, memoryBoundBytes });
+      const { results, inputs } = await runImportFuzz({ root, ...config, memoryBoundBytes, ...(process.env.FUZZ_ONLY ? { only: new RegExp(process.env.FUZZ_ONLY) } : {}) });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const failures = results.filter((result) => result.problems.length > 0);
       const peak = Math.max(...results.map((result) => result.rssOverBaselineMb));
@@ -28,7 +28,7 @@ describe('importer fuzz (random and damaged CSV/XLSX)', () => {
       expect(changedInputs(inputs), 'source files changed by the import').toEqual([]);
       expect(failures.map(describeFailure).join('\n'), `failed cases (replay one with the env shown)`).toBe('');
       // A full round includes undamaged exports, which must have gone all the way into the database.
-      if (config.iterations >= strategyCount) expect(results.filter((result) => result.label.endsWith(':valid')).length).toBeGreaterThanOrEqual(2);
+      if (config.iterations >= strategyCount && !process.env.FUZZ_ONLY) expect(results.filter((result) => result.label.endsWith(':valid')).length).toBeGreaterThanOrEqual(2);
     },
     config.iterations * (config.caseMs + 4_000) + 30_000,
   );
