@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** What a clean refusal looks like: a known client-side code, words for a person, no internals. */
@@ -49,13 +49,26 @@ export function writesOutside(root: string, before: Map<string, string>, allowed
   return changed;
 }
 
-/** The current resident set of a process, from /proc (Linux); null where there is none. */
-export function residentBytes(pid: number): number | null {
+/**
+ * A process's resident set from /proc (Linux): now (VmRSS) or its peak since the last reset
+ * (VmHWM); null where there is no /proc.
+ */
+export function residentBytes(pid: number | 'self', field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return match ? Number(match[1]) * 1024 : null;
   } catch {
     return null;
+  }
+}
+
+/** Starts a new peak (VmHWM) for this process; false where the kernel does not allow it. */
+export function resetPeakResident(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -3,7 +3,7 @@ import { createShop, countRows } from '../helpers/inbox';
 import { startTestCore } from '../helpers/test-core';
 import type { ImportPreview } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
-import { checkEnvelope } from './fuzz-checks';
+import { checkEnvelope, resetPeakResident, residentBytes } from './fuzz-checks';
 
 /**
  * One importer fuzz process: the real core on its own data directory, cases sent by the parent
@@ -21,8 +21,10 @@ export interface ChildCase {
 
 export type ChildMessage =
   | { type: 'ready'; rssBytes: number }
-  | { type: 'begin'; seed: number }
-  | { type: 'end'; seed: number; outcome: string; problems: string[]; ms: number; maxRssBytes: number };
+  /** `rssBytes`: resident memory as the case starts, after a full GC (the case's own baseline). */
+  | { type: 'begin'; seed: number; rssBytes: number }
+  /** `peakRssBytes`: the peak during this case alone where /proc allows a reset, else the process's. */
+  | { type: 'end'; seed: number; outcome: string; problems: string[]; ms: number; peakRssBytes: number };
 
 const maxPreviewJson = 4 * 1024 * 1024;
 /**
@@ -81,14 +83,17 @@ async function main() {
   };
 
   process.on('message', (job: ChildCase) => {
-    send({ type: 'begin', seed: job.seed });
+    // Garbage of earlier cases is not this case's memory: collect it and start a new peak.
+    (globalThis as { gc?: () => void }).gc?.();
+    const ownPeak = resetPeakResident();
+    send({ type: 'begin', seed: job.seed, rssBytes: residentBytes('self') ?? process.memoryUsage().rss });
     const started = performance.now();
     void runCase(job)
       .catch((error: unknown) => ({ outcome: 'threw', problems: [`the call threw instead of answering: ${error instanceof Error ? error.stack : String(error)}`] }))
       .then(({ outcome, problems }) => {
         const check = sqlite.pragma('quick_check') as { quick_check: string }[];
         if (check.length !== 1 || check[0]?.quick_check !== 'ok') problems.push(`quick_check: ${JSON.stringify(check).slice(0, 300)}`);
-        send({ type: 'end', seed: job.seed, outcome, problems, ms: Math.round(performance.now() - started), maxRssBytes: process.resourceUsage().maxRSS * 1024 });
+        send({ type: 'end', seed: job.seed, outcome, problems, ms: Math.round(performance.now() - started), peakRssBytes: (ownPeak ? residentBytes('self', 'VmHWM') : null) ?? process.resourceUsage().maxRSS * 1024 });
       });
   });
   send({ type: 'ready', rssBytes: process.memoryUsage().rss });

@@ -45,6 +45,7 @@ type Ending = Extract<ChildMessage, { type: 'end' }> | Exit;
 
 interface LiveChild {
   process: ChildProcess;
+  /** Resident memory at the start of the current case (at spawn until the first case begins). */
   baseline: number;
   stderr: string;
   next: () => Promise<ChildMessage | Exit>;
@@ -52,7 +53,7 @@ interface LiveChild {
 
 async function spawnChild(root: string, generation: number): Promise<LiveChild> {
   const dataDir = join(root, `data-${generation}`);
-  const child = spawn(process.execPath, ['--import', tsxLoader, '--max-old-space-size=2048', childPath, dataDir], {
+  const child = spawn(process.execPath, ['--import', tsxLoader, '--expose-gc', '--max-old-space-size=2048', childPath, dataDir], {
     cwd: join(root, 'cwd'),
     env: { ...process.env, TMPDIR: join(root, 'tmp'), TMP: join(root, 'tmp'), TEMP: join(root, 'tmp') },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -103,6 +104,11 @@ async function awaitCase(live: LiveChild, options: RunnerOptions): Promise<{ mes
   try {
     for (;;) {
       const message = await live.next();
+      // The case's baseline: the child's memory as it starts it, after a GC.
+      if (message.type === 'begin') {
+        live.baseline = message.rssBytes;
+        peak = 0;
+      }
       if (message.type === 'end' || message.type === 'exit') return { message, killedFor, peak };
     }
   } finally {
@@ -138,7 +144,7 @@ export async function runImportFuzz(options: RunnerOptions): Promise<{ results: 
         problems.push(...message.problems);
         outcome = message.outcome;
         ms = message.ms;
-        maxRss = Math.max(maxRss, message.maxRssBytes);
+        maxRss = Math.max(maxRss, message.peakRssBytes);
       } else {
         problems.push(killedFor ?? `the backend process died (exit ${message.code}, signal ${message.signal}): ${live.stderr.slice(stderrBefore).slice(-600)}`);
       }
@@ -148,7 +154,7 @@ export async function runImportFuzz(options: RunnerOptions): Promise<{ results: 
         problems.push(`peak resident memory ${mb(maxRss)} MB, ${mb(maxRss - live.baseline)} MB over the baseline (bound ${mb(options.memoryBoundBytes)} MB)`);
       }
       results.push({ seed, label: made.label, bytes: made.bytes.length, outcome, problems, ms, rssOverBaselineMb: mb(Math.max(0, maxRss - live.baseline)) });
-      // A child that was killed, died or went over the bound (maxRSS never falls) is replaced.
+      // A child that was killed, died or went over the bound is replaced.
       if (message.type !== 'end' || problems.some((problem) => /memory/.test(problem))) {
         if (message.type === 'end') live.process.kill('SIGKILL');
         live = null;
