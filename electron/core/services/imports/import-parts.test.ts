@@ -97,6 +97,12 @@ describe('encoding detection', () => {
     expect(detectEncoding(Buffer.from('id,text\n1,ok\n'))).toMatchObject({ encoding: 'utf-8', reason: 'ascii' });
   });
 
+  it('a short UTF-8 file with a few stray bytes stays UTF-8 (low confidence): read as GB18030 it would lose every row', () => {
+    const text = Buffer.from('订单编号,评价内容,评价时间\n1,质量太差了，穿一次就坏,2026-11-24\n2,物流太慢，三天才到,2026-11-24\n', 'utf8');
+    const stray = Buffer.concat([text.subarray(0, 40), Buffer.from([0xff]), text.subarray(40, 80), Buffer.from([0xfe]), text.subarray(80, 120), Buffer.from([0xff]), text.subarray(120)]);
+    expect(detectEncoding(stray)).toMatchObject({ encoding: 'utf-8', confidence: 'low', reason: 'utf8_bad_bytes', invalidUtf8: 3 });
+  });
+
   it('treats a UTF-8 sample cut inside a character as UTF-8', () => {
     const bytes = Buffer.from('差评差评', 'utf8');
     expect(detectEncoding(bytes.subarray(0, 7)).encoding).toBe('utf-8');
