@@ -9,6 +9,7 @@ import { RecordingPlatform } from '../platform';
 import { AppError } from '../errors';
 import { backupCommands } from './backup-commands';
 import { cliEncoding, cliEncodings, importViaCli } from './import-command';
+import { watchCommands } from './watch-commands';
 import { formatBytes } from '../services/evidence/vault-prepare';
 
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
@@ -122,6 +123,7 @@ export const commands: Record<string, Command> = {
     },
   },
   ...backupCommands(withCore, actor),
+  ...watchCommands(withCore, actor),
   verify: {
     summary: 'Check the database without changing it (integrity_check and schema version).',
     run: async ({ dataDir }) => {

@@ -14,8 +14,8 @@ Options:
   --json          Print one JSON object instead of text
   --case ID       evidence add: link the files to this case
   --kind K        evidence add: chat_record, call_recording, qc_report, logistics_proof, unboxing_video, other
-  --platform P    import: taobao, tmall, douyin, jd, pinduoduo, kuaishou
-  --shop NAME     import: the shop (on that platform) the reviews belong to
+  --platform P    import, watch set: taobao, tmall, douyin, jd, pinduoduo, kuaishou
+  --shop NAME     import, watch set: the shop (on that platform) the reviews belong to
   --latest        restore: the newest backup that passes the integrity check
   --encoding E    import: utf8, gb18030 (also gbk), utf16le, utf16be; default: detected
   --yes           evidence clean-orphans: really delete

@@ -99,7 +99,8 @@ export class WatchService {
     return { ...config, lastScanAt: this.lastScanAt, filesImported, problem: config.folder === null ? null : this.problem, failedFiles };
   }
 
-  async set(input: { folder: string | null; platform: PlatformId | null; shopId: number | null }, actor: string) {
+  /** `poll: false` (the CLI, a short-lived process) saves the choice without scanning here. */
+  async set(input: { folder: string | null; platform: PlatformId | null; shopId: number | null }, actor: string, { poll = true } = {}) {
     if (input.folder !== null) {
       if (input.shopId === null || input.platform === null) {
         throw new AppError('VALIDATION', 'Choose the shop (and its platform) the folder’s exports belong to.', {
@@ -119,7 +120,7 @@ export class WatchService {
     this.seen.clear();
     this.problem = null;
     this.stop();
-    await this.start();
+    if (poll) await this.start();
     this.deps.events.emit('data.changed', { domain: 'imports' });
     return this.get();
   }

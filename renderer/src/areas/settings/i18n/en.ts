@@ -79,7 +79,7 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
     folder: 'Folder path',
     folderPlaceholder: 'No folder chosen yet',
     folderHint: 'Choose the folder with the button; only a folder chosen here is watched.',
-    folderHintBrowser: 'In the browser the folder is chosen in the desktop app (Settings → Watched folder); here you can change the shop or stop watching.',
+    folderHintBrowser: 'In the browser the folder is chosen in the desktop app (Settings → Watched folder) or with reviewdesk watch set FOLDER --platform P --shop NAME; here you can change the shop or stop watching.',
     choose: 'Choose…',
     shop: 'Import into shop',
     shopHint: 'Reviews from the folder go to this shop.',

@@ -80,7 +80,7 @@ export const settingsZhCN = {
     folder: '文件夹路径',
     folderPlaceholder: '还没有选择文件夹',
     folderHint: '点按钮选择文件夹；只监控在这里选中的文件夹。',
-    folderHintBrowser: '在浏览器中无法选择文件夹，请在桌面应用（设置 → 监控文件夹）中选择；这里可以更换店铺或停止监控。',
+    folderHintBrowser: '在浏览器中无法选择文件夹，请在桌面应用（设置 → 监控文件夹）中选择，或用命令 reviewdesk watch set 文件夹 --platform 平台 --shop 店铺名；这里可以更换店铺或停止监控。',
     choose: '选择…',
     shop: '导入到店铺',
     shopHint: '文件夹里的评价都归到这家店铺。',
