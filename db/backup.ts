@@ -1,26 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupFileName, manifestPathFor, partialPathFor } from './backup-files';
 import type { Sqlite } from './connection';
 import { vacuumInto, vaultObjects } from './queries/maintenance';
-
-function fsyncPath(path: string, flags: 'r' | 'r+') {
-  const fd = openSync(path, flags);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFolder(path: string) {
-  try {
-    fsyncPath(path, 'r');
-  } catch {
-    // Windows cannot open a folder for fsync; its rename is already durable enough there.
-  }
-}
+import { fsyncFolder, fsyncPath } from './fsync';
 
 /**
  * VACUUM INTO a durable copy: SQLite does not fsync the file VACUUM INTO writes, so the copy goes

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { backupFileName, partialPathFor } from './backup-files';
 import { forgetCleanClose } from './clean-close';
@@ -7,6 +7,7 @@ import { backupsDir, databasePath, inspectDatabaseFile } from './files';
 import { migrations } from './migrations';
 import { executedMigrationNames } from './open-database';
 import { backupContents, type BackupContents } from './queries/maintenance';
+import { fsyncFolder, fsyncPath } from './fsync';
 
 export interface BackupInspection {
   ok: boolean;
@@ -83,23 +84,6 @@ export function isDatabaseInUse(dbPath: string): boolean {
   }
 }
 
-function fsyncFile(path: string, flags: 'r' | 'r+') {
-  const fd = openSync(path, flags);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFolder(path: string) {
-  try {
-    fsyncFile(path, 'r');
-  } catch {
-    // Windows cannot open a folder for fsync; its rename is already durable enough there.
-  }
-}
-
 /** The companions SQLite may keep beside a database: a log or journal that belongs to that file and would be replayed into any other file put in its place. */
 const companions = ['-wal', '-journal'] as const;
 
@@ -109,7 +93,7 @@ function keepAs(from: string, to: string) {
     linkSync(from, to);
   } catch {
     copyFileSync(from, to);
-    fsyncFile(to, 'r+');
+    fsyncPath(to, 'r+');
   }
 }
 
@@ -133,7 +117,7 @@ export function swapInBackup(dataDir: string, backupPath: string, now: number): 
   const kept: string[] = [];
   try {
     copyFileSync(backupPath, incoming);
-    fsyncFile(incoming, 'r+');
+    fsyncPath(incoming, 'r+');
     if (asidePath) {
       keepAs(dbPath, asidePath);
       kept.push(asidePath);

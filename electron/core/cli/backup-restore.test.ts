@@ -11,17 +11,10 @@ import { verifyDatabaseFile } from '../../../db/verify';
 import { damageMiddlePages } from '../../../tests/helpers/damage-file';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
-import { runCli } from './main';
+import { cli } from '../../../tests/helpers/cli';
 
 const tempDir = useTempDirs();
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 
 async function until<T>(probe: () => T | null | undefined | false, what: string, child?: ChildProcess): Promise<T> {

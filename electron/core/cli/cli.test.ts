@@ -7,16 +7,9 @@ import { latestMigrationName } from '../../../db/migrations';
 import { sampleFile } from '../../../tests/helpers/evidence-files';
 import { vaultObjectPath } from '../services/evidence/vault-paths';
 import { ProcessMarker } from '../process-marker';
-import { runCli } from './main';
+import { cli } from '../../../tests/helpers/cli';
 
 const tempDir = useTempDirs();
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('reviewdesk CLI', () => {
   it('init then verify --json prints {"ok":true,...} with the schema version', async () => {

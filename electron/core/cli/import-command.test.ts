@@ -3,16 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { csvText, encodeText } from '../../../tests/helpers/review-files';
-import { runCli } from './main';
+import { cli } from '../../../tests/helpers/cli';
 
 const tempDir = useTempDirs();
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('reviewdesk import', () => {
   it('imports a file into a shop, prints the counts and writes the report', async () => {

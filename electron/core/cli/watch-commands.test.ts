@@ -5,16 +5,9 @@ import { csvText } from '../../../tests/helpers/review-files';
 import { useTempDirs } from '../../../tests/helpers/temp-dir';
 import { startTestCore } from '../../../tests/helpers/test-core';
 import type { WatchTimers } from '../services/watch/watch-service';
-import { runCli } from './main';
+import { cli } from '../../../tests/helpers/cli';
 
 const tempDir = useTempDirs();
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, (t) => out.push(t), (t) => err.push(t));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const idleTimers: WatchTimers = { set: () => 0, clear: () => undefined };
 
