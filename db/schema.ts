@@ -342,6 +342,7 @@ export interface NotificationsTable {
   delivered_at: number | null;
   held: Generated<number>;
   read_at: number | null;
+  group_key: string | null;
 }
 
 export interface DB {

@@ -198,6 +198,45 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-02-007-notification-groups adds a group key, NULL for older notifications', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-006-import-owner')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO notifications (kind, title, body, urgent, sound, created_at) VALUES ('sla_warning', 't', 'b', 0, 0, 1)").run();
+    expect((await migrator.migrateTo('2026-12-02-007-notification-groups')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT group_key AS groupKey FROM notifications').get()).toEqual({ groupKey: null });
+    await db.destroy();
+  });
+
+  it('2026-12-02-008-monitor-defaults stops alerting on every 差评 but leaves rules the user edited', async () => {
+    const rules = async (edit?: (sqlite: Database.Database) => void) => {
+      const { sqlite, db, migrator } = memoryDb();
+      expect((await migrator.migrateTo('2026-12-02-007-notification-groups')).error).toBeUndefined();
+      edit?.(sqlite);
+      expect((await migrator.migrateTo('2026-12-02-008-monitor-defaults')).error).toBeUndefined();
+      const rows = sqlite.prepare('SELECT name, keywords_json AS keywords, levels_json AS levels, enabled FROM monitor_rules ORDER BY id').all() as { name: string; keywords: string; levels: string; enabled: number }[];
+      await db.destroy();
+      return rows.map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[], levels: JSON.parse(row.levels) as string[] }));
+    };
+    const fresh = await rules();
+    expect(fresh.map((row) => [row.name, row.enabled])).toEqual([['敏感词', 1], ['差评', 0], ['索要好评返现', 1], ['恶意差评迹象', 1]]);
+    expect(fresh[0]!.keywords).not.toContain('差评');
+    expect(fresh[0]!.keywords).toContain('12315');
+    expect(fresh[2]!.keywords).toEqual(expect.arrayContaining(['返现', '删评', '不退款就差评']));
+    // Edited by the user: kept as they are (and the rules are not added twice when a name is taken).
+    const edited = await rules((sqlite) => {
+      sqlite.prepare(`UPDATE monitor_rules SET keywords_json = '["差评","退货"]' WHERE name = '敏感词'`).run();
+      sqlite.prepare("UPDATE monitor_rules SET levels_json = '[\"bad\",\"neutral\"]' WHERE name = '差评'").run();
+      sqlite.prepare("INSERT INTO monitor_rules (name, keywords_json, levels_json, created_at, updated_at) VALUES ('索要好评返现', '[\"x\"]', '[]', 1, 1)").run();
+    });
+    expect(edited.map((row) => [row.name, row.enabled, row.keywords])).toEqual([
+      ['敏感词', 1, ['差评', '退货']],
+      ['差评', 1, []],
+      ['索要好评返现', 1, ['x']],
+      ['恶意差评迹象', 1, expect.arrayContaining(['职业差评'])],
+    ]);
+    expect(edited[1]!.levels).toEqual(['bad', 'neutral']);
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();
