@@ -23,6 +23,7 @@ export interface NotificationRow {
   deliveredAt: number | null;
   held: number;
   readAt: number | null;
+  groupKey: string | null;
 }
 
 export interface NewNotificationRow {
@@ -36,18 +37,33 @@ export interface NewNotificationRow {
   sound: boolean;
   createdAt: number;
   held: boolean;
+  /** Points fired together with the same kind, target and percent share one (see the migration). */
+  groupKey: string | null;
+}
+
+/** One line of the centre: a group of notifications, or one on its own (its key is `n<id>`). */
+export interface NotificationGroupRow {
+  key: string;
+  count: number;
+  unread: number;
+  urgent: number;
+  headId: number;
+  latestAt: number;
 }
 
 const columns =
-  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt';
+  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt, group_key AS groupKey';
+
+/** A group's key, or the notification's own for one outside any group. */
+const groupOf = "coalesce(group_key, 'n' || id)";
 
 const pending = 'delivered_at IS NULL AND held = 0';
 
 export function insertNotification(sqlite: Sqlite, row: NewNotificationRow): NotificationRow {
   return prepareCached(
     sqlite,
-    `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING ${columns}`,
-  ).get(row.kind, row.title, row.body, row.paramsJson, row.route, row.caseId, row.urgent ? 1 : 0, row.sound ? 1 : 0, row.createdAt, row.held ? 1 : 0) as NotificationRow;
+    `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held, group_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?) RETURNING ${columns}`,
+  ).get(row.kind, row.title, row.body, row.paramsJson, row.route, row.caseId, row.urgent ? 1 : 0, row.sound ? 1 : 0, row.createdAt, row.held ? 1 : 0, row.groupKey) as NotificationRow;
 }
 
 /** Adds to a summary's count unless it was read meanwhile; false when nothing was updated. */
@@ -76,9 +92,19 @@ export function listPending(sqlite: Sqlite, limit: number): NotificationRow[] {
   return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY id LIMIT ?`).all(limit) as NotificationRow[];
 }
 
-/** The first pending ones a burst shows: the away summary first (its arrival opens the away dialog), then the urgent ones. */
-export function listBurstHead(sqlite: Sqlite, limit: number): NotificationRow[] {
-  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE ${pending} ORDER BY kind = 'away_summary' DESC, urgent DESC, id LIMIT ?`).all(limit) as NotificationRow[];
+/**
+ * The pending ones as groups, the first a digest names first: the away summary (its arrival opens
+ * the away dialog), then breaches, then the urgent ones, then the biggest.
+ */
+export function listPendingGroups(sqlite: Sqlite): (NotificationGroupRow & { head: NotificationRow })[] {
+  const groups = prepareCached(
+    sqlite,
+    `SELECT ${groupOf} AS key, count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent, min(id) AS headId, max(created_at) AS latestAt,
+       max(kind = 'away_summary') AS away, max(kind = 'sla_breach') AS breach
+     FROM notifications WHERE ${pending} GROUP BY key ORDER BY away DESC, breach DESC, urgent DESC, count DESC, headId`,
+  ).all() as (NotificationGroupRow & { away: number; breach: number })[];
+  const head = prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE id = ?`);
+  return groups.map(({ away: _away, breach: _breach, ...group }) => ({ ...group, head: head.get(group.headId) as NotificationRow }));
 }
 
 export function summarizePending(sqlite: Sqlite) {
@@ -110,8 +136,43 @@ export function markReleased(sqlite: Sqlite, id: number, at: number): void {
   prepareCached(sqlite, 'UPDATE notifications SET delivered_at = ? WHERE id = ?').run(at, id);
 }
 
-export function listNotifications(sqlite: Sqlite, unreadOnly: boolean, limit: number): NotificationRow[] {
-  return prepareCached(sqlite, `SELECT ${columns} FROM notifications ${unreadOnly ? 'WHERE read_at IS NULL' : ''} ORDER BY id DESC LIMIT ?`).all(limit) as NotificationRow[];
+/** The key a notification outside any group is listed under (`n<id>`), or null for a real group key. */
+export function ownKeyId(groupKey: string): number | null {
+  return /^n\d+$/.test(groupKey) ? Number(groupKey.slice(1)) : null;
+}
+
+/** Newest first, from before `beforeId` (paging); only one group's when `groupKey` is given. */
+export function listNotifications(sqlite: Sqlite, filter: { unreadOnly: boolean; groupKey: string | null; beforeId: number | null }, limit: number): NotificationRow[] {
+  const before = filter.beforeId ?? Number.MAX_SAFE_INTEGER;
+  const unread = filter.unreadOnly ? ' AND read_at IS NULL' : '';
+  const select = `SELECT ${columns} FROM notifications WHERE id < ?${unread}`;
+  if (filter.groupKey === null) return prepareCached(sqlite, `${select} ORDER BY id DESC LIMIT ?`).all(before, limit) as NotificationRow[];
+  const own = ownKeyId(filter.groupKey);
+  if (own !== null) return prepareCached(sqlite, `${select} AND id = ? ORDER BY id DESC LIMIT ?`).all(before, own, limit) as NotificationRow[];
+  return prepareCached(sqlite, `${select} AND group_key = ? ORDER BY id DESC LIMIT ?`).all(before, filter.groupKey, limit) as NotificationRow[];
+}
+
+/** The centre's lines, newest group first, paged by offset. */
+export function listGroups(sqlite: Sqlite, offset: number, limit: number): NotificationGroupRow[] {
+  return prepareCached(
+    sqlite,
+    `SELECT ${groupOf} AS key, count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent, max(id) AS headId, max(created_at) AS latestAt
+     FROM notifications GROUP BY key ORDER BY latestAt DESC, max(kind = 'sla_breach') DESC, headId DESC LIMIT ? OFFSET ?`,
+  ).all(limit, offset) as NotificationGroupRow[];
+}
+
+export function countGroups(sqlite: Sqlite): number {
+  return (prepareCached(sqlite, `SELECT count(DISTINCT ${groupOf}) AS n FROM notifications`).get() as { n: number }).n;
+}
+
+export function findNotification(sqlite: Sqlite, id: number): NotificationRow | undefined {
+  return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE id = ?`).get(id) as NotificationRow | undefined;
+}
+
+export function markGroupRead(sqlite: Sqlite, groupKey: string, at: number): number {
+  const own = ownKeyId(groupKey);
+  if (own !== null) return markRead(sqlite, own, at);
+  return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE group_key = ? AND read_at IS NULL').run(at, groupKey).changes;
 }
 
 export function countUnread(sqlite: Sqlite): number {

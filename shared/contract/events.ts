@@ -45,9 +45,15 @@ export const events = {
     firedAt: z.number().int(),
     late: z.boolean(),
   }),
-  /** A new entry in the notification centre (held ones arrive when quiet hours end, with `held: true`). */
+  /**
+   * A new entry in the notification centre (held ones arrive when quiet hours end, with `held: true`).
+   * When many fire together, one event per group stands for the whole group (`groupCount` > 1).
+   */
   'notification.created': z.object({
     id: z.number().int(),
+    caseId: z.number().int().nullable(),
+    groupKey: z.string().nullable(),
+    groupCount: z.number().int().min(1),
     kind: z.enum(notificationKinds),
     title: z.string(),
     body: z.string(),

@@ -26,9 +26,27 @@ export const notification = z.object({
   /** When it went to the desktop; null while quiet hours hold it. */
   deliveredAt: timestamp.nullable(),
   readAt: timestamp.nullable(),
+  /** Shared by the points fired in one tick with the same kind, target and percent; null for one on its own. */
+  groupKey: z.string().nullable(),
 });
 
 export type AppNotification = z.infer<typeof notification>;
+
+/** The key of a centre line: a notification's group key, or `n<id>` for one on its own. */
+export const notificationGroupKey = z.string().min(1).max(200);
+
+/** One line of the centre: `count` notifications of one kind and point (or one on its own), opening into them. */
+export const notificationGroup = z.object({
+  key: notificationGroupKey,
+  count: z.number().int().min(1),
+  unread: z.number().int().min(0),
+  urgent: z.boolean(),
+  latestAt: timestamp,
+  /** The newest of the group: its kind and params (target, percent) describe the whole line. */
+  head: notification,
+});
+
+export type NotificationGroup = z.infer<typeof notificationGroup>;
 
 export const notificationSettings = z.object({
   /** Show desktop notifications at all (the in-app centre always records them). */
@@ -41,12 +59,20 @@ export const notificationSettings = z.object({
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 
 export const notificationsMethods = {
+  /** Newest first; page on with `beforeId` = the last id seen while `hasMore`. `unread` counts every unread one. */
   'notifications.list': query(
-    z.object({ unreadOnly: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
-    z.object({ items: z.array(notification), unread: z.number().int() }),
+    z
+      .object({ unreadOnly: z.boolean().optional(), limit: z.number().int().min(1).max(200).optional(), groupKey: notificationGroupKey.optional(), beforeId: id.optional() })
+      .strict(),
+    z.object({ items: z.array(notification), unread: z.number().int(), hasMore: z.boolean() }),
+  ),
+  /** The centre's lines, newest first, paged by offset; `total` lines, `unread` notifications in all. */
+  'notifications.listGroups': query(
+    z.object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({ groups: z.array(notificationGroup), total: z.number().int(), unread: z.number().int() }),
   ),
   'notifications.markRead': mutation(
-    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional() }).strict(),
+    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional(), groupKey: notificationGroupKey.optional() }).strict(),
     z.object({ updated: z.number().int() }),
 
     'agent',

@@ -23,3 +23,14 @@ describe('notification text catalog', () => {
     expect(notificationText('review_alert', {}, 'en')).toBeNull();
   });
 });
+
+describe('group and digest lines', () => {
+  it('names a group by count, target and point, and a single one as itself', async () => {
+    const { groupLine, digestText } = await import('./notification-text');
+    expect(groupLine('sla_warning', { target: 'first_response', percent: 80 }, 12, 'zh-CN')).toBe('12 个工单首次响应即将到期');
+    expect(groupLine('sla_breach', { target: 'resolution' }, 3, 'en')).toBe('3 cases: resolution overdue');
+    expect(groupLine('away_summary', { count: 4 }, 1, 'zh-CN')).toBe('离开期间有 4 个 SLA 节点到期');
+    expect(digestText(['a', 'b', 'c', 'd', 'e'], 'zh-CN')).toEqual({ title: 'a', body: '另有：b；c 等 2 项。打开通知中心查看。' });
+    expect(digestText(['a'], 'en')).toEqual({ title: 'a', body: 'Open the notification centre to see them.' });
+  });
+});

@@ -13,8 +13,8 @@ import type { NotificationKind, SlaTargetKind } from '../../../../shared/domain/
  */
 
 export type NotificationParams = Record<string, string | number | null>;
-/** A stored kind, or a one-line summary shown instead of many at once (quiet hours ending, a burst). */
-export type NotificationTextKind = NotificationKind | 'quiet_summary' | 'burst_summary';
+/** A stored kind, or a one-line summary shown instead of many at once (quiet hours ending). */
+export type NotificationTextKind = NotificationKind | 'quiet_summary';
 
 interface Words {
   categories: Record<CaseCategory, string>;
@@ -24,8 +24,12 @@ interface Words {
   breach(p: { caseId: number; category: string; shopName: string; target: string; escalateTo: string }): [string, string];
   away(count: number): [string, string];
   quiet(count: number): [string, string];
-  burst(count: number): [string, string];
   watchFailed(fileName: string, reason: string): [string, string];
+  /** One line for `count` cases at the same point ("12 个工单首次响应即将到期"). */
+  groupWarning(count: number, target: string): string;
+  groupBreach(count: number, target: string): string;
+  /** The body of a digest: the other lines it stands for, then where to see them. */
+  digestBody(others: string[], moreLines: number): string;
 }
 
 const catalog: Record<Language, Words> = {
@@ -37,8 +41,10 @@ const catalog: Record<Language, Words> = {
     breach: (p) => [`SLA 超时：工单 #${p.caseId}（${p.category}）`, `${p.shopName} · ${p.target}已超时 · 升级至${p.escalateTo}`],
     away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
     quiet: (count) => [`免打扰期间有 ${count} 条提醒`, '打开通知中心查看。'],
-    burst: (count) => [`${count} 条 SLA 提醒同时到期`, '打开通知中心查看。'],
     watchFailed: (fileName, reason) => [`监控文件夹中的 ${fileName} 无法导入`, `${reason}（文件改动前不会再试）`],
+    groupWarning: (count, target) => `${count} 个工单${target}即将到期`,
+    groupBreach: (count, target) => `${count} 个工单${target}已超时`,
+    digestBody: (others, more) => `${others.length > 0 ? `另有：${others.join('；')}${more > 0 ? ` 等 ${more} 项` : ''}。` : ''}打开通知中心查看。`,
   },
   en: {
     categories: categoryLabels.en,
@@ -48,8 +54,10 @@ const catalog: Record<Language, Words> = {
     breach: (p) => [`SLA breached: case #${p.caseId} (${p.category})`, `${p.shopName} · ${p.target} overdue · escalated to ${p.escalateTo}`],
     away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],
     quiet: (count) => [`${count} alerts held during quiet hours`, 'Open the notification centre to see them.'],
-    burst: (count) => [`${count} SLA alerts came due at once`, 'Open the notification centre to see them.'],
     watchFailed: (fileName, reason) => [`${fileName} in the watched folder could not be imported`, `${reason} (not tried again until the file changes)`],
+    groupWarning: (count, target) => `${count} cases: ${target} due soon`,
+    groupBreach: (count, target) => `${count} cases: ${target} overdue`,
+    digestBody: (others, more) => `${others.length > 0 ? `Also: ${others.join('; ')}${more > 0 ? ` and ${more} more` : ''}. ` : ''}Open the notification centre to see them.`,
   },
 };
 
@@ -75,9 +83,6 @@ export function notificationText(kind: NotificationTextKind, params: Notificatio
     case 'quiet_summary':
       pair = words.quiet(number(params, 'count'));
       break;
-    case 'burst_summary':
-      pair = words.burst(number(params, 'count'));
-      break;
     case 'watch_failed':
       pair = words.watchFailed(text(params, 'fileName'), text(params, 'reason'));
       break;
@@ -85,4 +90,20 @@ export function notificationText(kind: NotificationTextKind, params: Notificatio
       return null;
   }
   return { title: pair[0], body: pair[1] };
+}
+
+/** The line for a group of `count` notifications of one kind and point; a single one (or a kind that does not group) reads as itself. */
+export function groupLine(kind: NotificationTextKind, params: NotificationParams, count: number, language: Language): string {
+  const words = catalog[language] ?? catalog['zh-CN'];
+  const target = words.targets[text(params, 'target') as SlaTargetKind] ?? text(params, 'target');
+  if (count > 1 && kind === 'sla_warning') return words.groupWarning(count, target);
+  if (count > 1 && kind === 'sla_breach') return words.groupBreach(count, target);
+  return (notificationText(kind, params, language) ?? { title: kind }).title;
+}
+
+/** One desktop notification for everything due at once: the first line as its title, a few others in its body. */
+export function digestText(lines: readonly string[], language: Language): { title: string; body: string } {
+  const words = catalog[language] ?? catalog['zh-CN'];
+  const others = lines.slice(1, 3);
+  return { title: lines[0] ?? '', body: words.digestBody(others, Math.max(0, lines.length - 1 - others.length)) };
 }

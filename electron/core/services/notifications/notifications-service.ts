@@ -8,7 +8,7 @@ import * as outbox from '../../../../db/queries/notifications';
 import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
 import { inTransaction } from '../../../../db/transaction';
 import type { Platform } from '../../platform';
-import { notificationText, type NotificationParams } from './notification-text';
+import { digestText, groupLine, notificationText, type NotificationParams } from './notification-text';
 import { defaultPreferences } from '../settings/settings-service';
 import type { ServiceDeps } from '../service-deps';
 
@@ -37,6 +37,8 @@ export interface NewNotification {
   caseId: number | null;
   urgent: boolean;
   sound: boolean;
+  /** Points fired together with the same kind, target and percent share one (the tick sets it). */
+  groupKey?: string | null;
 }
 
 /** More notifications than this due at once are shown as one summary line on the desktop. */
@@ -156,6 +158,7 @@ export class NotificationsService {
       sound: input.sound && settings.soundForMalicious,
       createdAt: now,
       held,
+      groupKey: input.groupKey ?? null,
     });
     return toApi(row);
   }
@@ -219,29 +222,36 @@ export class NotificationsService {
   }
 
   /**
-   * Many due at once (cases an import opened together reach their deadlines together): one line
-   * on the desktop and a few toasts in the app, not hundreds; every one is in the notification
-   * centre. During quiet hours the non-urgent ones are held first, as one by one.
+   * Many due at once (cases an import opened together reach their deadlines together): one digest
+   * on the desktop, its lines grouped per kind and point ("12 个工单首次响应即将到期"), and one
+   * event per group for the app's toasts (the most pressing few), not hundreds; every one is in
+   * the notification centre. During quiet hours the non-urgent ones are held first, as one by one.
    */
   private deliverBurst(now: number, settings: NotificationSettings, quiet: boolean): number {
     const sqlite = this.deps.sqlite;
     if (quiet) outbox.holdPendingNonUrgent(sqlite);
-    // The away summary first (its arrival opens the away dialog), then the urgent ones.
-    const first = outbox.listBurstHead(sqlite, burstAfter);
+    const groups = outbox.listPendingGroups(sqlite);
     const { n, urgent, sound } = outbox.summarizePending(sqlite);
-    if (settings.desktop) {
-      const words = notificationText('burst_summary', { count: n }, this.language())!;
+    if (settings.desktop && groups.length > 0) {
+      const language = this.language();
+      // The desktop names what is overdue first; the away summary (first for the app, where it opens its dialog) last.
+      const byUrgency = [...groups.filter((group) => group.head.kind !== 'away_summary'), ...groups.filter((group) => group.head.kind === 'away_summary')];
+      const lines = byUrgency.map((group) => groupLine(group.head.kind, JSON.parse(group.head.paramsJson) as NotificationParams, group.count, language));
+      const words = digestText(lines, language);
       this.platform?.notify({ title: words.title, body: words.body, route: '/notifications', urgent: urgent === 1, sound: sound === 1 });
     }
     outbox.markAllPendingDelivered(sqlite, now);
-    for (const row of first) this.emitCreated({ ...toApi(row), deliveredAt: now }, false);
+    for (const group of groups.slice(0, burstAfter)) this.emitCreated({ ...toApi(group.head), deliveredAt: now }, false, group.count);
     this.deps.events.emit('data.changed', { domain: 'notifications' });
     return n;
   }
 
-  private emitCreated(created: AppNotification, held: boolean): void {
+  private emitCreated(created: AppNotification, held: boolean, groupCount = 1): void {
     this.deps.events.emit('notification.created', {
       id: created.id,
+      caseId: created.caseId,
+      groupKey: created.groupKey,
+      groupCount,
       kind: created.kind,
       title: created.title,
       body: created.body,
@@ -287,17 +297,34 @@ export class NotificationsService {
     return rows.length;
   }
 
-  list(input: { unreadOnly?: boolean; limit?: number }) {
-    const rows = outbox.listNotifications(this.deps.sqlite, input.unreadOnly ?? false, input.limit ?? 50);
-    return { items: rows.map(toApi), unread: outbox.countUnread(this.deps.sqlite) };
+  /** Newest first, paged by `beforeId`; one group's when `groupKey` is given. `unread` is the real count. */
+  list(input: { unreadOnly?: boolean; limit?: number; groupKey?: string; beforeId?: number }) {
+    const limit = input.limit ?? 50;
+    const filter = { unreadOnly: input.unreadOnly ?? false, groupKey: input.groupKey ?? null, beforeId: input.beforeId ?? null };
+    // One more than asked says whether there is a next page without counting them all.
+    const rows = outbox.listNotifications(this.deps.sqlite, filter, limit + 1);
+    return { items: rows.slice(0, limit).map(toApi), unread: outbox.countUnread(this.deps.sqlite), hasMore: rows.length > limit };
   }
 
-  markRead(input: { ids?: number[]; all?: boolean }): { updated: number } {
+  /** The centre's lines: groups per kind and point (and single ones), newest first, paged by offset. */
+  groups(input: { offset?: number; limit?: number }) {
+    const sqlite = this.deps.sqlite;
+    const rows = outbox.listGroups(sqlite, input.offset ?? 0, input.limit ?? 30);
+    const groups = rows.map((row) => {
+      const head = outbox.findNotification(sqlite, row.headId)!;
+      return { key: row.key, count: row.count, unread: row.unread, urgent: row.urgent === 1, latestAt: row.latestAt, head: toApi(head) };
+    });
+    return { groups, total: outbox.countGroups(sqlite), unread: outbox.countUnread(sqlite) };
+  }
+
+  markRead(input: { ids?: number[]; all?: boolean; groupKey?: string }): { updated: number } {
     const sqlite = this.deps.sqlite;
     const now = this.deps.clock.now();
     let updated = 0;
     if (input.all) {
       updated = outbox.markAllRead(sqlite, now);
+    } else if (input.groupKey !== undefined) {
+      updated = outbox.markGroupRead(sqlite, input.groupKey, now);
     } else if (input.ids?.length) {
       inTransaction(sqlite, () => {
         for (const id of input.ids ?? []) updated += outbox.markRead(sqlite, id, now);

@@ -2,6 +2,7 @@ import { defineHandlers } from '../../handler-types';
 
 export const notificationsHandlers = defineHandlers({
   'notifications.list': (input, context) => context.services().notifications.list(input),
+  'notifications.listGroups': (input, context) => context.services().notifications.groups(input),
   'notifications.markRead': (input, context) => context.services().notifications.markRead(input),
   'notifications.getSettings': (_input, context) => context.services().notifications.settings(),
   'notifications.updateSettings': (input, context) => context.services().notifications.updateSettings(input, context.actor),

@@ -20,6 +20,11 @@ export interface Fired extends FiredPoint {
   key: string;
 }
 
+/** Points of one tick with the same kind, target and percent make one line in the centre. */
+function groupKey(kind: 'sla_warning' | 'sla_breach', point: Fired): string {
+  return `${kind}:${point.target}:${point.percent ?? ''}:${point.firedAt}`;
+}
+
 /**
  * What the scheduler runs: when to wake next, and the tick that fires what is due, exactly once
  * (through the UNIQUE key of sla_events), with its notifications written in the same transaction.
@@ -126,6 +131,7 @@ export class SlaTick {
           caseId: point.caseId,
           urgent: malicious,
           sound: malicious,
+          groupKey: groupKey('sla_warning', point),
         });
         ids.push(note.id);
       } else {
@@ -139,6 +145,7 @@ export class SlaTick {
           caseId: point.caseId,
           urgent: true,
           sound: malicious,
+          groupKey: groupKey('sla_breach', point),
         });
         ids.push(note.id);
         insertCaseEvent(sqlite, { caseId: point.caseId, at: point.firedAt, kind: 'escalated', target: point.target, actor: 'system', detail: escalateTo });
