@@ -6,6 +6,8 @@ import { I18nextProvider } from 'react-i18next';
 import { ApiProvider } from './api/api-context';
 import type { ApiClient } from './api/client';
 import { theme } from './theme';
+import { maxToasts } from './notifications/toast-stack';
+import { headerHeight } from './shell/header-height';
 
 interface AppProvidersProps {
   /** The api client (IPC/HTTP in the app, in-memory in tests). */
@@ -20,7 +22,8 @@ export function AppProviders({ client, i18n, children }: AppProvidersProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
-        <Notifications position="top-right" limit={4} />
+        {/* Below the header, never over its controls (language, sign-in, the bells); the toast stack keeps at most three. */}
+        <Notifications position="top-right" limit={maxToasts} style={{ top: `calc(${headerHeight}px + var(--mantine-spacing-xs))` }} />
         <ApiProvider client={client}>{children}</ApiProvider>
       </MantineProvider>
     </I18nextProvider>

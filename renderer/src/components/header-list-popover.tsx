@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { badgeText } from '../../../shared/domain/sla';
 import { IconChecks } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
@@ -32,7 +33,7 @@ export function HeaderListPopover(props: HeaderListPopoverProps) {
   return (
     <Popover opened={opened} onChange={onOpenedChange} position="bottom-end" shadow="lg" width={400} withArrow>
       <Popover.Target>
-        <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" offset={4} disabled={unread === 0} data-testid={`${testIdPrefix}-unread`}>
+        <Indicator label={badgeText(unread)} size={18} color="red" offset={4} disabled={unread === 0} data-testid={`${testIdPrefix}-unread`}>
           <Tooltip label={props.title} disabled={opened}>
             <ActionIcon variant="default" size="lg" radius="md" onClick={() => onOpenedChange(!opened)} aria-label={props.ariaLabel} data-testid={`${testIdPrefix}-bell`}>
               {props.icon}

@@ -1,5 +1,4 @@
 import { Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconBell, IconBellRinging } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { formatDateTime } from '../format/date-time';
 import { usePreferences } from '../preferences/preferences-context';
 import { LevelBadge } from '../components/badges/level-badge';
 import classes from '../components/header-list-item.module.css';
+import { toastStack } from './toast-stack';
 
 /** Recent alerts listed in the bell; older ones stay in the inbox. */
 const listed = 30;
@@ -44,23 +44,23 @@ export function AlertsBell() {
       const now = Date.now();
       if (now - state.last < burstWindowMs) {
         state.count += 1;
-        const tally = {
-          id: 'review-alert-burst',
+        // The same key: the tally is updated in place, never a second toast.
+        toastStack.show({
+          key: 'review-alert-burst',
+          urgent: false,
           color: 'orange',
           icon: <IconBellRinging size={18} />,
           title: t('alerts.burstTitle', { count: state.count }),
           message: t('alerts.burstMessage'),
-          autoClose: 10000,
-        };
-        if (state.count === 1) notifications.show(tally);
-        else notifications.update(tally);
+        });
         return;
       }
       state.last = now;
       state.count = 0;
       const id = `review-alert-${alert.alertId}`;
-      notifications.show({
-        id,
+      toastStack.show({
+        key: id,
+        urgent: false,
         color: alert.level === 'bad' ? 'red' : 'orange',
         icon: <IconBellRinging size={18} />,
         title: t('alerts.notifyTitle', { rule: alert.ruleName, shop: alert.shopName }),
@@ -74,7 +74,7 @@ export function AlertsBell() {
               variant="light"
               w="fit-content"
               onClick={() => {
-                notifications.hide(id);
+                toastStack.hide(id);
                 void navigate(`/inbox?review=${alert.reviewId}`);
               }}
             >
@@ -82,7 +82,6 @@ export function AlertsBell() {
             </Button>
           </Stack>
         ),
-        autoClose: 10000,
       });
     });
     return () => {

@@ -41,3 +41,15 @@ export function notificationWords(t: TFunction<['common', 'domain']>, item: Word
   }
   return { title: item.title, body: item.body };
 }
+
+/** The line of a centre group: "12 个工单首次响应即将到期"; one on its own reads as itself. */
+export function groupWords(t: TFunction<['common', 'domain']>, head: Words, count: number): string {
+  const target = head.params.target;
+  const targetWords = () => {
+    const key = keyFor(slaTargetKey, String(target));
+    return key ? t(key) : String(target);
+  };
+  if (count > 1 && head.kind === 'sla_warning' && target) return t('notifications.groupWarning', { count, target: targetWords() });
+  if (count > 1 && head.kind === 'sla_breach' && target) return t('notifications.groupBreach', { count, target: targetWords() });
+  return notificationWords(t, head).title;
+}

@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { AwaySummaryModal } from '../notifications/away-summary-modal';
 import { SessionProvider } from '../session/session-context';
 import { AppHeader } from './app-header';
+import { headerHeight } from './header-height';
 import { AppNavbar } from './app-navbar';
 
 /** Header, navbar and the current area. */
@@ -12,7 +13,7 @@ export function AppLayout() {
   return (
     <SessionProvider>
     <AppShell
-      header={{ height: 60 }}
+      header={{ height: headerHeight }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="xl"
     >

@@ -1,0 +1,106 @@
+import { Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppNotification, NotificationGroup } from '../../../shared/contract';
+import { useApi } from '../api/api-context';
+import { useRunAction } from '../errors/use-run-action';
+import { formatDateTime } from '../format/date-time';
+import { usePreferences } from '../preferences/preferences-context';
+import classes from '../components/header-list-item.module.css';
+import { groupWords, notificationWords } from './notification-words';
+
+/** Cases listed per page when a group is opened. */
+const casesPage = 50;
+
+const colour = (kind: AppNotification['kind']) => (kind === 'sla_warning' ? 'orange' : kind === 'away_summary' || kind === 'watch_failed' ? undefined : 'red');
+
+interface GroupLineProps {
+  group: NotificationGroup;
+  /** Opens a notification's route and marks it read. */
+  onOpen: (item: AppNotification) => void;
+}
+
+/** One centre line: a group ("12 个工单首次响应即将到期") that opens into its cases, or one notification on its own. */
+export function NotificationGroupLine({ group, onOpen }: GroupLineProps) {
+  const { t } = useTranslation(['common', 'domain']);
+  const api = useApi();
+  const run = useRunAction();
+  const { timeZone, language } = usePreferences();
+  const [items, setItems] = useState<AppNotification[] | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const { head } = group;
+  const when = formatDateTime(group.latestAt, timeZone, language);
+
+  if (group.count === 1) {
+    const words = notificationWords(t, head);
+    return (
+      <UnstyledButton className={classes.item} data-unread={group.unread > 0 || undefined} data-kind={head.kind} data-testid="notification-line" onClick={() => onOpen(head)}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="sm" fw={group.unread > 0 ? 700 : 500} c={colour(head.kind)} truncate="end">
+            {words.title}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {when}
+          </Text>
+        </Group>
+        <Text size="sm" lineClamp={2} mt={2}>
+          {words.body}
+          {head.deliveredAt === null ? t('notifications.held') : ''}
+        </Text>
+      </UnstyledButton>
+    );
+  }
+
+  async function load(before?: number) {
+    const page = await run(() => api.call('notifications.list', { groupKey: group.key, limit: casesPage, ...(before ? { beforeId: before } : {}) }));
+    if (!page) return;
+    setItems((shown) => [...(before ? (shown ?? []) : []), ...page.items]);
+    setHasMore(page.hasMore);
+  }
+
+  const percent = head.params.percent;
+  return (
+    <div className={classes.item} data-unread={group.unread > 0 || undefined} data-kind={head.kind} data-testid="notification-group" data-count={group.count}>
+      <UnstyledButton w="100%" onClick={() => (items ? setItems(null) : void load())} aria-expanded={items !== null} aria-label={items ? t('notifications.collapse') : t('notifications.expand', { count: group.count })}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+            {items ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}
+            <Text size="sm" fw={group.unread > 0 ? 700 : 500} c={colour(head.kind)} truncate="end">
+              {groupWords(t, head, group.count)}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {when}
+          </Text>
+        </Group>
+        <Text size="xs" c="dimmed" mt={2}>
+          {head.kind === 'sla_warning' && typeof percent === 'number' ? t('notifications.groupWarningDetail', { percent, unread: group.unread }) : t('notifications.groupDetail', { unread: group.unread })}
+        </Text>
+      </UnstyledButton>
+      {items ? (
+        <Stack gap={0} mt={4} data-testid="notification-group-cases">
+          {items.map((item) => (
+            <UnstyledButton key={item.id} px="xs" py={4} onClick={() => onOpen(item)} data-unread={item.readAt === null || undefined}>
+              <Text size="sm" fw={item.readAt === null ? 600 : 400} truncate="end">
+                {notificationWords(t, item).title}
+              </Text>
+            </UnstyledButton>
+          ))}
+          <Group gap="xs" mt={4}>
+            {hasMore ? (
+              <Button size="compact-xs" variant="subtle" onClick={() => void load(items.at(-1)?.id)}>
+                {t('notifications.more')}
+              </Button>
+            ) : null}
+            {group.unread > 0 ? (
+              <Button size="compact-xs" variant="subtle" onClick={() => void run(() => api.call('notifications.markRead', { groupKey: group.key }))}>
+                {t('notifications.markGroup')}
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      ) : null}
+    </div>
+  );
+}
