@@ -39,9 +39,8 @@ export function NotificationCentre() {
   const [opened, setOpened] = useState(false);
   const list = useApiQuery('notifications.listGroups', { limit: linesPage }, ['notifications', 'sla']);
   const { reload } = list;
-  // Pages after the first, dropped whenever the first page reloads (it may have shifted).
-  const [later, setLater] = useState<NotificationGroup[]>([]);
-  useEffect(() => setLater([]), [list.data]);
+  // Pages after the first count only against the first page they were loaded after: a reload may have shifted them.
+  const [later, setLater] = useState<{ basis: unknown; groups: NotificationGroup[] }>({ basis: undefined, groups: [] });
 
   useEffect(() => {
     const stopCreated = api.subscribe('notification.created', (note) => {
@@ -96,7 +95,7 @@ export function NotificationCentre() {
     };
   }, [api, reload, navigate, t]);
 
-  const groups = [...(list.data?.groups ?? []), ...later];
+  const groups = [...(list.data?.groups ?? []), ...(later.basis === list.data ? later.groups : [])];
   const total = list.data?.total ?? 0;
   const unread = list.data?.unread ?? 0;
 
@@ -108,7 +107,8 @@ export function NotificationCentre() {
 
   async function loadMore() {
     const page = await run(() => api.call('notifications.listGroups', { offset: groups.length, limit: linesPage }));
-    if (page) setLater((shown) => [...shown, ...page.groups]);
+    const basis = list.data;
+    if (page) setLater((shown) => ({ basis, groups: [...(shown.basis === basis ? shown.groups : []), ...page.groups] }));
   }
 
   return (

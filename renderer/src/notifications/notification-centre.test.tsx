@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications as mantineToasts } from '@mantine/notifications';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AppNotification, NotificationGroup } from '../../../shared/contract';
+import type { MemoryHandler } from '../api/memory-transport';
+import { ok, renderScreen, unexpected } from '../test/render-screen';
+import { headerHeight } from '../shell/header-height';
+import { NotificationCentre } from './notification-centre';
+
+afterEach(() => {
+  mantineToasts.clean();
+  cleanup();
+});
+
+const note = (id: number, caseId: number, kind: 'sla_warning' | 'sla_breach', groupKey: string): AppNotification => ({
+  id,
+  kind,
+  title: '',
+  body: '',
+  params: { caseId, percent: kind === 'sla_warning' ? 80 : null, category: 'logistics', shopName: '山野小铺', target: 'first_response', assignee: null, escalateTo: 'supervisor' },
+  route: `/cases/${caseId}`,
+  caseId,
+  urgent: kind === 'sla_breach',
+  sound: false,
+  createdAt: Date.UTC(2026, 10, 24, 2),
+  deliveredAt: Date.UTC(2026, 10, 24, 2),
+  readAt: null,
+  groupKey,
+});
+
+/** The centre's backend: one group of 200 warnings and a breach on its own, 1,200 unread in all. */
+function backend() {
+  const key = 'sla_warning:first_response:80:1';
+  const members = Array.from({ length: 200 }, (_, i) => note(1000 - i, i + 1, 'sla_warning', key));
+  const groups: NotificationGroup[] = [
+    { key: 'n5000', count: 1, unread: 1, urgent: true, latestAt: members[0]!.createdAt, head: note(5000, 900, 'sla_breach', 'x') },
+    { key, count: 200, unread: 200, urgent: false, latestAt: members[0]!.createdAt, head: members[0]! },
+  ];
+  const calls: { method: string; input: any }[] = [];
+  const handler: MemoryHandler = async (method, input: any) => {
+    calls.push({ method, input });
+    if (method === 'notifications.listGroups') return ok({ groups, total: 2, unread: 1200 });
+    if (method === 'notifications.list') {
+      const after = members.filter((item) => item.id < (input.beforeId ?? Infinity));
+      return ok({ items: after.slice(0, input.limit), unread: 1200, hasMore: after.length > input.limit });
+    }
+    if (method === 'notifications.markRead') return ok({ updated: 1 });
+    return unexpected(method);
+  };
+  return { handler, calls, key };
+}
+
+const created = (id: number, caseId: number, kind: 'sla_warning' | 'sla_breach') => ({
+  ...note(id, caseId, kind, `${kind}:first_response:80:${id}`),
+  groupCount: 1,
+  held: false,
+});
+
+const toastTitles = () => [...document.querySelectorAll('.mantine-Notification-title')].map((node) => node.textContent);
+
+describe('NotificationCentre', () => {
+  it('shows at most three toasts, below the header, a case\'s breach replacing its warning', async () => {
+    const { handler } = backend();
+    const { events } = renderScreen(<NotificationCentre />, handler);
+    await screen.findByTestId('notifications-bell');
+    for (let i = 1; i <= 10; i++) events.emit('notification.created', created(i, i, 'sla_breach'));
+    await waitFor(() => expect(toastTitles()).toContain('SLA 超时：工单 #10（物流延误）'));
+    expect(toastTitles().length).toBeLessThanOrEqual(3);
+    expect(toastTitles()).not.toContain('SLA 超时：工单 #1（物流延误）');
+
+    events.emit('notification.created', created(11, 20, 'sla_warning'));
+    events.emit('notification.created', created(12, 20, 'sla_breach'));
+    await waitFor(() => expect(toastTitles()).toContain('SLA 超时：工单 #20（物流延误）'));
+    expect(toastTitles()).not.toContain('SLA 预警 80%：工单 #20（物流延误）');
+    // The one pushed out may still be fading; once it has gone three remain.
+    await waitFor(() => expect(toastTitles().length).toBeLessThanOrEqual(3));
+
+    // The toast column starts below the header's height, so it never covers its controls.
+    const container = document.querySelector<HTMLElement>('.mantine-Notifications-root');
+    expect(container?.style.top).toContain(`${headerHeight}px`);
+
+    // A group arrives as one toast naming the count.
+    events.emit('notification.created', { ...created(13, 30, 'sla_warning'), groupCount: 12 });
+    await waitFor(() => expect(toastTitles()).toContain('12 个工单首次响应即将到期'));
+    await waitFor(() => expect(toastTitles().length).toBeLessThanOrEqual(3));
+  });
+
+  it('counts every unread one (999+), lists groups that open into their cases, each opening its case', async () => {
+    const { handler, calls, key } = backend();
+    renderScreen(<NotificationCentre />, handler);
+    const badge = await screen.findByTestId('notifications-unread');
+    await waitFor(() => expect(badge.textContent).toContain('999+'));
+    fireEvent.click(screen.getByTestId('notifications-bell'));
+    const group = await screen.findByTestId('notification-group');
+    expect(within(group).getByText('200 个工单首次响应即将到期')).toBeTruthy();
+    expect(screen.getByText('SLA 超时：工单 #900（物流延误）')).toBeTruthy();
+    fireEvent.click(within(group).getByRole('button', { name: '展开 200 个工单', hidden: true }));
+    const cases = await screen.findByTestId('notification-group-cases');
+    expect(within(cases).getAllByRole('button', { name: /工单 #\d+/, hidden: true })).toHaveLength(50);
+    fireEvent.click(within(cases).getByRole('button', { name: '加载更多', hidden: true }));
+    await waitFor(() => expect(within(cases).getAllByRole('button', { name: /工单 #\d+/, hidden: true })).toHaveLength(100));
+    expect(calls.filter((call) => call.method === 'notifications.list').map((call) => call.input)).toEqual([
+      { groupKey: key, limit: 50 },
+      { groupKey: key, limit: 50, beforeId: 951 },
+    ]);
+    fireEvent.click(within(cases).getByRole('button', { name: 'SLA 预警 80%：工单 #3（物流延误）', hidden: true }));
+    await waitFor(() => expect(calls).toContainEqual({ method: 'notifications.markRead', input: { ids: [998] } }));
+  });
+});
