@@ -7,7 +7,7 @@ import { ApiProvider } from './api/api-context';
 import type { ApiClient } from './api/client';
 import { theme } from './theme';
 import { maxToasts } from './notifications/toast-stack';
-import { headerHeight } from './shell/header-height';
+import toastClasses from './notifications/toasts.module.css';
 
 interface AppProvidersProps {
   /** The api client (IPC/HTTP in the app, in-memory in tests). */
@@ -23,7 +23,7 @@ export function AppProviders({ client, i18n, children }: AppProvidersProps) {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto">
         {/* Below the header, never over its controls (language, sign-in, the bells); the toast stack keeps at most three. */}
-        <Notifications position="top-right" limit={maxToasts} style={{ top: `calc(${headerHeight}px + var(--mantine-spacing-xs))` }} />
+        <Notifications position="top-right" limit={maxToasts} className={toastClasses.root} />
         <ApiProvider client={client}>{children}</ApiProvider>
       </MantineProvider>
     </I18nextProvider>
