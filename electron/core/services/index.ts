@@ -59,7 +59,7 @@ export class Services {
     this.reviews = new ReviewsService(deps, this.rules);
     this.alerts = new AlertsService(deps);
     this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
-    this.demo = new DemoService(deps, this.imports);
+    this.demo = new DemoService(deps, this.imports, this.sla);
     this.cases = new CasesService(deps, this.sla, this.auth);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
