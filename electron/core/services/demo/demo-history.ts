@@ -104,8 +104,8 @@ export function planCaseHistory(random: SeededRandom, item: DemoCase, team: read
     return steps;
   }
   // Of the last days, a few cases are stuck past their target or wait on the buyer.
-  const stuck = age < 4 * day && roll < 0.2;
-  const waiting = age < 2 * day && roll >= 0.2 && roll < 0.35;
+  const stuck = age < 4 * day && roll < 0.12;
+  const waiting = age < 2 * day && roll >= 0.12 && roll < 0.3;
   const resolutionMs = item.resolutionDueAt - at;
   const offerAt = at + resolutionMs * between(random, 0.15, 0.45);
   if (stuck) return steps;
