@@ -33,12 +33,13 @@ export function listCasesOfImports(sqlite: Sqlite, importIds: readonly number[])
 
 /**
  * Moves a case's opening (and its review's import) back to when the shop would have imported
- * it: the case, its clock start and its 'opened' history entry. The caller recomputes timers.
+ * it: the case, its clock start and the history written on opening (the 'opened' entry and any
+ * routing on open; nothing else has happened to the case yet). The caller recomputes timers.
  */
 export function backdateCaseOpening(sqlite: Sqlite, caseId: number, reviewId: number, openedAt: number): void {
   prepareCached(sqlite, 'UPDATE cases SET opened_at = ?, updated_at = ? WHERE id = ?').run(openedAt, openedAt, caseId);
   prepareCached(sqlite, 'UPDATE case_sla SET started_at = ? WHERE case_id = ?').run(openedAt, caseId);
-  prepareCached(sqlite, "UPDATE case_events SET at = ? WHERE case_id = ? AND kind = 'opened'").run(openedAt, caseId);
+  prepareCached(sqlite, 'UPDATE case_events SET at = ? WHERE case_id = ?').run(openedAt, caseId);
   prepareCached(sqlite, 'UPDATE reviews SET imported_at = ? WHERE id = ?').run(openedAt, reviewId);
 }
 
