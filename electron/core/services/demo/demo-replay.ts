@@ -71,14 +71,18 @@ function replaySteps(deps: ServiceDeps, sla: SlaService, rows: DemoCaseRow[], op
   const clock = new ReplayClock();
   const replayDeps: ServiceDeps = { ...deps, clock };
   // Nobody signed in on the replay's own desk: the load itself was authorized; steps stay within what an agent may do.
-  const cases = new CasesService(replayDeps, sla, new AuthService(replayDeps));
+  const auth = new AuthService(replayDeps);
+  const cases = new CasesService(replayDeps, sla, auth);
+  // Offers stay within what needs no approval, whatever threshold the shop set.
+  const maxCompensation = auth.settings().compensationApprovalCents;
   for (const row of rows) {
     const targets = listCaseTargets(deps.sqlite, row.id);
     const due = (kind: string) => targets.find((target) => target.target === kind)?.dueAt ?? now;
     const item = { id: row.id, ownerRole: row.ownerRole, requiresAppeal: row.requiresAppeal === 1, openedAt: openedAt.get(row.id) as number, firstDueAt: due('first_response'), resolutionDueAt: due('resolution') };
     for (const step of planCaseHistory(random, item, team, now)) {
       clock.at = Math.round(step.at / 1000) * 1000;
-      if (!runStep(cases, row.id, step)) break;
+      const within = step.kind === 'transition' && step.compensationCents !== undefined ? { ...step, compensationCents: Math.min(step.compensationCents, maxCompensation) } : step;
+      if (!runStep(cases, row.id, within)) break;
     }
   }
 }

@@ -114,4 +114,16 @@ describe('demo data', () => {
     expect(one.second).toEqual({ shopsAdded: 0, staffAdded: 0, reviewsAdded: 0 });
     expect(two.rows).toEqual(one.rows);
   });
+
+  it("keeps offers within the shop's approval threshold, so no step of the past needs an approval", async () => {
+    const { core, call } = await startTestCore(tempDir());
+    await call('auth.updateSettings', { requireSignIn: false, compensationApprovalCents: 1000 });
+    await call('demo.load');
+    const sqlite = core.services!.deps.sqlite;
+    const offers = sqlite.prepare("SELECT after_json AS a FROM audit_log WHERE action = 'cases.transition'").all() as { a: string }[];
+    const amounts = offers.map((row) => (JSON.parse(row.a) as { compensationCents: number | null }).compensationCents).filter((cents): cents is number => cents !== null);
+    expect(amounts.length).toBeGreaterThan(10);
+    expect(Math.max(...amounts)).toBeLessThanOrEqual(1000);
+    await core.close();
+  });
 });
