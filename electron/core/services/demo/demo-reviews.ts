@@ -72,8 +72,11 @@ export function planDemoReviews(seed: number, shop: { platform: PlatformId; inde
   const categories = Object.keys(negativeTexts) as CaseCategory[];
   const rows: string[][] = [];
   const orderBase = 3_000_000_000_000_000_000n + BigInt(shop.index) * 10_000_000_000n;
-  // Older than the recent complaints: the last hours hold exactly those, so the queue's mix is known.
-  const times = postedTimes(random, demoReviewsPerShop, now - 8 * 3600_000);
+  const times = postedTimes(random, demoReviewsPerShop, now - 5 * 60_000);
+  // Praise keeps arriving up to now; the bad reviews of the last hours are exactly the recent
+  // complaints below (the rest move a day back, same hour), so the live queue's mix is known.
+  const recentStart = now - 8 * 3600_000;
+  const complaintTime = (at: number) => (at > recentStart ? at - 24 * 3600_000 : at);
   const row = (key: string, order: bigint, text: string, posted: number, rating: number, nick: string, product: string, sku: string, followUp: string, images: number) => [
     `demo-${seed}-${shop.index}-${key}`,
     String(order),
@@ -103,7 +106,7 @@ export function planDemoReviews(seed: number, shop: { platform: PlatformId; inde
     }
     const followUp = rating <= 2 && random.next() < 0.2 ? '追评：联系了客服还是没解决' : '';
     const images = rating <= 2 ? random.int(0, 4) : random.int(0, 1);
-    rows.push(row(String(i), orderBase + BigInt(i) * 7919n, text, times[i] as number, rating, `${random.pick(nickStems)}${random.int(100, 999)}`, random.pick(products), random.pick(skus), followUp, images));
+    rows.push(row(String(i), orderBase + BigInt(i) * 7919n, text, rating <= 3 ? complaintTime(times[i] as number) : (times[i] as number), rating, `${random.pick(nickStems)}${random.int(100, 999)}`, random.pick(products), random.pick(skus), followUp, images));
   }
   recentComplaints.forEach(([category, minutesAgo], index) => {
     const posted = now - (minutesAgo + shop.index * 2) * 60_000 - random.int(0, 50) * 1000;
