@@ -116,6 +116,14 @@ describe('changes made by another process', () => {
     expect(changed().has('shops')).toBe(false);
   });
 
+  it('a checkpoint by the other connection (the counter moves, no row does) reloads only the header counts', async () => {
+    const { cli, poll, arrived, changed } = await twoCores();
+    cli.core.services!.deps.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    poll.fire();
+    expect([...changed()].sort()).toEqual(['alerts', 'notifications']);
+    expect(arrived()).toEqual([expect.objectContaining({ reviews: 0, cases: 0 })]);
+  });
+
   it('the CLI (no background work) does not poll, and a closed core stops polling', async () => {
     const dir = tempDir();
     const poll = manualTimers();

@@ -24,6 +24,9 @@ export const changePollMs = 500;
 
 const allDomains: readonly Domain[] = events['data.changed'].shape.domain.options;
 
+/** What another process may change without adding a row or an audit entry. */
+const unmarkedDomains: readonly Domain[] = ['notifications', 'alerts'];
+
 /** Which views an audited change from elsewhere concerns (an entity not listed reloads only the audit log). */
 const domainsOfAuditEntity: Record<string, readonly Domain[]> = {
   case: ['cases', 'reviews', 'sla'],
@@ -119,9 +122,10 @@ export class ExternalChanges {
       ? { reviews: 0, cases: 0, alerts: 0, evidence: 0, auditEntities: [] }
       : readArrivals(this.deps.sqlite, previous, next, this.deps.instance.id);
     const domains = shrank ? new Set<Domain>(allDomains) : this.domainsOf(previous, next, arrivals);
-    // Another connection committed something none of the marks show (an unaudited update, such
-    // as a notification marked read there): reload every view rather than show stale rows.
-    if (domains.size === 0) for (const domain of allDomains) domains.add(domain);
+    // The counter moved but no mark did: an unaudited update there (a notification or alert
+    // marked read) or only a checkpoint of the log, which moves the counter too. Reload the
+    // header's counts, not every view.
+    if (domains.size === 0) for (const domain of unmarkedDomains) domains.add(domain);
     this.stats.changes++;
     const list = [...domains];
     for (const domain of list) this.deps.events.emit('data.changed', { domain });
