@@ -54,6 +54,17 @@ test('a CLI import while the inbox is open shows up within 2 s, with a notice of
     console.log(`[live] CLI import visible in the open inbox ${Date.now() - finished} ms after the CLI exited`);
     await expect(notice).toHaveCount(1);
     await page.screenshot({ path: 'screenshots/live-cli-import-notice.png' });
+
+    // The import history lists the run with where it came from, its counts and its report.
+    await page.getByRole('tab', { name: '导入记录' }).click();
+    const row = page.getByTestId('import-history-row').filter({ hasText: 'cli-export.csv' });
+    await expect(row).toContainText('命令行');
+    await expect(row).toContainText('完成');
+    await expect(row.getByRole('cell')).toHaveText([/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/, 'cli-export.csv', `${shop}淘宝`, '命令行', '完成', '6', '6', '0', '0', '3', '']);
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: '下载 cli-export.csv 的导入报告' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await page.screenshot({ path: 'screenshots/inbox-import-history.png' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
