@@ -69,3 +69,30 @@ test('a CLI import while the inbox is open shows up within 2 s, with a notice of
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the import history, open in English at 1024 px, lists a CLI run as it lands', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.call('shops.create', { platform: 'taobao', name: shop });
+  await app.call('settings.updatePreferences', { language: 'en' });
+  await app.open(page, '/inbox/imports');
+  await expect(page.getByTestId('import-history-empty')).toContainText('No files imported yet.');
+
+  const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-cli-'));
+  try {
+    const file = join(dir, 'night-export.csv');
+    writeFileSync(file, csv);
+    const result = await runCli(['import', file, '--platform', 'taobao', '--shop', shop, '--data-dir', app.dataDir]);
+    expect(result.code, result.err).toBe(0);
+    const row = page.getByTestId('import-history-row').filter({ hasText: 'night-export.csv' });
+    await expect(row).toContainText('Command line', { timeout: 2_000 });
+    await expect(row).toContainText('Done');
+    await expect(page.getByTestId('arrivals-notice')).toContainText('6 new review(s) imported, 3 case(s) opened');
+    // The last column (the report) is reachable: scrolled into view inside the table, not cut off.
+    const button = row.getByRole('button', { name: 'Download the import report of night-export.csv' });
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport();
+    await page.screenshot({ path: 'screenshots/inbox-import-history-en-1024.png' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -72,7 +72,7 @@ export function ImportHistoryScreen() {
         </Paper>
       ) : (
         <Paper withBorder radius="lg">
-          <Table.ScrollContainer minWidth={960}>
+          <Table.ScrollContainer minWidth={880}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="import-history">
               <Table.Thead>
                 <Table.Tr>
@@ -93,7 +93,7 @@ export function ImportHistoryScreen() {
                 {items.map((run) => (
                   <Table.Tr key={run.id} data-testid="import-history-row">
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(run.startedAt, timeZone, language)}</Table.Td>
-                    <Table.Td maw={280}>
+                    <Table.Td maw={280} miw={140}>
                       <Text size="sm" truncate="end" title={run.fileName}>
                         {run.fileName}
                       </Text>
@@ -103,7 +103,7 @@ export function ImportHistoryScreen() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={130}>
                       <Text size="sm">{shopNames.get(run.shopId) ?? '—'}</Text>
                       <Text size="xs" c="dimmed">
                         {t(platformKey[run.platform])}
@@ -111,7 +111,7 @@ export function ImportHistoryScreen() {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(originKey[run.origin])}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={statusColor[run.status]}>
+                      <Badge variant="light" color={statusColor[run.status]} style={{ minWidth: 'max-content' }}>
                         {t(statusKey[run.status])}
                       </Badge>
                     </Table.Td>
