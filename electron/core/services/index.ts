@@ -66,13 +66,17 @@ export class Services {
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     this.externalChanges = new ExternalChanges(deps, options.changeTimers);
-    // Cases another process opened may be due before the scheduler's current wake-up.
+    // Cases another process opened may be due before the scheduler's current wake-up. Re-arm only:
+    // a tick writes, and while the other process imports it holds the write lock batch after batch.
     this.externalChanges.onExternal = (domains) => {
-      if (domains.includes('cases') || domains.includes('sla')) this.slaScheduler.poke();
+      if (domains.includes('cases') || domains.includes('sla')) this.slaScheduler.rearm();
     };
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).
     deps.events.subscribe((message) => {
+      // What another process wrote has its timers opened there (the CLI does at each import's
+      // progress and end); opening them here too would wait on its write lock every poll.
+      if (this.externalChanges.reporting) return;
       if (message.event === 'import.progress') this.sla.openMissingSoon();
       else if (message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
         try {

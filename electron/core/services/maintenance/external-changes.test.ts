@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventMessage, EventPayload } from '../../../../shared/contract/events';
 import { createShop, importFile, writeFixture } from '../../../../tests/helpers/inbox';
 import { csvText } from '../../../../tests/helpers/review-files';
@@ -75,7 +75,13 @@ describe('changes made by another process', () => {
     expect(run).toMatchObject({ status: 'done', counts: { inserted: 6, casesOpened: 2 } });
     expect(seen.filter((m) => m.event === 'data.changed')).toEqual([]);
 
+    // Answering another process's rows must not write here: its import holds the write lock batch
+    // after batch, and the CLI opens its cases' timers itself.
+    const opened = vi.spyOn(app.core.services!.sla, 'openMissing');
+    const ticked = vi.spyOn(app.core.services!.sla, 'tick');
     poll.fire();
+    expect(opened).not.toHaveBeenCalled();
+    expect(ticked).not.toHaveBeenCalled();
     expect(arrived()).toEqual([expect.objectContaining({ reviews: 6, cases: 2, evidence: 0 })]);
     expect([...changed()]).toEqual(expect.arrayContaining(['reviews', 'cases', 'imports', 'shops', 'audit', 'sla']));
     expect(changed().has('staff')).toBe(false);

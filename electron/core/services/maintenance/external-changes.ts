@@ -63,7 +63,9 @@ export class ExternalChanges {
   private marks: ChangeMarks | null = null;
   private ownWrites = false;
   private stopListening: () => void = () => {};
-  /** Polls made and the time they took, for the figures in the docs and the test. */
+  /** True while this class emits: listeners tell a change another process made from one of this process. */
+  reporting = false;
+  /** Polls made and the time their own reads took (not the listeners'), for the docs and the test. */
   readonly stats = { polls: 0, changes: 0, totalMs: 0, maxMs: 0 };
   /** Told after a change from elsewhere (the SLA scheduler re-reads its next wake-up). */
   onExternal: (domains: readonly Domain[]) => void = () => {};
@@ -95,43 +97,51 @@ export class ExternalChanges {
   poll(): Domain[] {
     if (!this.running || !this.marks) return [];
     const started = performance.now();
-    try {
-      const version = dataVersion(this.deps.sqlite);
-      if (version === this.version) {
-        if (this.ownWrites) this.marks = readChangeMarks(this.deps.sqlite);
-        this.ownWrites = false;
-        return [];
-      }
-      this.version = version;
-      const next = readChangeMarks(this.deps.sqlite);
-      const previous = this.marks;
-      this.marks = next;
+    const version = dataVersion(this.deps.sqlite);
+    if (version === this.version) {
+      if (this.ownWrites) this.marks = readChangeMarks(this.deps.sqlite);
       this.ownWrites = false;
-      return this.report(previous, next);
-    } finally {
-      const ms = performance.now() - started;
-      this.stats.polls++;
-      this.stats.totalMs += ms;
-      this.stats.maxMs = Math.max(this.stats.maxMs, ms);
+      this.count(started);
+      return [];
     }
-  }
-
-  private report(previous: ChangeMarks, next: ChangeMarks): Domain[] {
+    this.version = version;
+    const next = readChangeMarks(this.deps.sqlite);
+    const previous = this.marks;
+    this.marks = next;
+    this.ownWrites = false;
     const shrank = (Object.keys(next) as (keyof ChangeMarks)[]).some((key) => next[key] < previous[key]);
     const arrivals: Arrivals = shrank
       ? { reviews: 0, cases: 0, alerts: 0, evidence: 0, auditEntities: [] }
       : readArrivals(this.deps.sqlite, previous, next, this.deps.instance.id);
-    const domains = shrank ? new Set<Domain>(allDomains) : this.domainsOf(previous, next, arrivals);
+    this.count(started);
+    return this.report(shrank ? null : { previous, next, arrivals }, arrivals);
+  }
+
+  private count(started: number): void {
+    const ms = performance.now() - started;
+    this.stats.polls++;
+    this.stats.totalMs += ms;
+    this.stats.maxMs = Math.max(this.stats.maxMs, ms);
+  }
+
+  /** `diff` null: marks went down (the file was replaced), so every view reloads. */
+  private report(diff: { previous: ChangeMarks; next: ChangeMarks; arrivals: Arrivals } | null, arrivals: Arrivals): Domain[] {
+    const domains = diff ? this.domainsOf(diff.previous, diff.next, diff.arrivals) : new Set<Domain>(allDomains);
     // The counter moved but no mark did: an unaudited update there (a notification or alert
     // marked read) or only a checkpoint of the log, which moves the counter too. Reload the
     // header's counts, not every view.
     if (domains.size === 0) for (const domain of unmarkedDomains) domains.add(domain);
     this.stats.changes++;
     const list = [...domains];
-    for (const domain of list) this.deps.events.emit('data.changed', { domain });
-    this.deps.events.emit('data.arrived', { reviews: arrivals.reviews, cases: arrivals.cases, alerts: arrivals.alerts, evidence: arrivals.evidence, domains: list });
-    // Listeners may write in answer (SLA timers for the new cases): the events set ownWrites, so
-    // the next quiet poll takes those rows into the marks.
+    this.reporting = true;
+    try {
+      for (const domain of list) this.deps.events.emit('data.changed', { domain });
+      this.deps.events.emit('data.arrived', { reviews: arrivals.reviews, cases: arrivals.cases, alerts: arrivals.alerts, evidence: arrivals.evidence, domains: list });
+    } finally {
+      this.reporting = false;
+    }
+    // Listeners may write in answer: the events set ownWrites, so the next quiet poll takes
+    // those rows into the marks.
     this.onExternal(list);
     return list;
   }
