@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { AwaySummaryModal } from '../notifications/away-summary-modal';
 import { SessionProvider } from '../session/session-context';
 import { AppHeader } from './app-header';
+import { ArrivalsNotice } from './arrivals-notice';
 import { AppNavbar } from './app-navbar';
 
 /** Header, navbar and the current area. */
@@ -27,6 +28,7 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
     <AwaySummaryModal />
+    <ArrivalsNotice />
     </SessionProvider>
   );
 }

@@ -30,6 +30,13 @@ export const commonEn: Translation<typeof commonZhCN> = {
     settings: 'Settings',
     breached: '{{count}} cases breached',
   },
+  arrivals: {
+    title: 'New data from another window or the command line',
+    reviews: '{{count}} new review(s) imported',
+    cases: '{{count}} case(s) opened',
+    alerts: '{{count}} monitoring alert(s)',
+    evidence: '{{count}} evidence file(s) added',
+  },
   header: {
     language: 'Language',
     colorScheme: 'Color scheme',

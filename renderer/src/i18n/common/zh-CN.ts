@@ -31,6 +31,13 @@ export const commonZhCN = {
     settings: '设置',
     breached: '{{count}} 张工单已超时',
   },
+  arrivals: {
+    title: '其他窗口或命令行有新数据',
+    reviews: '新导入 {{count}} 条评价',
+    cases: '新开 {{count}} 个工单',
+    alerts: '{{count}} 条监控提醒',
+    evidence: '新增 {{count}} 份证据',
+  },
   header: {
     language: '界面语言',
     colorScheme: '配色',
