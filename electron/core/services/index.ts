@@ -61,6 +61,8 @@ export class Services {
     this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
     this.demo = new DemoService(deps, this.imports);
     this.cases = new CasesService(deps, this.sla, this.auth);
+    // New cases are routed as their timers open, breached ones as their escalation fires.
+    this.sla.router = this.cases.routing;
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     // New cases get timers: while an import runs in slices between its batches, at its end and
