@@ -90,6 +90,8 @@ export const commonEn: Translation<typeof commonZhCN> = {
       policy_changed: 'Policy changed',
       transition: 'Status changed',
       escalated: 'Escalated',
+      assigned: 'Assigned',
+      pooled: 'Sent to the unclaimed pool',
     },
     actions: {
       title: 'Actions',

@@ -91,6 +91,8 @@ export const commonZhCN = {
       policy_changed: '时效政策变更',
       transition: '状态变更',
       escalated: '已升级通知',
+      assigned: '已分派',
+      pooled: '进入待认领',
     },
     actions: {
       title: '处理',
