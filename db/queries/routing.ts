@@ -57,3 +57,13 @@ export function countPools(sqlite: Sqlite): Map<StaffRole, number> {
   }[];
   return new Map(rows.map((row) => [row.role, row.n]));
 }
+
+/** A person's open cases with the role each is routed to (its policy owner's when never routed). */
+export function listOpenCasesOf(sqlite: Sqlite, staffId: number): { id: number; role: StaffRole }[] {
+  return prepareCached(
+    sqlite,
+    `SELECT c.id, coalesce(c.pool_role, v.owner_role) AS role
+     FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN sla_policy_versions v ON v.id = s.policy_version_id
+     WHERE c.assignee_id = ? AND c.status <> 'closed' ORDER BY c.id`,
+  ).all(staffId) as { id: number; role: StaffRole }[];
+}

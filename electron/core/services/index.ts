@@ -63,6 +63,8 @@ export class Services {
     this.cases = new CasesService(deps, this.sla, this.auth);
     // New cases are routed as their timers open, breached ones as their escalation fires.
     this.sla.router = this.cases.routing;
+    // Someone deactivated hands their open cases back to routing.
+    this.staff.onDeactivated = (staffId, at) => this.cases.routing.releaseFrom(staffId, at);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     // New cases get timers: while an import runs in slices between its batches, at its end and

@@ -127,6 +127,22 @@ describe('case routing', () => {
     ]);
   });
 
+  it('hands the open cases of someone deactivated to a colleague of the role, then to the pool', async () => {
+    const t = await boot();
+    const wang = await t.staff('小王', 'agent');
+    const li = await t.staff('小李', 'agent');
+    const caseId = await t.open(logistics(1));
+    expect(await t.assigneeOf(caseId)).toBe(wang);
+    await t.call('staff.update', { id: wang, active: false });
+    expect(await t.assigneeOf(caseId)).toBe(li);
+    await t.call('staff.update', { id: li, active: false });
+    expect(await t.assigneeOf(caseId)).toBeNull();
+    expect((await t.history(caseId)).slice(-2)).toEqual([
+      ['assigned', 'system', '小李'],
+      ['pooled', 'system', 'agent'],
+    ]);
+  });
+
   it('keeps an assignee someone already chose, and records a manual reassignment under the actor', async () => {
     const t = await boot();
     await t.staff('小王', 'agent');

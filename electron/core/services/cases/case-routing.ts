@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../../../shared/domain/roles';
 import { roleRank } from '../../../../shared/domain/sla';
 import { insertCaseEvent } from '../../../../db/queries/cases';
-import { findRoutingState, listActiveOfRole, listAssigneeLoads, setRouting, type RoutingCandidate } from '../../../../db/queries/routing';
+import { findRoutingState, listActiveOfRole, listAssigneeLoads, listOpenCasesOf, setRouting, type RoutingCandidate } from '../../../../db/queries/routing';
 import type { ServiceDeps } from '../service-deps';
 
 /** The actor of routing's own entries in a case's history: no person decided them. */
@@ -77,6 +77,18 @@ export class CaseRouting {
     // Whoever loses the case has one open case fewer: read the loads again.
     this.forget();
     return this.routeTo(caseId, toRole, at, new Map());
+  }
+
+  /**
+   * A deactivated person's open cases go through routing again, inside the transaction that
+   * deactivated them: to a colleague of each case's role, or that role's pool. Returns how many moved.
+   */
+  releaseFrom(staffId: number, at: number): number {
+    const cases = listOpenCasesOf(this.deps.sqlite, staffId);
+    this.forget();
+    const pools = new Map<StaffRole, RoutingCandidate[]>();
+    for (const item of cases) this.routeTo(item.id, item.role, at, pools);
+    return cases.length;
   }
 
   /** The candidate routing picks: fewest open cases, then the one given a case longest ago. */
