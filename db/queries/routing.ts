@@ -49,15 +49,6 @@ export function findRoutingState(sqlite: Sqlite, caseId: number) {
   ).get(caseId) as { status: string; assigneeId: number | null; assigneeName: string | null; assigneeRole: StaffRole | null; poolRole: StaffRole | null } | undefined;
 }
 
-/** The roles whose pools hold cases, with how many (for the queue's 待认领 counts). */
-export function countPools(sqlite: Sqlite): Map<StaffRole, number> {
-  const rows = prepareCached(sqlite, "SELECT pool_role AS role, count(*) AS n FROM cases WHERE assignee_id IS NULL AND status <> 'closed' AND pool_role IS NOT NULL GROUP BY pool_role").all() as {
-    role: StaffRole;
-    n: number;
-  }[];
-  return new Map(rows.map((row) => [row.role, row.n]));
-}
-
 /** A person's open cases with the role each is routed to (its policy owner's when never routed). */
 export function listOpenCasesOf(sqlite: Sqlite, staffId: number): { id: number; role: StaffRole }[] {
   return prepareCached(

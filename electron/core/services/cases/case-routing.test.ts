@@ -85,7 +85,7 @@ describe('case routing', () => {
     // Someone who arrives second is told who has it, and nothing changes.
     await t.call('auth.signIn', { staffId: li });
     const late = await t.core.call('cases.take', { caseId, fromPool: true });
-    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '小王 has already claimed case ' + caseId + '.' } });
+    expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '小王 has already claimed case ' + caseId + '.', details: { reason: 'claimed', assigneeName: '小王' } } });
     expect(await t.assigneeOf(caseId)).toBe(wang);
   });
 

@@ -53,7 +53,7 @@ export class CasesService {
     if (fromPool) {
       const [row] = listAssignees(this.deps.sqlite, [caseId]);
       if (row && row.assigneeId !== null && row.assigneeId !== operator.id) {
-        throw new AppError('CONFLICT', `${row.assigneeName ?? 'Someone'} has already claimed case ${caseId}.`, { caseId, assigneeName: row.assigneeName });
+        throw new AppError('CONFLICT', `${row.assigneeName ?? 'Someone'} has already claimed case ${caseId}.`, { reason: 'claimed', caseId, assigneeName: row.assigneeName });
       }
     }
     this.writeAssignee([caseId], operator.id, actor);
