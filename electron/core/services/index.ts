@@ -63,6 +63,10 @@ export class Services {
     this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
     this.demo = new DemoService(deps, this.imports, this.sla);
     this.cases = new CasesService(deps, this.sla, this.auth);
+    // New cases are routed as their timers open, breached ones as their escalation fires.
+    this.sla.router = this.cases.routing;
+    // Someone deactivated hands their open cases back to routing.
+    this.staff.onDeactivated = (staffId, at) => this.cases.routing.releaseFrom(staffId, at);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
     this.externalChanges = new ExternalChanges(deps, options.changeTimers);

@@ -98,6 +98,8 @@ export const commonZhCN = {
       policy_changed: '时效政策变更',
       transition: '状态变更',
       escalated: '已升级通知',
+      assigned: '已分派',
+      pooled: '进入待认领',
     },
     actions: {
       title: '处理',
@@ -228,6 +230,9 @@ export const commonZhCN = {
       },
       VALIDATION: {
         token_wrong_kind: '这里需要的是另一种选择：文件和文件夹不能互相代替，请重新选择。',
+      },
+      CONFLICT: {
+        claimed: '这张工单刚被别人认领了，已从待认领中移除。请认领其他工单。',
       },
       FORBIDDEN: {
         raw_path: '应用不会打开窗口或浏览器直接给出的路径。请在应用里选择或拖入文件（浏览器中请上传）。',
