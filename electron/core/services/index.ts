@@ -65,6 +65,8 @@ export class Services {
     this.cases = new CasesService(deps, this.sla, this.auth);
     // New cases are routed as their timers open, breached ones as their escalation fires.
     this.sla.router = this.cases.routing;
+    // The demo's replayed history assigned cases through its own services: re-read the loads.
+    this.demo.onReplayed = () => this.cases.routing.forget();
     // Someone deactivated hands their open cases back to routing.
     this.staff.onDeactivated = (staffId, at) => this.cases.routing.releaseFrom(staffId, at);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);

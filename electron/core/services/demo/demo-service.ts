@@ -27,6 +27,9 @@ export class DemoService {
    * clock's now; the new cases then get the history the team would have given them
    * (demo-replay.ts), so the queue looks like a working day whenever it is loaded.
    */
+  /** Called after the history was written behind the live services' backs (routing drops its cached loads). */
+  onReplayed: () => void = () => {};
+
   async load(actor: string, seed: number = defaultDemoSeed): Promise<{ shopsAdded: number; staffAdded: number; reviewsAdded: number }> {
     const plan = planDemoData(seed);
     const { sqlite, clock } = this.deps;
@@ -73,7 +76,10 @@ export class DemoService {
       const found = findStaffByNameSync(sqlite, member.name);
       return found?.active ? [{ id: found.id, name: found.name, role: found.role }] : [];
     });
-    if (reviewsAdded > 0) replayDemoHistory(this.deps, this.sla, importIds, team, seed);
+    if (reviewsAdded > 0) {
+      replayDemoHistory(this.deps, this.sla, importIds, team, seed);
+      this.onReplayed();
+    }
     insertAudit(this.deps.sqlite, { at: now, actor, action: 'demo.load', entity: 'demo', entityId: String(seed), after: { shopsAdded, staffAdded, reviewsAdded } });
     this.deps.events.emit('data.changed', { domain: 'demo' });
     return { shopsAdded, staffAdded, reviewsAdded };
