@@ -73,7 +73,7 @@ export const schemaColumns = {
     id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', shop_id: 'INTEGER', level: 'TEXT', posted_at: 'INTEGER',
     status: 'TEXT DEFAULT', category: 'TEXT', category_source: 'TEXT', category_rule_id: 'INTEGER NULL',
     category_rule_name: 'TEXT NULL', category_words_json: 'TEXT DEFAULT', severity: 'TEXT',
-    assignee_id: 'INTEGER NULL', opened_at: 'INTEGER', due_at: 'INTEGER NULL', updated_at: 'INTEGER',
+    assignee_id: 'INTEGER NULL', pool_role: 'TEXT NULL', opened_at: 'INTEGER', due_at: 'INTEGER NULL', updated_at: 'INTEGER',
   },
   review_flags: {
     review_id: 'INTEGER', type: 'TEXT', evidence: 'TEXT', params_json: 'TEXT DEFAULT', created_at: 'INTEGER',

@@ -158,6 +158,8 @@ export interface CasesTable {
   category_words_json: Generated<string>;
   severity: string;
   assignee_id: number | null;
+  /** The role the case is routed to (its pool while nobody is assigned); NULL before routing. */
+  pool_role: string | null;
   opened_at: number;
   due_at: number | null;
   updated_at: number;

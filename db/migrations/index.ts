@@ -5,8 +5,9 @@ import { inbox } from './2026-11-24-003-inbox';
 import { sla } from './2026-11-24-004-sla';
 import { slaBreachIndex } from './2026-11-24-005-sla-breach-index';
 import { importOwner } from './2026-12-02-006-import-owner';
-import { notificationGroups } from './2026-12-02-007-notification-groups';
-import { monitorDefaults } from './2026-12-02-008-monitor-defaults';
+import { caseRouting } from './2026-12-02-007-case-routing';
+import { notificationGroups } from './2026-12-02-008-notification-groups';
+import { monitorDefaults } from './2026-12-02-009-monitor-defaults';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -19,8 +20,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-004-sla': sla,
   '2026-11-24-005-sla-breach-index': slaBreachIndex,
   '2026-12-02-006-import-owner': importOwner,
-  '2026-12-02-007-notification-groups': notificationGroups,
-  '2026-12-02-008-monitor-defaults': monitorDefaults,
+  '2026-12-02-007-case-routing': caseRouting,
+  '2026-12-02-008-notification-groups': notificationGroups,
+  '2026-12-02-009-monitor-defaults': monitorDefaults,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

@@ -198,21 +198,44 @@ describe('migrations', () => {
     await db.destroy();
   });
 
-  it('2026-12-02-007-notification-groups adds a group key, NULL for older notifications', async () => {
+  it('2026-12-02-007-case-routing puts open cases in the pool of their policy owner, leaves closed ones alone', async () => {
     const { sqlite, db, migrator } = memoryDb();
     expect((await migrator.migrateTo('2026-12-02-006-import-owner')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    const version = (sqlite.prepare("SELECT p.current_version_id AS id FROM sla_policies p WHERE p.category = 'malicious' AND p.shop_id IS NULL").get() as { id: number }).id;
+    const open = (status: string, key: string) => {
+      const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', ?, 'bad', '差评', 1, 1)").run(key).lastInsertRowid;
+      const caseId = sqlite
+        .prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at, status) VALUES (?, 1, 'bad', 1, 'malicious', 'rule', 'high', 1, 1, ?)")
+        .run(review, status).lastInsertRowid;
+      sqlite.prepare('INSERT INTO case_sla (case_id, policy_version_id, started_at) VALUES (?, ?, 1)').run(caseId, version);
+      return caseId;
+    };
+    const openCase = open('new', 'a');
+    const closedCase = open('closed', 'b');
+    expect((await migrator.migrateTo('2026-12-02-007-case-routing')).error).toBeUndefined();
+    const role = sqlite.prepare('SELECT pool_role AS role FROM cases WHERE id = ?');
+    expect(role.get(openCase)).toEqual({ role: 'legal' });
+    expect(role.get(closedCase)).toEqual({ role: null });
+    expect(() => sqlite.prepare("UPDATE cases SET pool_role = 'boss' WHERE id = ?").run(openCase)).toThrow(/CHECK/);
+    await db.destroy();
+  });
+
+  it('2026-12-02-008-notification-groups adds a group key, NULL for older notifications', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-007-case-routing')).error).toBeUndefined();
     sqlite.prepare("INSERT INTO notifications (kind, title, body, urgent, sound, created_at) VALUES ('sla_warning', 't', 'b', 0, 0, 1)").run();
-    expect((await migrator.migrateTo('2026-12-02-007-notification-groups')).error).toBeUndefined();
+    expect((await migrator.migrateTo('2026-12-02-008-notification-groups')).error).toBeUndefined();
     expect(sqlite.prepare('SELECT group_key AS groupKey FROM notifications').get()).toEqual({ groupKey: null });
     await db.destroy();
   });
 
-  it('2026-12-02-008-monitor-defaults stops alerting on every 差评 but leaves rules the user edited', async () => {
+  it('2026-12-02-009-monitor-defaults stops alerting on every 差评 but leaves rules the user edited', async () => {
     const rules = async (edit?: (sqlite: Database.Database) => void) => {
       const { sqlite, db, migrator } = memoryDb();
-      expect((await migrator.migrateTo('2026-12-02-007-notification-groups')).error).toBeUndefined();
+      expect((await migrator.migrateTo('2026-12-02-008-notification-groups')).error).toBeUndefined();
       edit?.(sqlite);
-      expect((await migrator.migrateTo('2026-12-02-008-monitor-defaults')).error).toBeUndefined();
+      expect((await migrator.migrateTo('2026-12-02-009-monitor-defaults')).error).toBeUndefined();
       const rows = sqlite.prepare('SELECT name, keywords_json AS keywords, levels_json AS levels, enabled FROM monitor_rules ORDER BY id').all() as { name: string; keywords: string; levels: string; enabled: number }[];
       await db.destroy();
       return rows.map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[], levels: JSON.parse(row.levels) as string[] }));

@@ -44,6 +44,7 @@ export interface UntimedCaseRow {
   shopId: number;
   platform: string;
   openedAt: number;
+  assigneeId: number | null;
 }
 
 export interface NewSlaEvent {
@@ -85,7 +86,7 @@ export function listUntimedCasesAfter(sqlite: Sqlite, afterId: number, limit: nu
   // every start, where the cases above the newest timed one are usually none).
   return prepareCached(
     sqlite,
-    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
+    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt, c.assignee_id AS assigneeId FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
      WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT ?`,
   ).all(afterId, limit) as UntimedCaseRow[];
 }
@@ -202,14 +203,14 @@ export function setNextFireAt(sqlite: Sqlite, caseId: number, target: SlaTargetK
   prepareCached(sqlite, 'UPDATE case_sla_targets SET next_fire_at = ? WHERE case_id = ? AND target = ?').run(at, caseId, target);
 }
 
-/** What a fired point's notification says: category, shop, assignee, and the policy's escalation chain. */
+/** What a fired point's notification says: category, shop, assignee, the role it is routed to, and the policy's escalation chain. */
 export function findFiredPointContext(sqlite: Sqlite, caseId: number) {
   return prepareCached(
     sqlite,
-    `SELECT c.category, sh.name AS shopName, st.name AS assignee, st.role AS assigneeRole, v.escalation_json AS escalation
+    `SELECT c.category, sh.name AS shopName, st.name AS assignee, st.role AS assigneeRole, c.pool_role AS poolRole, v.escalation_json AS escalation
      FROM cases c JOIN shops sh ON sh.id = c.shop_id LEFT JOIN staff st ON st.id = c.assignee_id
      JOIN case_sla s ON s.case_id = c.id JOIN sla_policy_versions v ON v.id = s.policy_version_id WHERE c.id = ?`,
-  ).get(caseId) as { category: CaseCategory; shopName: string; assignee: string | null; assigneeRole: StaffRole | null; escalation: string } | undefined;
+  ).get(caseId) as { category: CaseCategory; shopName: string; assignee: string | null; assigneeRole: StaffRole | null; poolRole: StaffRole | null; escalation: string } | undefined;
 }
 
 /**

@@ -28,8 +28,8 @@ export interface HistoryRow {
 
 export type QueueRow = Omit<QueueItem, 'next'>;
 
-/** Whose queue: everyone's, one assignee's, or the unassigned cases. */
-export type QueueScope = { kind: 'all' } | { kind: 'assignee'; staffId: number } | { kind: 'unassigned' };
+/** Whose queue: everyone's, one assignee's, the unassigned cases, or one role's pool (unassigned, routed to the role). */
+export type QueueScope = { kind: 'all' } | { kind: 'assignee'; staffId: number } | { kind: 'unassigned' } | { kind: 'pool'; role: StaffRole };
 
 export interface BoardGroupRow {
   assigneeId: number | null;
@@ -59,11 +59,16 @@ export function listCaseHistory(sqlite: Sqlite, caseId: number): HistoryRow[] {
   return prepareCached(sqlite, 'SELECT at, kind, target, percent, due_at AS dueAt, late, actor, detail FROM case_events WHERE case_id = ? ORDER BY at, id').all(caseId) as HistoryRow[];
 }
 
-const queueWhere: Record<QueueScope['kind'], string> = { all: '', assignee: 'AND c.assignee_id = ?', unassigned: 'AND c.assignee_id IS NULL' };
+const queueWhere: Record<QueueScope['kind'], string> = {
+  all: '',
+  assignee: 'AND c.assignee_id = ?',
+  unassigned: 'AND c.assignee_id IS NULL',
+  pool: 'AND c.assignee_id IS NULL AND c.pool_role = ?',
+};
 
 /** Open cases with timers, soonest deadline first. */
 export function listQueue(sqlite: Sqlite, scope: QueueScope, limit: number): QueueRow[] {
-  const params = scope.kind === 'assignee' ? [scope.staffId] : [];
+  const params = scope.kind === 'assignee' ? [scope.staffId] : scope.kind === 'pool' ? [scope.role] : [];
   return prepareCached(
     sqlite,
     `SELECT c.id AS caseId, c.review_id AS reviewId, c.status, c.category, c.severity, c.assignee_id AS assigneeId, st.name AS assigneeName,

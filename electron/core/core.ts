@@ -19,6 +19,7 @@ import { Services } from './services';
 import type { WatchTimers } from './services/watch/watch-service';
 import type { SchedulerTimers } from './services/sla/sla-scheduler';
 import type { BackupTimers } from './services/maintenance/backup-scheduler';
+import type { ChangeWatchTimers } from './services/maintenance/external-changes';
 import { restoreClosedDatabase } from './services/maintenance/backup-catalog';
 import { authorizeWithoutDatabase } from './services/maintenance/recovery-access';
 
@@ -46,6 +47,8 @@ export interface CoreOptions {
   slaTimers?: SchedulerTimers;
   /** Tests pass fake timers for the daily backup. */
   backupTimers?: BackupTimers;
+  /** Tests pass fake timers for the poll that notices other processes' writes. */
+  changeTimers?: ChangeWatchTimers;
 }
 
 export interface CallMeta {
@@ -110,7 +113,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     services = opened.ok
       ? new Services(
           { db: opened.db, sqlite: opened.sqlite, clock, events: sessionEvents, dataDir: options.dataDir, instance },
-          { watchTimers: options.watchTimers, slaTimers: options.slaTimers, backupTimers: options.backupTimers },
+          { watchTimers: options.watchTimers, slaTimers: options.slaTimers, backupTimers: options.backupTimers, changeTimers: options.changeTimers },
         )
       : null;
     if (services) services.notifications.platform = options.platform;

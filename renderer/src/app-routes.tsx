@@ -1,7 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { UpcomingArea } from './areas/upcoming-area';
 import { AppLayout } from './shell/app-layout';
-import { CaseEvidenceScreen, CasesScreen, EvidenceScreen, InboxScreen, RulesScreen, SettingsScreen, TeamScreen } from './shell/area-screens';
+import { CaseEvidenceScreen, CasesScreen, EvidenceScreen, ImportHistoryScreen, InboxScreen, RulesScreen, SettingsScreen, TeamScreen } from './shell/area-screens';
 import { ScreenSlot } from './shell/lazy-screen';
 import { upcomingAreaIds } from './shell/nav-areas';
 
@@ -19,6 +19,7 @@ export function AppRoutes() {
         <Route path="notifications" element={<Navigate to="/cases" replace />} />
         <Route path="inbox" element={<ScreenSlot><InboxScreen /></ScreenSlot>} />
         <Route path="inbox/rules" element={<ScreenSlot><RulesScreen /></ScreenSlot>} />
+        <Route path="inbox/imports" element={<ScreenSlot><ImportHistoryScreen /></ScreenSlot>} />
         <Route path="evidence" element={<ScreenSlot><EvidenceScreen /></ScreenSlot>} />
         <Route path="evidence/case/:caseId" element={<ScreenSlot><CaseEvidenceScreen /></ScreenSlot>} />
         <Route path="team" element={<ScreenSlot><TeamScreen /></ScreenSlot>} />

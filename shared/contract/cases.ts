@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './method';
-import { id } from './common';
+import { id, staffRole } from './common';
 import { caseCategory, caseStatus, caseSummary, classification } from './reviews';
 import { boardColumn, caseOutcome, caseSla, pauseReason, queueItem } from './sla';
 
@@ -32,8 +32,19 @@ export const casesMethods = {
   ),
   'cases.pause': mutation(z.object({ caseId: id, reason: pauseReason, note: z.string().trim().max(1000).optional() }).strict(), caseSla, 'agent'),
   'cases.resume': mutation(z.object({ caseId: id }).strict(), caseSla, 'agent'),
-  /** The signed-in operator takes a case (checked against the category's owner role). */
-  'cases.take': mutation(z.object({ caseId: id }).strict(), caseSla, 'agent'),
+  /**
+   * The signed-in operator takes a case (checked against the category's owner role). With fromPool
+   * (claiming from 待认领): CONFLICT when someone else claimed it first.
+   */
+  'cases.take': mutation(z.object({ caseId: id, fromPool: z.boolean().optional() }).strict(), caseSla, 'agent'),
+  /**
+   * The unassigned pool (待认领) of the signed-in operator's role: open cases routed to the role
+   * that nobody holds yet, most urgent first. Nobody signed in: every unassigned open case (role null).
+   */
+  'cases.listPool': query(
+    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.object({ items: z.array(queueItem), role: staffRole.nullable(), now: z.number().int() }),
+  ),
   /** Open cases of one person (default: the signed-in operator; nobody signed in: every open case), most urgent first. */
   'cases.myQueue': query(
     z.object({ staffId: id.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),

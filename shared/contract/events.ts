@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { notificationKinds } from '../domain/sla';
 
+/** The parts of the data a view can follow; `data.changed` names one. */
+const dataDomain = z.enum(['shops', 'staff', 'settings', 'audit', 'demo', 'evidence', 'reviews', 'rules', 'imports', 'alerts', 'sla', 'notifications', 'auth', 'cases']);
+
 /** Events the backend pushes to every window (IPC `api:event`, or Server-Sent Events over HTTP). */
 export const events = {
   /** Something in a domain changed; views showing that domain reload. */
   'data.changed': z.object({
-    domain: z.enum(['shops', 'staff', 'settings', 'audit', 'demo', 'evidence', 'reviews', 'rules', 'imports', 'alerts', 'sla', 'notifications', 'auth', 'cases']),
+    domain: dataDomain,
+  }),
+  /**
+   * Another process (the CLI, a second instance) changed the database; `data.changed` for each of
+   * `domains` was sent just before. The counts are what it added, for a short notice.
+   */
+  'data.arrived': z.object({
+    reviews: z.number().int(),
+    cases: z.number().int(),
+    alerts: z.number().int(),
+    evidence: z.number().int(),
+    domains: z.array(dataDomain),
   }),
   /** A running import's progress, at most a few times a second. */
   'import.progress': z.object({

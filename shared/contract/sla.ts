@@ -139,7 +139,7 @@ export const slaPause = z.object({ reason: pauseReason, from: timestamp, to: tim
 
 export const slaHistoryEntry = z.object({
   at: timestamp,
-  kind: z.enum(['opened', 'warning', 'breach', 'met', 'paused', 'resumed', 'policy_changed', 'transition', 'escalated']),
+  kind: z.enum(['opened', 'warning', 'breach', 'met', 'paused', 'resumed', 'policy_changed', 'transition', 'escalated', 'assigned', 'pooled']),
   target: slaTargetKind.nullable(),
   percent: z.number().int().nullable(),
   /** For warning/breach: the instant it was due. */

@@ -61,6 +61,15 @@ export function roleRank(role: StaffRole): number {
 }
 
 /**
+ * Where a breach sends a case: the first role of the policy's escalation order above the role now
+ * responsible (the assignee's, else the pool's); the last of the order when none is above.
+ */
+export function nextRoleUp(escalation: readonly StaffRole[], current: StaffRole | null): StaffRole {
+  const rank = current === null ? -1 : roleRank(current);
+  return escalation.find((role) => roleRank(role) > rank) ?? escalation.at(-1)!;
+}
+
+/**
  * Who may take (be assigned) a case whose policy names `ownerRole`. Agent-owned categories are
  * open to everyone; legal work stays with legal (and the owner); supervisor work with supervisors
  * (and the owner).

@@ -5,6 +5,7 @@ import { DemoService } from './demo/demo-service';
 import { EvidenceService } from './evidence/evidence-service';
 import { ImportService } from './imports/import-service';
 import { BackupScheduler, type BackupTimers } from './maintenance/backup-scheduler';
+import { ExternalChanges, type ChangeWatchTimers } from './maintenance/external-changes';
 import { MaintenanceService } from './maintenance/maintenance-service';
 import { ReviewsService } from './reviews/reviews-service';
 import { RulesService } from './rules/rules-service';
@@ -40,11 +41,12 @@ export class Services {
   readonly sla: SlaService;
   readonly slaScheduler: SlaScheduler;
   readonly backupScheduler: BackupScheduler;
+  readonly externalChanges: ExternalChanges;
   private recoveryTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly deps: ServiceDeps,
-    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers; backupTimers?: BackupTimers } = {},
+    options: { watchTimers?: WatchTimers; slaTimers?: SchedulerTimers; backupTimers?: BackupTimers; changeTimers?: ChangeWatchTimers } = {},
   ) {
     this.shops = new ShopsService(deps);
     this.staff = new StaffService(deps);
@@ -59,13 +61,28 @@ export class Services {
     this.reviews = new ReviewsService(deps, this.rules);
     this.alerts = new AlertsService(deps);
     this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
-    this.demo = new DemoService(deps, this.imports);
+    this.demo = new DemoService(deps, this.imports, this.sla);
     this.cases = new CasesService(deps, this.sla, this.auth);
+    // New cases are routed as their timers open, breached ones as their escalation fires.
+    this.sla.router = this.cases.routing;
+    // The demo's replayed history assigned cases through its own services: re-read the loads.
+    this.demo.onReplayed = () => this.cases.routing.forget();
+    // Someone deactivated hands their open cases back to routing.
+    this.staff.onDeactivated = (staffId, at) => this.cases.routing.releaseFrom(staffId, at);
     this.slaScheduler = new SlaScheduler(this.sla, deps.clock, options.slaTimers);
     this.backupScheduler = new BackupScheduler(this.maintenance, deps.dataDir, deps.clock, options.backupTimers);
+    this.externalChanges = new ExternalChanges(deps, options.changeTimers);
+    // Cases another process opened may be due before the scheduler's current wake-up. Re-arm only:
+    // a tick writes, and while the other process imports it holds the write lock batch after batch.
+    this.externalChanges.onExternal = (domains) => {
+      if (domains.includes('cases') || domains.includes('sla')) this.slaScheduler.rearm();
+    };
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).
     deps.events.subscribe((message) => {
+      // What another process wrote has its timers opened there (the CLI does at each import's
+      // progress and end); opening them here too would wait on its write lock every poll.
+      if (this.externalChanges.reporting) return;
       if (message.event === 'import.progress') this.sla.openMissingSoon();
       else if (message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
         try {
@@ -98,13 +115,14 @@ export class Services {
     }
   }
 
-  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, the daily backup, keep recovering. */
+  /** Background work once the database is open: tidy uploads, make a new vault's folders, watch the folder, the daily backup, follow other processes' writes, keep recovering. */
   async start(): Promise<void> {
     await this.evidence.prepareVault();
     this.imports.sweepStaging();
     await this.watch.start();
     this.slaScheduler.start();
     this.backupScheduler.start();
+    this.externalChanges.start();
     // A CLI killed while the app runs leaves its run 'running': the app notices within a minute.
     this.recoveryTimer = setInterval(() => void this.recover().catch((error: unknown) => console.error('[recover] failed', error)), recoveryEveryMs);
     this.recoveryTimer.unref();
@@ -113,6 +131,7 @@ export class Services {
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
     if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+    this.externalChanges.stop();
     this.slaScheduler.stop();
     const backupStopped = this.backupScheduler.stop();
     const watchClosed = this.watch.close();

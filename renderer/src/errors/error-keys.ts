@@ -14,6 +14,7 @@ const reasonKeys = {
   NOT_FOUND: wordKeys('errors.reasons.NOT_FOUND', words.reasons.NOT_FOUND),
   VALIDATION: wordKeys('errors.reasons.VALIDATION', words.reasons.VALIDATION),
   FORBIDDEN: wordKeys('errors.reasons.FORBIDDEN', words.reasons.FORBIDDEN),
+  CONFLICT: wordKeys('errors.reasons.CONFLICT', words.reasons.CONFLICT),
 };
 
 /** The generic sentence for each field issue reason. */

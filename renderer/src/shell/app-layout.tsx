@@ -4,6 +4,7 @@ import { Outlet } from 'react-router';
 import { AwaySummaryModal } from '../notifications/away-summary-modal';
 import { SessionProvider } from '../session/session-context';
 import { AppHeader } from './app-header';
+import { ArrivalsNotice } from './arrivals-notice';
 import { headerHeight } from './header-height';
 import { AppNavbar } from './app-navbar';
 
@@ -28,6 +29,7 @@ export function AppLayout() {
       </AppShell.Main>
     </AppShell>
     <AwaySummaryModal />
+    <ArrivalsNotice />
     </SessionProvider>
   );
 }

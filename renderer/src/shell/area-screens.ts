@@ -6,6 +6,7 @@ import { lazyScreen } from './lazy-screen';
 // Each area is its own chunk: the window starts with the shell and the area it opens on only.
 export const InboxScreen = lazyScreen(() => import('../areas/inbox/inbox-screen').then((module) => module.InboxScreen));
 export const RulesScreen = lazyScreen(() => import('../areas/inbox/rules/rules-screen').then((module) => module.RulesScreen));
+export const ImportHistoryScreen = lazyScreen(() => import('../areas/inbox/imports/import-history-screen').then((module) => module.ImportHistoryScreen));
 export const CasesScreen = lazyScreen(() => import('../areas/cases/cases-screen').then((module) => module.CasesScreen));
 export const EvidenceScreen = lazyScreen(() => import('./evidence-screens').then((module) => module.EvidenceScreen));
 export const CaseEvidenceScreen = lazyScreen(() => import('./evidence-screens').then((module) => module.CaseEvidenceScreen));
@@ -34,6 +35,7 @@ export function preloadArea(id: AreaId): Promise<unknown> | undefined {
 export function preloadScreenFor(path: string): Promise<unknown> | undefined {
   const [first, second] = path.split(/[?#]/)[0]!.split('/').filter(Boolean);
   if (first === 'inbox' && second === 'rules') return RulesScreen.preload();
+  if (first === 'inbox' && second === 'imports') return ImportHistoryScreen.preload();
   if (first === 'notifications') return CasesScreen.preload();
   if (first && Object.hasOwn(areaPreloads, first)) return preloadArea(first as AreaId);
   if ((upcomingAreaIds as readonly (string | undefined)[]).includes(first)) return undefined;

@@ -2,7 +2,7 @@ import type { CaseSla } from '../../../../shared/contract';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
 import type { PauseReason } from '../../../../shared/domain/sla';
 import { insertAudit } from '../../../../db/queries/audit';
-import { findAssignableStaff, findReviewIdOfCase, listAssignees, listCategories, setAssignee, setManualCategory } from '../../../../db/queries/cases';
+import { findAssignableStaff, findReviewIdOfCase, insertCaseEvent, listAssignees, listCategories, setAssignee, setManualCategory } from '../../../../db/queries/cases';
 import { loadReviews } from '../../../../db/queries/reviews';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
@@ -10,10 +10,13 @@ import type { AuthService } from '../auth/auth-service';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
 import { CaseLifecycle, type TransitionInput } from './case-lifecycle';
+import { CaseRouting } from './case-routing';
 
 /** Cases: assignment, category, the lifecycle (case-lifecycle.ts), and the queues that group them. */
 export class CasesService {
   private readonly lifecycle: CaseLifecycle;
+  /** Gives new and breached cases to someone of the right role (the SLA timers call it). */
+  readonly routing: CaseRouting;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -21,6 +24,7 @@ export class CasesService {
     private readonly auth: AuthService,
   ) {
     this.lifecycle = new CaseLifecycle(deps, auth, sla);
+    this.routing = new CaseRouting(deps);
   }
 
   private requireAll(found: { id: number }[], ids: readonly number[]) {
@@ -38,13 +42,28 @@ export class CasesService {
     return this.writeAssignee(caseIds, assigneeId, actor);
   }
 
-  /** The signed-in operator takes a case their role may take. */
-  take(caseId: number, actor: string): CaseSla {
+  /**
+   * The signed-in operator takes a case their role may take. Claiming from a pool (`fromPool`) is
+   * refused when someone else claimed it first, so two people never work the same case unknowingly.
+   */
+  take(caseId: number, actor: string, fromPool = false): CaseSla {
     const operator = this.auth.current();
     if (!operator) throw new AppError('FORBIDDEN', 'Sign in to take a case.');
     this.lifecycle.checkMayTake([caseId], operator.id);
+    if (fromPool) {
+      const [row] = listAssignees(this.deps.sqlite, [caseId]);
+      if (row && row.assigneeId !== null && row.assigneeId !== operator.id) {
+        throw new AppError('CONFLICT', `${row.assigneeName ?? 'Someone'} has already claimed case ${caseId}.`, { reason: 'claimed', caseId, assigneeName: row.assigneeName });
+      }
+    }
     this.writeAssignee([caseId], operator.id, actor);
     return this.sla.getCase(caseId);
+  }
+
+  /** The pool the signed-in operator's role sees (待认领); nobody signed in: every unassigned case. */
+  pool(limit?: number) {
+    const role = this.auth.current()?.role ?? null;
+    return { ...this.sla.pool(role, limit), role };
   }
 
   /** Writes the assignee and audits each case that changed, with names before and after. */
@@ -67,6 +86,8 @@ export class CasesService {
       for (const row of rows) {
         if (row.assigneeId === assigneeId) continue;
         setAssignee(sqlite, row.id, assigneeId, now);
+        // The case's history names who moved it and to whom; back in the pool when unassigned.
+        insertCaseEvent(sqlite, { caseId: row.id, at: now, kind: assigneeId === null ? 'pooled' : 'assigned', actor, detail: assigneeName });
         insertAudit(sqlite, {
           at: now,
           actor,
@@ -79,7 +100,10 @@ export class CasesService {
         updated++;
       }
     });
-    if (updated > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
+    if (updated > 0) {
+      this.routing.forget();
+      this.deps.events.emit('data.changed', { domain: 'reviews' });
+    }
     return { updated };
   }
 
@@ -126,7 +150,10 @@ export class CasesService {
   }
 
   transition(input: TransitionInput, actor: string): CaseSla {
-    return this.lifecycle.transition(input, actor);
+    const result = this.lifecycle.transition(input, actor);
+    // Closing or reopening changes someone's open count.
+    this.routing.forget();
+    return result;
   }
 
   pause(caseId: number, reason: PauseReason, note: string | undefined, actor: string): CaseSla {

@@ -7,7 +7,8 @@ export const casesHandlers = defineHandlers({
   'cases.transition': (input, context) => context.services().cases.transition(input, context.actor),
   'cases.pause': (input, context) => context.services().cases.pause(input.caseId, input.reason, input.note, context.actor),
   'cases.resume': (input, context) => context.services().cases.resume(input.caseId, context.actor),
-  'cases.take': (input, context) => context.services().cases.take(input.caseId, context.actor),
+  'cases.take': (input, context) => context.services().cases.take(input.caseId, context.actor, input.fromPool),
+  'cases.listPool': (input, context) => context.services().cases.pool(input.limit),
   'cases.myQueue': (input, context) => context.services().cases.myQueue(input.staffId, input.limit),
   'cases.board': (input, context) => context.services().cases.board(input.perColumn),
 });

@@ -8,8 +8,10 @@ const tempDir = useTempDirs();
 
 describe('demo reviews', () => {
   it('are the same for a seed and differ between shops', () => {
-    expect(planDemoReviews(1, { platform: 'jd', index: 0 })).toBe(planDemoReviews(1, { platform: 'jd', index: 0 }));
-    expect(planDemoReviews(1, { platform: 'jd', index: 0 })).not.toBe(planDemoReviews(1, { platform: 'jd', index: 1 }));
+    const now = Date.UTC(2026, 11, 2, 3, 0);
+    expect(planDemoReviews(1, { platform: 'jd', index: 0 }, now)).toBe(planDemoReviews(1, { platform: 'jd', index: 0 }, now));
+    expect(planDemoReviews(1, { platform: 'jd', index: 0 }, now)).not.toBe(planDemoReviews(1, { platform: 'jd', index: 1 }, now));
+    expect(planDemoReviews(1, { platform: 'jd', index: 0 }, now)).not.toBe(planDemoReviews(2, { platform: 'jd', index: 0 }, now));
   });
 
   it('load through the import pipeline: ~30% cases in every category, flags and a burst, nothing twice', async () => {

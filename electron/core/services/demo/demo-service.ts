@@ -7,6 +7,9 @@ import { inTransaction } from '../../../../db/transaction';
 import { defaultDemoSeed, planDemoData } from './demo-data';
 import { planDemoReviews } from './demo-reviews';
 import type { ImportService } from '../imports/import-service';
+import type { SlaService } from '../sla/sla-service';
+import type { DemoMember } from './demo-history';
+import { replayDemoHistory } from './demo-replay';
 import { stagingDir } from '../imports/source';
 import type { ServiceDeps } from '../service-deps';
 
@@ -14,13 +17,19 @@ export class DemoService {
   constructor(
     private readonly deps: ServiceDeps,
     private readonly imports: ImportService,
+    private readonly sla: SlaService,
   ) {}
 
   /**
    * Adds the demo shop's rows that are not there yet, so loading twice never duplicates and
    * never touches rows the user created or edited. Reviews go through the real import pipeline
-   * (rules, cases, flags, alerts) from a generated export file.
+   * (rules, cases, flags, alerts) from a generated export file, posted over the weeks before the
+   * clock's now; the new cases then get the history the team would have given them
+   * (demo-replay.ts), so the queue looks like a working day whenever it is loaded.
    */
+  /** Called after the history was written behind the live services' backs (routing drops its cached loads). */
+  onReplayed: () => void = () => {};
+
   async load(actor: string, seed: number = defaultDemoSeed): Promise<{ shopsAdded: number; staffAdded: number; reviewsAdded: number }> {
     const plan = planDemoData(seed);
     const { sqlite, clock } = this.deps;
@@ -42,13 +51,14 @@ export class DemoService {
     });
 
     let reviewsAdded = 0;
+    const importIds: number[] = [];
     const folder = stagingDir(this.deps.dataDir);
     mkdirSync(folder, { recursive: true });
     for (const [index, planned] of plan.shops.entries()) {
       const shop = findShopByNameSync(sqlite, planned.platform, planned.name);
       if (!shop) continue;
       const path = join(folder, `demo-reviews-${shop.platform}.tsv`);
-      writeFileSync(path, planDemoReviews(seed, { platform: shop.platform, index }));
+      writeFileSync(path, planDemoReviews(seed, { platform: shop.platform, index }, now));
       try {
         const preview = await this.imports.preview({ source: { kind: 'path', path }, platform: shop.platform });
         const { importId } = await this.imports.start(
@@ -56,10 +66,19 @@ export class DemoService {
           actor,
           'manual',
         );
+        importIds.push(importId);
         reviewsAdded += (await this.imports.waitFor(importId)).counts.inserted;
       } finally {
         rmSync(path, { force: true });
       }
+    }
+    const team = plan.staff.flatMap((member): DemoMember[] => {
+      const found = findStaffByNameSync(sqlite, member.name);
+      return found?.active ? [{ id: found.id, name: found.name, role: found.role }] : [];
+    });
+    if (reviewsAdded > 0) {
+      replayDemoHistory(this.deps, this.sla, importIds, team, seed);
+      this.onReplayed();
     }
     insertAudit(this.deps.sqlite, { at: now, actor, action: 'demo.load', entity: 'demo', entityId: String(seed), after: { shopsAdded, staffAdded, reviewsAdded } });
     this.deps.events.emit('data.changed', { domain: 'demo' });

@@ -225,9 +225,10 @@ describe('idempotent imports', () => {
     const dir = tempDir();
     const { core, call } = await startTestCore(dir);
     const shopId = await createShop(call);
-    const staff = await call('staff.create', { name: '赵雪', role: 'agent' });
     const path = writeFixture(dir, 'a.csv', csvText(exportRows(1, 3)));
     await importFile(core, call, { kind: 'path', path }, 'taobao', shopId);
+    // Created after the import, so routing has nobody to give the cases to: they wait in the pool.
+    const staff = await call('staff.create', { name: '赵雪', role: 'agent' });
     const review = present((await call('reviews.list', { filters: { search: '第1条' } })).items[0], 'the first review');
     expect(review.case).toMatchObject({ category: 'logistics', classification: { source: 'rule', matchedWords: ['太慢了'] } });
     const caseId = present(review.case, 'the first review’s case').id;

@@ -53,6 +53,12 @@ export class SlaScheduler {
     this.run();
   }
 
+  /** Re-reads the next wake-up without ticking (cases another process opened); takes no write lock. */
+  rearm(): void {
+    if (!this.running) return;
+    this.arm();
+  }
+
   private run(): void {
     try {
       this.sla.tick();

@@ -1,5 +1,6 @@
 import type { CaseSla, ShopCalendar, SlaCalendar, SlaPolicy } from '../../../../shared/contract';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
+import type { StaffRole } from '../../../../shared/domain/roles';
 import type { AuthService } from '../auth/auth-service';
 import type { NotificationsService } from '../notifications/notifications-service';
 import type { ServiceDeps } from '../service-deps';
@@ -10,7 +11,7 @@ import { CaseClock } from './case-clock';
 import { SlaPolicies, type PolicyInput } from './policies';
 import { PolicyVersions } from './policy-versions';
 import { SlaTick, type Fired } from './tick';
-import { SlaTimers } from './timers';
+import { SlaTimers, type CaseRouter } from './timers';
 import { SlaViews } from './views';
 import { WorkCalendars } from './work-calendars';
 
@@ -52,6 +53,11 @@ export class SlaService {
 
   set onChange(hook: () => void) {
     this.timers.onChange = hook;
+  }
+
+  /** Who routes new and breached cases (services/cases/case-routing.ts; none until set). */
+  set router(router: CaseRouter) {
+    this.timers.router = router;
   }
 
   listPolicies(includeHistory = false): { items: SlaPolicy[] } {
@@ -121,6 +127,11 @@ export class SlaService {
 
   myQueue(staffId: number | undefined, limit = 100) {
     return this.views.myQueue(staffId, limit);
+  }
+
+  /** Unassigned open cases routed to `role` (null: every unassigned case). */
+  pool(role: StaffRole | null, limit = 100) {
+    return this.views.pool(role, limit);
   }
 
   board(perColumn = 50) {

@@ -1,6 +1,6 @@
 import type { FiredPoint } from '../../../../shared/contract';
 import type { StaffRole } from '../../../../shared/domain/roles';
-import { lateGraceMs } from '../../../../shared/domain/sla';
+import { lateGraceMs, nextRoleUp } from '../../../../shared/domain/sla';
 import type { PlannedPoint } from '../../../../shared/sla/timer';
 import { insertCaseEvent } from '../../../../db/queries/cases';
 import { findFiredPointContext, insertSlaEvent, listDueTargets, minNextFireAt, setNextFireAt } from '../../../../db/queries/sla-timers';
@@ -135,9 +135,7 @@ export class SlaTick {
         });
         ids.push(note.id);
       } else {
-        const chain = JSON.parse(row.escalation) as StaffRole[];
-        const from = row.assigneeRole ? chain.indexOf(row.assigneeRole) : -1;
-        const escalateTo = chain[from + 1] ?? chain.at(-1)!;
+        const escalateTo = nextRoleUp(JSON.parse(row.escalation) as StaffRole[], row.assigneeRole ?? row.poolRole);
         const note = this.notifications.record({
           kind: 'sla_breach',
           params: { caseId: point.caseId, category: row.category, shopName: row.shopName, target: point.target, escalateTo },
@@ -149,6 +147,7 @@ export class SlaTick {
         });
         ids.push(note.id);
         insertCaseEvent(sqlite, { caseId: point.caseId, at: point.firedAt, kind: 'escalated', target: point.target, actor: 'system', detail: escalateTo });
+        this.timers.router.escalated(point.caseId, escalateTo, point.firedAt);
       }
     }
     if (lateCount > 0 && this.catchUpNote !== null && this.notifications.addToCount(this.catchUpNote, lateCount)) {

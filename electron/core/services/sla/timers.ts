@@ -1,3 +1,4 @@
+import type { StaffRole } from '../../../../shared/domain/roles';
 import { nextFireAt, plannedPoints, type TimerSpec } from '../../../../shared/sla/timer';
 import { findCase, insertCaseEvent, type CaseRow } from '../../../../db/queries/cases';
 import type { VersionRow } from '../../../../db/queries/sla-policies';
@@ -26,6 +27,14 @@ export const openSliceSize = 250;
 /** Case ids in one `sla.changed` event: beyond this a view reloads what it shows anyway. */
 export const changedIdsPerEvent = 1000;
 
+/** Gives new and breached cases to someone (services/cases/case-routing.ts); wired in services/index.ts. */
+export interface CaseRouter {
+  opened(cases: readonly { caseId: number; ownerRole: StaffRole; assigneeId: number | null }[], at: number): void;
+  escalated(caseId: number, toRole: StaffRole, at: number): unknown;
+}
+
+const noRouting: CaseRouter = { opened: () => {}, escalated: () => null };
+
 /**
  * Each case's timers: opened for new cases (from imports or manual entry), recomputed as absolute
  * deadlines with planned points and the next wake-up whenever what they depend on changes.
@@ -37,6 +46,8 @@ export class SlaTimers {
   private openingSoon = false;
   /** Called after anything that may move the next wake-up (the scheduler re-arms). */
   onChange: () => void = () => {};
+  /** Routes the cases whose timers just opened, in the same transaction. */
+  router: CaseRouter = noRouting;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -104,11 +115,15 @@ export class SlaTimers {
     const rows = listUntimedCasesAfter(sqlite, this.watermark, limit);
     if (rows.length === 0) return 0;
     inTransaction(sqlite, () => {
+      const routed: { caseId: number; ownerRole: StaffRole; assigneeId: number | null }[] = [];
       for (const row of rows) {
         const versionId = this.versions.currentFor(row.category, row.shopId, row.platform);
+        const terms = this.versions.termsOf(versionId);
         insertCaseSla(sqlite, row.id, versionId, row.openedAt);
-        insertCaseEvent(sqlite, { caseId: row.id, at: row.openedAt, kind: 'opened', actor: 'system', detail: `v${this.versions.termsOf(versionId).version}` });
+        insertCaseEvent(sqlite, { caseId: row.id, at: row.openedAt, kind: 'opened', actor: 'system', detail: `v${terms.version}` });
+        routed.push({ caseId: row.id, ownerRole: terms.ownerRole, assigneeId: row.assigneeId });
       }
+      this.router.opened(routed, now);
       this.recompute(rows.map((row) => row.id), now);
     });
     this.watermark = rows.at(-1)!.id;

@@ -1,4 +1,5 @@
 import type { CaseSla, QueueItem, SlaTarget } from '../../../../shared/contract';
+import type { StaffRole } from '../../../../shared/domain/roles';
 import { remainingMs, targetState, type PlannedPoint } from '../../../../shared/sla/timer';
 import { listTargets } from '../../../../db/queries/sla-timers';
 import {
@@ -99,6 +100,13 @@ export class SlaViews {
     const who = staffId ?? this.auth.current()?.id;
     const items = this.queueRows(who === undefined ? { kind: 'all' } : { kind: 'assignee', staffId: who }, limit);
     this.timers.openMissing();
+    return { items, now: this.deps.clock.now() };
+  }
+
+  /** Unassigned open cases routed to a role (null: all unassigned ones), soonest deadline first. */
+  pool(role: StaffRole | null, limit = 100) {
+    this.timers.openMissing();
+    const items = this.queueRows(role === null ? { kind: 'unassigned' } : { kind: 'pool', role }, limit);
     return { items, now: this.deps.clock.now() };
   }
 

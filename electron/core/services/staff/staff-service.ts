@@ -7,6 +7,12 @@ import { AppError, conflict, notFound } from '../../errors';
 import type { ServiceDeps } from '../service-deps';
 
 export class StaffService {
+  /**
+   * Called inside the transaction that deactivates someone, so their open cases do not sit with
+   * a person who is gone (services/index.ts wires it to case routing). Returns how many moved.
+   */
+  onDeactivated: (staffId: number, at: number) => number = () => 0;
+
   constructor(private readonly deps: ServiceDeps) {}
 
   list(options: { includeInactive?: boolean }): Promise<StaffMember[]> {
@@ -34,6 +40,7 @@ export class StaffService {
   ): Promise<StaffMember> {
     const { sqlite, clock } = this.deps;
     const now = clock.now();
+    let released = 0;
     const member = inTransaction(sqlite, () => {
       const before = findStaffSync(sqlite, input.id);
       if (!before) throw notFound('Staff member', input.id);
@@ -54,9 +61,11 @@ export class StaffService {
       const after = updateStaffSync(sqlite, input.id, { ...input, now })!;
       const action = input.active === false ? 'staff.deactivate' : input.active === true && !before.active ? 'staff.reactivate' : 'staff.update';
       insertAudit(sqlite, { at: now, actor, action, entity: 'staff', entityId: input.id, before, after });
+      if (before.active && input.active === false) released = this.onDeactivated(input.id, now);
       return after;
     });
     this.deps.events.emit('data.changed', { domain: 'staff' });
+    if (released > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
     return member;
   }
 }

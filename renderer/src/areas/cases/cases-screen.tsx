@@ -11,6 +11,7 @@ import { useSession } from '../../session/session-context';
 import { CaseSlaSection } from '../../components/case-sla/case-sla-section';
 import { QueueTable } from './queue-table';
 import { noteServerNow } from '../../components/case-sla/server-clock';
+import { PoolSection } from './pool-section';
 import { TeamBoard } from './team-board';
 import { useSlaEvents } from './use-live-reload';
 
@@ -19,7 +20,8 @@ const domains = ['sla', 'cases', 'reviews', 'demo', 'staff', 'auth'] as const;
 function MyQueue({ onOpen }: { onOpen: (caseId: number) => void }) {
   const { t } = useTranslation('cases');
   const session = useSession();
-  const queue = useApiQuery('cases.myQueue', { limit: 500 }, domains);
+  // The operator's id is part of the query: whoever signs in next gets their own rows.
+  const queue = useApiQuery('cases.myQueue', { limit: 500, staffId: session.operator?.id }, domains);
   useSlaEvents(queue.reload);
   useEffect(() => {
     if (queue.data) noteServerNow(queue.data.now);
@@ -36,6 +38,7 @@ function MyQueue({ onOpen }: { onOpen: (caseId: number) => void }) {
       ) : (
         <QueueTable items={queue.data.items} onOpen={onOpen} />
       )}
+      {session.operator ? <PoolSection onOpen={onOpen} onClaimed={queue.reload} /> : null}
     </Stack>
   );
 }
@@ -66,6 +69,7 @@ function SummaryLine() {
 /** 工单: my queue (most urgent first) and the team board, with a drawer per case. */
 export function CasesScreen() {
   const { t } = useTranslation('cases');
+  const session = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { caseId: routeCaseId } = useParams();
@@ -103,7 +107,8 @@ export function CasesScreen() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mine">
-          <MyQueue onOpen={(id) => update({ case: String(id) })} />
+          {/* Keyed by the operator: after a switch on the shared PC nothing of the previous person stays on screen. */}
+          <MyQueue key={session.operator?.id ?? 'nobody'} onOpen={(id) => update({ case: String(id) })} />
         </Tabs.Panel>
         <Tabs.Panel value="board">
           <Board onOpen={(id) => update({ case: String(id) })} />

@@ -1,4 +1,5 @@
-import { Table, Text, UnstyledButton } from '@mantine/core';
+import { Button, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconHandGrab } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../../shared/contract';
 import { CategoryBadge } from '../../components/badges/category-badge';
@@ -11,16 +12,19 @@ interface QueueTableProps {
   items: QueueItem[];
   /** Opens a case's drawer. */
   onOpen: (caseId: number) => void;
+  /** The pool's 认领 button per row (absent: no action column). */
+  onClaim?: (caseId: number) => void;
+  testId?: string;
 }
 
 /** My queue: most urgent first, each row with its live countdown. */
-export function QueueTable({ items, onOpen }: QueueTableProps) {
+export function QueueTable({ items, onOpen, onClaim, testId = 'queue-table' }: QueueTableProps) {
   const { t } = useTranslation('cases');
   // Re-sort every few seconds as running cases cross into warning and breach.
   const now = useServerNow(5000);
   const sorted = sortByUrgency(items, now);
   return (
-    <Table highlightOnHover verticalSpacing="sm" data-testid="queue-table">
+    <Table highlightOnHover verticalSpacing="sm" data-testid={testId}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('colDue')}</Table.Th>
@@ -28,6 +32,7 @@ export function QueueTable({ items, onOpen }: QueueTableProps) {
           <Table.Th>{t('colCategory')}</Table.Th>
           <Table.Th>{t('colStatus')}</Table.Th>
           <Table.Th>{t('colAssignee')}</Table.Th>
+          {onClaim ? <Table.Th w={100} /> : null}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -61,6 +66,23 @@ export function QueueTable({ items, onOpen }: QueueTableProps) {
                 {item.assigneeName ?? t('unassigned')}
               </Text>
             </Table.Td>
+            {onClaim ? (
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconHandGrab size={14} />}
+                  onClick={(event) => {
+                    // The row opens the case; the button only claims it.
+                    event.stopPropagation();
+                    onClaim(item.caseId);
+                  }}
+                  data-testid={`claim-${item.caseId}`}
+                >
+                  {t('pool.claim')}
+                </Button>
+              </Table.Td>
+            ) : null}
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -24,4 +24,6 @@ export const historyKey: Record<SlaHistoryEntry['kind'], ParseKeys<'common'>> = 
   policy_changed: 'sla.history.policy_changed',
   transition: 'sla.history.transition',
   escalated: 'sla.history.escalated',
+  assigned: 'sla.history.assigned',
+  pooled: 'sla.history.pooled',
 };

@@ -1,12 +1,15 @@
 import { Badge, Group, Stack, Table, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSla, SlaHistoryEntry } from '../../../../shared/contract';
+import { staffRoles, type StaffRole } from '../../../../shared/domain/roles';
 import { formatDateTime } from '../../format/date-time';
-import { categoryKey, pauseReasonKey, slaTargetKey } from '../../i18n/domain/keys';
+import { categoryKey, pauseReasonKey, roleKey, slaTargetKey } from '../../i18n/domain/keys';
 import { usePreferences } from '../../preferences/preferences-context';
 import { stateColors } from './countdown-logic';
 import { historyKey } from './sla-keys';
 import { SlaCountdown } from './sla-countdown';
+
+const isStaffRole = (value: string): value is StaffRole => (staffRoles as readonly string[]).includes(value);
 
 interface SlaPanelProps {
   /** The case's SLA as sla.getCase (or a lifecycle action) returned it. */
@@ -26,6 +29,8 @@ export function SlaPanel({ sla }: SlaPanelProps) {
   const { t } = useTranslation(['common', 'domain']);
   const { timeZone, language } = usePreferences();
   const at = (ms: number) => formatDateTime(ms, timeZone, language);
+  // Escalations and pools name a role ("supervisor"): shown in the reader's words.
+  const detailWords = (entry: SlaHistoryEntry) => (entry.detail && isStaffRole(entry.detail) ? t(roleKey[entry.detail]) : entry.detail);
   return (
     <Stack gap="sm" data-testid="sla-panel">
       <Text size="xs" c="dimmed">
@@ -113,7 +118,7 @@ export function SlaPanel({ sla }: SlaPanelProps) {
             }>
               <Text size="xs" c="dimmed">
                 {at(entry.at)} · {entry.actor}
-                {entry.detail ? ` · ${entry.detail}` : ''}
+                {entry.detail ? ` · ${detailWords(entry)}` : ''}
               </Text>
             </Timeline.Item>
           ))}

@@ -30,6 +30,13 @@ export const commonEn: Translation<typeof commonZhCN> = {
     settings: 'Settings',
     breached: '{{count}} cases breached',
   },
+  arrivals: {
+    title: 'New data from another window or the command line',
+    reviews: '{{count}} new review(s) imported',
+    cases: '{{count}} case(s) opened',
+    alerts: '{{count}} monitoring alert(s)',
+    evidence: '{{count}} evidence file(s) added',
+  },
   header: {
     language: 'Language',
     colorScheme: 'Color scheme',
@@ -90,6 +97,8 @@ export const commonEn: Translation<typeof commonZhCN> = {
       policy_changed: 'Policy changed',
       transition: 'Status changed',
       escalated: 'Escalated',
+      assigned: 'Assigned',
+      pooled: 'Sent to the unclaimed pool',
     },
     actions: {
       title: 'Actions',
@@ -230,6 +239,9 @@ export const commonEn: Translation<typeof commonZhCN> = {
       },
       VALIDATION: {
         token_wrong_kind: 'This needs the other kind of choice: a file cannot stand in for a folder or the other way round. Choose again.',
+      },
+      CONFLICT: {
+        claimed: 'Someone else has just claimed this case; it has left the unclaimed list. Pick another one.',
       },
       FORBIDDEN: {
         raw_path: 'The app does not open paths given by the window or a browser. Choose or drop the file in the app (in the browser, upload it).',

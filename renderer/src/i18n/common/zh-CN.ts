@@ -31,6 +31,13 @@ export const commonZhCN = {
     settings: '设置',
     breached: '{{count}} 张工单已超时',
   },
+  arrivals: {
+    title: '其他窗口或命令行有新数据',
+    reviews: '新导入 {{count}} 条评价',
+    cases: '新开 {{count}} 个工单',
+    alerts: '{{count}} 条监控提醒',
+    evidence: '新增 {{count}} 份证据',
+  },
   header: {
     language: '界面语言',
     colorScheme: '配色',
@@ -91,6 +98,8 @@ export const commonZhCN = {
       policy_changed: '时效政策变更',
       transition: '状态变更',
       escalated: '已升级通知',
+      assigned: '已分派',
+      pooled: '进入待认领',
     },
     actions: {
       title: '处理',
@@ -231,6 +240,9 @@ export const commonZhCN = {
       },
       VALIDATION: {
         token_wrong_kind: '这里需要的是另一种选择：文件和文件夹不能互相代替，请重新选择。',
+      },
+      CONFLICT: {
+        claimed: '这张工单刚被别人认领了，已从待认领中移除。请认领其他工单。',
       },
       FORBIDDEN: {
         raw_path: '应用不会打开窗口或浏览器直接给出的路径。请在应用里选择或拖入文件（浏览器中请上传）。',

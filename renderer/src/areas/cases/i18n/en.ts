@@ -24,6 +24,14 @@ export const casesEn: Translation<typeof casesZhCN> = {
   open: 'Open case #{{id}}',
   openReview: 'Show the review in the inbox',
   emptyDescription: 'Each negative review that needs handling becomes a case: who owns it, how far it has got and how long until it is overdue, at a glance.',
+  pool: {
+    title: 'Unclaimed',
+    forRole: 'Cases routed to {{role}} that nobody holds yet (no one of the role was active when they opened or escalated). Claim one to move it to your queue.',
+    everyRole: 'Every case nobody holds yet.',
+    empty: 'No unclaimed cases.',
+    claim: 'Claim',
+    claimed: 'Claimed case #{{id}}',
+  },
   board: {
     open: 'Open {{count}}',
     warning: 'Due soon {{count}}',

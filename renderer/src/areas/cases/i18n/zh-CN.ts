@@ -24,6 +24,14 @@ export const casesZhCN = {
   open: '打开工单 #{{id}}',
   openReview: '在收件箱查看评价',
   emptyDescription: '每条需要处理的差评都会变成一张工单：谁在负责、处理到了哪一步、离超时还有多久，一目了然。',
+  pool: {
+    title: '待认领',
+    forRole: '分给{{role}}、暂时没人负责的工单（开单或升级时该角色无人在岗）。认领后进入你的队列。',
+    everyRole: '所有暂时没人负责的工单。',
+    empty: '没有待认领的工单。',
+    claim: '认领',
+    claimed: '已认领工单 #{{id}}',
+  },
   board: {
     open: '进行中 {{count}}',
     warning: '即将超时 {{count}}',
