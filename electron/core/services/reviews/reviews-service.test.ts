@@ -177,15 +177,16 @@ describe('reviews.list', () => {
 });
 
 describe('monitoring, classification and flags', () => {
-  it('raises an alert event for a keyword or a bad review, stores it, and marks it read', async () => {
+  it('raises an alert event for a sensitive word or a 好评返现 demand (not for every bad review), stores it, and marks it read', async () => {
     const { core, call, alerts } = await withReviews([
       ['M1', '假货！我要投诉', day(1), '中评', '甲', '杯子', ''],
-      ['M2', '一般般', day(2), '差评', '乙', '杯子', ''],
+      ['M2', '给钱就改好评', day(2), '差评', '乙', '杯子', ''],
       ['M3', '很好用', day(3), '好评', '丙', '杯子', ''],
+      ['M4', '一般般', day(4), '差评', '丁', '杯子', ''],
     ]);
     expect(alerts).toEqual([
       { alertId: 1, reviewId: 1, ruleName: '敏感词', matchedWords: ['投诉', '假货'], level: 'neutral', shopName: '测试店', excerpt: '假货！我要投诉' },
-      { alertId: 2, reviewId: 2, ruleName: '差评', matchedWords: [], level: 'bad', shopName: '测试店', excerpt: '一般般' },
+      { alertId: 2, reviewId: 2, ruleName: '索要好评返现', matchedWords: ['给钱就改'], level: 'bad', shopName: '测试店', excerpt: '给钱就改好评' },
     ]);
     const listed = await call('alerts.list', { unreadOnly: true });
     expect(listed.unread).toBe(2);
