@@ -28,7 +28,7 @@ const initialStatus = client.call('app.status', {});
 initialStatus.catch(() => undefined);
 // Reads only, asked right behind app.status: while the database is not open they are refused,
 // and then no screen takes them over.
-callFirstScreenEarly(client, firstPath);
+const firstAnswers = callFirstScreenEarly(client, firstPath);
 const i18n = createI18n(readLanguageHint());
 
 const container = document.getElementById('root');
@@ -37,7 +37,7 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <AppProviders client={client} i18n={i18n}>
-      <StartupGate firstScreen={firstScreen} initialStatus={initialStatus}>
+      <StartupGate firstScreen={firstScreen} firstAnswers={firstAnswers} initialStatus={initialStatus}>
         {/* Hash routing: the app is served from app:// and from a plain HTTP file server alike. */}
         <HashRouter>
           <AppRoutes />

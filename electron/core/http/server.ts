@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,10 @@ import { evidenceHashFromPath, evidenceResponse } from '../services/evidence/evi
 import { httpStatusFor } from './status-codes';
 import { receiveUpload } from './upload-route';
 import { contentTypeFor, resolveStaticFile, streamFile } from './static-files';
+
+// Not an `import`: node:http's ES module namespace reads every export, and one of them loads
+// Node's whole fetch implementation (~35 ms before the harness can listen).
+const { createServer } = process.getBuiltinModule('node:http');
 
 export interface TestRoutes {
   /** POST /__test/clock with { at?, advanceMs?, freeze?, reset? }. */

@@ -45,4 +45,35 @@ describe('early calls', () => {
     await early.call('shops.list', {});
     expect(calls).toHaveLength(2);
   });
+
+  it('hands an answer that is in over once through takeAnswered, never one on its way or a failure', async () => {
+    let fail = false;
+    let release = () => {};
+    const client = {
+      call: (method: string) =>
+        method === 'staff.list'
+          ? new Promise((resolve) => (release = () => resolve({ items: ['late'] })))
+          : fail
+            ? Promise.reject(new Error('refused'))
+            : Promise.resolve({ items: [method] }),
+      subscribe: () => () => {},
+    } as unknown as ApiClient;
+    const early = withEarlyCalls(client, () => 0);
+    await early.callEarly('shops.list', {});
+    expect(early.takeAnswered('shops.list', {})).toEqual({ value: { items: ['shops.list'] } });
+    expect(early.takeAnswered('shops.list', {})).toBeUndefined();
+
+    const staff = early.callEarly('staff.list', {});
+    expect(early.takeAnswered('staff.list', {})).toBeUndefined();
+    release();
+    await staff;
+    expect(early.takeAnswered('staff.list', { includeInactive: true })).toBeUndefined();
+    expect(early.takeAnswered('staff.list', {})).toEqual({ value: { items: ['late'] } });
+
+    fail = true;
+    await early.callEarly('reviews.count', { filters: {} });
+    expect(early.takeAnswered('reviews.count', { filters: {} })).toBeUndefined();
+    // The failure still goes to the call that takes it over.
+    await expect(early.call('reviews.count', { filters: {} })).rejects.toThrow('refused');
+  });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventPayload, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { useApi } from './api-context';
+import { takeEarlyAnswer } from './early-calls';
 
 type Domain = EventPayload<'data.changed'>['domain'];
 
@@ -24,9 +25,13 @@ export function useApiQuery<M extends MethodName>(
   domains: readonly Domain[] | 'all',
 ): ApiQuery<MethodOutput<M>> {
   const api = useApi();
-  const [data, setData] = useState<MethodOutput<M>>();
+  // An answer already in from the window's early calls: the first render shows it, and the
+  // first effect does not ask again.
+  const [early] = useState(() => takeEarlyAnswer(api, method, input));
+  const [data, setData] = useState<MethodOutput<M> | undefined>(early?.value);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(early === undefined);
+  const answeredEarly = useRef(early !== undefined);
   const [generation, setGeneration] = useState(0);
   // Compare the input by value: callers pass fresh object literals on every render.
   const inputKey = JSON.stringify(input);
@@ -41,6 +46,10 @@ export function useApiQuery<M extends MethodName>(
   }, []);
 
   useEffect(() => {
+    if (answeredEarly.current) {
+      answeredEarly.current = false;
+      return;
+    }
     let current = true;
     const call = (flight.current.made += 1);
     flight.current.active = call;

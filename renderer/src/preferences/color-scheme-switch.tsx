@@ -1,7 +1,8 @@
-import { Center, SegmentedControl } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { colorSchemes, type ColorSchemePreference } from '../../../shared/domain/preferences';
+import { SegmentedChoice } from '../components/segmented-choice';
 import { colorSchemeKey } from '../i18n/domain/keys';
 import { usePreferences } from './preferences-context';
 
@@ -12,7 +13,7 @@ export function ColorSchemeSwitch() {
   const { t } = useTranslation(['common', 'domain']);
   const { colorScheme, setColorScheme } = usePreferences();
   return (
-    <SegmentedControl<ColorSchemePreference>
+    <SegmentedChoice<ColorSchemePreference>
       data-testid="color-scheme-switch"
       aria-label={t('header.colorScheme')}
       size="xs"

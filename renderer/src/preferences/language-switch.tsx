@@ -1,6 +1,6 @@
-import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../shared/domain/preferences';
+import { SegmentedChoice } from '../components/segmented-choice';
 import { languageKey } from '../i18n/domain/keys';
 import { usePreferences } from './preferences-context';
 
@@ -9,7 +9,7 @@ export function LanguageSwitch() {
   const { t } = useTranslation(['common', 'domain']);
   const { language, setLanguage } = usePreferences();
   return (
-    <SegmentedControl<Language>
+    <SegmentedChoice<Language>
       data-testid="language-switch"
       aria-label={t('header.language')}
       size="xs"

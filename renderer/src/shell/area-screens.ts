@@ -45,8 +45,10 @@ export function preloadScreenFor(path: string): Promise<unknown> | undefined {
 /**
  * Makes the first screen's own first calls while the shell renders (see withEarlyCalls). Only the
  * inbox, which the window opens on, has any; other paths wait for their screen as before.
+ * Resolves (never rejects) once the answers its first render draws from are in.
  */
-export function callFirstScreenEarly(client: EarlyCallsClient, path: string): void {
+export function callFirstScreenEarly(client: EarlyCallsClient, path: string): Promise<unknown> | undefined {
   const [route, search = ''] = path.split('?');
-  if (route === '/inbox') callInboxEarly(client, new URLSearchParams(search.split('#')[0]));
+  if (route === '/inbox') return callInboxEarly(client, new URLSearchParams(search.split('#')[0]));
+  return undefined;
 }

@@ -8,6 +8,12 @@ import { ConnectionErrorScreen } from './connection-error-screen';
 import { StartupErrorScreen } from './startup-error-screen';
 import { StatusContext } from './status-context';
 
+/**
+ * How long a ready app waits for its first screen's early answers before it renders anyway: the
+ * rows usually arrive with app.status, and drawing them in the first render saves a second one.
+ */
+const firstAnswersWaitMs = 500;
+
 type Startup =
   | { kind: 'loading' }
   | { kind: 'answered'; status: AppStatus }
@@ -21,6 +27,8 @@ interface StartupGateProps {
    * screen shows at once rather than behind a loading state of its own.
    */
   firstScreen?: Promise<unknown>;
+  /** The first screen's early calls (see callFirstScreenEarly), settling; never rejects. */
+  firstAnswers?: Promise<unknown>;
   /** app.status, asked before the first render so the backend answers while React sets up; Retry asks again. */
   initialStatus?: Promise<AppStatus>;
 }
@@ -29,7 +37,7 @@ interface StartupGateProps {
  * Asks app.status once and decides what the window shows: the app, the startup-error screen, or
  * a connection error with Retry. Never retries on its own, so a broken backend cannot cause a loop.
  */
-export function StartupGate({ children, firstScreen, initialStatus }: StartupGateProps) {
+export function StartupGate({ children, firstScreen, firstAnswers, initialStatus }: StartupGateProps) {
   const api = useApi();
   const [startup, setStartup] = useState<Startup>({ kind: 'loading' });
   const [retrying, setRetrying] = useState(false);
@@ -40,7 +48,7 @@ export function StartupGate({ children, firstScreen, initialStatus }: StartupGat
     (attempt === 0 && initialStatus ? initialStatus : api.call('app.status', {})).then(
       async (status) => {
         // A chunk that fails to load is the lazy route's to report, not a reason to wait.
-        if (status.state === 'ready') await firstScreen?.catch(() => undefined);
+        if (status.state === 'ready') await Promise.all([firstScreen?.catch(() => undefined), attempt === 0 && firstAnswers && waitAtMost(firstAnswers, firstAnswersWaitMs)]);
         if (!current) return;
         setStartup({ kind: 'answered', status });
         setRetrying(false);
@@ -54,7 +62,7 @@ export function StartupGate({ children, firstScreen, initialStatus }: StartupGat
     return () => {
       current = false;
     };
-  }, [api, attempt, firstScreen, initialStatus]);
+  }, [api, attempt, firstScreen, firstAnswers, initialStatus]);
 
   function retry() {
     setRetrying(true);
@@ -76,6 +84,12 @@ export function StartupGate({ children, firstScreen, initialStatus }: StartupGat
       )}
     </PreferencesProvider>
   );
+}
+
+function waitAtMost(promise: Promise<unknown>, ms: number): Promise<unknown> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function StartupLoading() {

@@ -1,9 +1,10 @@
-import { Button, Group, Kbd, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { platformIds } from '../../../../../shared/domain/platforms';
+import { SegmentedChoice } from '../../../components/segmented-choice';
 import { caseCategories, caseStatuses, flagTypes, reviewLevels } from '../../../../../shared/domain/reviews';
 import type { InboxLookups } from '../use-inbox-lookups';
 import { FilterMenu } from './filter-menu';
@@ -32,10 +33,10 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
   return (
     <Group gap="xs" wrap="wrap" align="center" data-testid="inbox-filters">
       <SearchBox key={resetCount} initial={query.search} onSearch={(search) => update({ search })} inputRef={searchRef} />
-      <SegmentedControl
+      <SegmentedChoice<InboxSort>
         size="sm"
         value={query.sort}
-        onChange={(sort) => update({ sort: sort as InboxSort })}
+        onChange={(sort) => update({ sort })}
         data={[
           { value: 'newest', label: t('sort.newest') },
           { value: 'sla_due', label: t('sort.slaDue') },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Review, ReviewFilters } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
+import { takeEarlyAnswer } from '../../../api/early-calls';
 import type { InboxSort } from './inbox-query';
 
 /** Rows per request; one page fills a tall window twice, and the contract allows up to 200. */
@@ -40,15 +41,21 @@ export interface ReviewPages {
 export function useReviewPages(filters: ReviewFilters, sort: InboxSort): ReviewPages {
   const api = useApi();
   const key = JSON.stringify([filters, sort]);
-  const [state, setState] = useState<PagesState>({
-    key,
-    items: [],
-    highlights: {},
-    nextCursor: null,
-    loading: true,
-    loadingMore: false,
-    error: null,
+  const [state, setState] = useState<PagesState>(() => {
+    // The window's early call for this first page may have answered already: start with its rows.
+    const early = takeEarlyAnswer(api, 'reviews.list', { filters, sort, limit: pageSize });
+    return {
+      key,
+      items: early?.value.items ?? [],
+      highlights: early?.value.highlights ?? {},
+      nextCursor: early?.value.nextCursor ?? null,
+      loading: early === undefined,
+      loadingMore: false,
+      error: null,
+    };
   });
+  // The first page came with the state: the first effect does not ask for it again.
+  const answeredEarly = useRef(!state.loading);
   const [generation, setGeneration] = useState(0);
   // Read by loadMore and reloads without making them change (and re-run) on every page.
   const stateRef = useRef(state);
@@ -58,6 +65,10 @@ export function useReviewPages(filters: ReviewFilters, sort: InboxSort): ReviewP
 
   // First page: on a new query, and again (keeping the rows on screen) when the data changes.
   useEffect(() => {
+    if (answeredEarly.current) {
+      answeredEarly.current = false;
+      return;
+    }
     let current = true;
     const [queryFilters, querySort] = JSON.parse(key) as [ReviewFilters, InboxSort];
     // A reload re-reads as many rows as were shown (up to the contract's limit) so the list does not shrink under the reader.
