@@ -11,7 +11,8 @@ function lookUp(resource: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resource);
 }
 
-const areaNamespaces: readonly Namespace[] = ['inbox', 'cases', 'evidence', 'settings', 'team'];
+// `evidence` is shared: its words live with renderer/src/components/evidence/.
+const areaNamespaces: readonly Namespace[] = ['inbox', 'cases', 'settings', 'team'];
 
 // Vite inlines the sources, so this runs without touching the file system API.
 const sources = import.meta.glob(['../**/*.tsx', '../**/*.ts', '!../**/*.test.*', '!../**/i18n/**'], {

@@ -1,8 +1,8 @@
 import type { Language } from '../../../shared/domain/preferences';
 import { casesEn } from '../areas/cases/i18n/en';
 import { casesZhCN } from '../areas/cases/i18n/zh-CN';
-import { evidenceEn } from '../areas/evidence/i18n/en';
-import { evidenceZhCN } from '../areas/evidence/i18n/zh-CN';
+import { evidenceEn } from '../components/evidence/i18n/en';
+import { evidenceZhCN } from '../components/evidence/i18n/zh-CN';
 import { inboxEn } from '../areas/inbox/i18n/en';
 import { inboxZhCN } from '../areas/inbox/i18n/zh-CN';
 import { settingsEn } from '../areas/settings/i18n/en';
@@ -16,8 +16,9 @@ import { domainZhCN } from './domain/zh-CN';
 import type { Translation } from './translation';
 
 /**
- * Every namespace in zh-CN, the product's first language. `common` and `domain` are shared; each
- * area's namespace belongs to that area alone. The key types come from these objects.
+ * Every namespace in zh-CN, the product's first language. `common` and `domain` are shared, and so
+ * is `evidence` (its words live with the shared evidence components: the vault screen and the case
+ * workspace both show them); each other area's namespace belongs to that area alone. The key types come from these objects.
  */
 export const zhCNResources = {
   common: commonZhCN,
