@@ -7,11 +7,11 @@ import { useApi } from '../../../api/api-context';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
 import { CaseSlaSection } from '../../../components/case-sla/case-sla-section';
-import { useExplainFlag } from '../badges/flag-evidence';
+import { useExplainFlag } from '../../../components/case-words/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../../../components/badges/status-badge';
 import { DetailSection } from './detail-section';
-import { explainClassification } from './explain-classification';
+import { useExplainClassification } from '../../../components/case-words/explain-classification';
 import { categoryKey } from '../../../i18n/domain/keys';
 import { flagKey } from '../i18n/keys';
 
@@ -30,6 +30,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const api = useApi();
   const run = useRunAction();
   const explainFlag = useExplainFlag();
+  const explainClassification = useExplainClassification();
   const manual = reviewCase.classification.source === 'manual';
 
   async function recategorize(category: CaseCategory) {
@@ -83,7 +84,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           {manual ? <IconHandFinger size={14} /> : <IconRobot size={14} />}
         </ThemeIcon>
         <Text size="sm" data-testid="classification-explanation">
-          {explainClassification(reviewCase.classification, t)}
+          {explainClassification(reviewCase.classification)}
         </Text>
       </Group>
       {reviewCase.flags.length > 0 ? (
