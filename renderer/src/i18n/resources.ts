@@ -1,6 +1,8 @@
 import type { Language } from '../../../shared/domain/preferences';
 import { casesEn } from '../areas/cases/i18n/en';
 import { casesZhCN } from '../areas/cases/i18n/zh-CN';
+import { workspaceEn } from '../areas/case-workspace/i18n/en';
+import { workspaceZhCN } from '../areas/case-workspace/i18n/zh-CN';
 import { evidenceEn } from '../components/evidence/i18n/en';
 import { evidenceZhCN } from '../components/evidence/i18n/zh-CN';
 import { inboxEn } from '../areas/inbox/i18n/en';
@@ -25,6 +27,7 @@ export const zhCNResources = {
   domain: domainZhCN,
   inbox: inboxZhCN,
   cases: casesZhCN,
+  workspace: workspaceZhCN,
   evidence: evidenceZhCN,
   settings: settingsZhCN,
   team: teamZhCN,
@@ -37,6 +40,7 @@ const enResources: Translation<typeof zhCNResources> = {
   domain: domainEn,
   inbox: inboxEn,
   cases: casesEn,
+  workspace: workspaceEn,
   evidence: evidenceEn,
   settings: settingsEn,
   team: teamEn,

@@ -14,6 +14,8 @@ const isStaffRole = (value: string): value is StaffRole => (staffRoles as readon
 interface SlaPanelProps {
   /** The case's SLA as sla.getCase (or a lifecycle action) returned it. */
   sla: CaseSla;
+  /** Show the SLA history under the targets; the case workspace has its own. @default true */
+  withHistory?: boolean;
 }
 
 function historyColor(entry: SlaHistoryEntry): string {
@@ -25,7 +27,7 @@ function historyColor(entry: SlaHistoryEntry): string {
 }
 
 /** Each target with its state, due time and live countdown, then the SLA history of the case. */
-export function SlaPanel({ sla }: SlaPanelProps) {
+export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
   const { t } = useTranslation(['common', 'domain']);
   const { timeZone, language } = usePreferences();
   const at = (ms: number) => formatDateTime(ms, timeZone, language);
@@ -99,14 +101,20 @@ export function SlaPanel({ sla }: SlaPanelProps) {
           {t('sla.panel.firstResponseAt', { at: at(sla.firstResponseAt) })}
         </Text>
       ) : null}
-      <Text size="xs" fw={700} c="dimmed">
-        {t('sla.panel.history')}
-      </Text>
-      {sla.history.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('sla.panel.noHistory')}
-        </Text>
+      {!withHistory ? null : sla.history.length === 0 ? (
+        <>
+          <Text size="xs" fw={700} c="dimmed">
+            {t('sla.panel.history')}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('sla.panel.noHistory')}
+          </Text>
+        </>
       ) : (
+        <>
+        <Text size="xs" fw={700} c="dimmed">
+          {t('sla.panel.history')}
+        </Text>
         <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
           {sla.history.map((entry, index) => (
             <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
@@ -123,6 +131,7 @@ export function SlaPanel({ sla }: SlaPanelProps) {
             </Timeline.Item>
           ))}
         </Timeline>
+        </>
       )}
     </Stack>
   );

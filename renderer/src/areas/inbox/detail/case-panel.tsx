@@ -1,6 +1,7 @@
-import { Alert, Group, NativeSelect, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconHandFinger, IconRobot } from '@tabler/icons-react';
+import { Alert, Button, Group, NativeSelect, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconExternalLink, IconHandFinger, IconRobot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import type { CaseSummary, StaffMember } from '../../../../../shared/contract';
 import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
@@ -29,6 +30,8 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const { t } = useTranslation(['inbox', 'common', 'domain']);
   const api = useApi();
   const run = useRunAction();
+  const navigate = useNavigate();
+  const location = useLocation();
   const explainFlag = useExplainFlag();
   const explainClassification = useExplainClassification();
   const manual = reviewCase.classification.source === 'manual';
@@ -56,9 +59,23 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
 
   return (
     <DetailSection title={t('detail.case')} testId="detail-case">
-      <Group gap="xs">
-        <StatusBadge status={reviewCase.status} />
-        <SeverityBadge severity={reviewCase.severity} />
+      <Group gap="xs" justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          <StatusBadge status={reviewCase.status} />
+          <SeverityBadge severity={reviewCase.severity} />
+        </Group>
+        {/* The case's own page, by URL: the inbox never imports the workspace. */}
+        <Tooltip label={t('detail.openCaseHint')} multiline maw={260}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconExternalLink size={14} />}
+            onClick={() => void navigate(`/cases/${reviewCase.id}`, { state: { from: `${location.pathname}${location.search}` } })}
+            data-testid="detail-open-case"
+          >
+            {t('detail.openCase')}
+          </Button>
+        </Tooltip>
       </Group>
       <Group gap="sm" grow align="flex-start">
         <NativeSelect
@@ -111,7 +128,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
         </Stack>
       ) : null}
       <DetailSection title={t('common:sla.panel.title')} testId="detail-sla">
-        <CaseSlaSection caseId={reviewCase.id} onChanged={onChanged} />
+        <CaseSlaSection caseId={reviewCase.id} assigneeId={reviewCase.assigneeId} onChanged={onChanged} />
       </DetailSection>
     </DetailSection>
   );

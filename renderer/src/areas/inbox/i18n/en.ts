@@ -135,6 +135,8 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     title: 'Review details',
     close: 'Close details',
     closeHint: 'Close (Esc)',
+    openCase: 'Open case',
+    openCaseHint: 'Work it on the case page: review, evidence, history and every action',
     rating: '{{rating}} stars',
     postedLine: '{{shop}} · {{platform}} · {{time}}',
     followUp: 'Follow-up',

@@ -135,6 +135,8 @@ export const inboxZhCN = {
     title: '评价详情',
     close: '关闭详情',
     closeHint: '关闭（Esc）',
+    openCase: '打开工单',
+    openCaseHint: '在工单页处理：评价、证据、记录和全部操作',
     rating: '{{rating}} 星',
     postedLine: '{{shop}} · {{platform}} · {{time}}',
     followUp: '追评',
