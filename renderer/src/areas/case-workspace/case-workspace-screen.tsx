@@ -117,18 +117,19 @@ export function CaseWorkspaceScreen() {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="md">
             <ReviewPanel data={data} />
+            {/* The targets table needs the wider column: its countdowns must never be cut. */}
+            <WorkspaceSection title={t('sla.title')} testId="workspace-sla">
+              <SlaPanel sla={data.sla} withHistory={false} />
+            </WorkspaceSection>
             {reviewCase ? <ClassificationPanel reviewCase={reviewCase} /> : null}
-            <div ref={evidenceRef} data-testid="workspace-evidence">
-              <CaseEvidencePanel caseId={String(data.caseId)} />
-            </div>
             <HistoryPanel data={data} noteRef={noteRef} onChanged={reload} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
-            <WorkspaceSection title={t('sla.title')} testId="workspace-sla">
-              <SlaPanel sla={data.sla} withHistory={false} />
-            </WorkspaceSection>
+            <div ref={evidenceRef} data-testid="workspace-evidence">
+              <CaseEvidencePanel caseId={String(data.caseId)} />
+            </div>
             <CompensationPanel data={data} />
             <OrderPanel data={data} />
           </Stack>

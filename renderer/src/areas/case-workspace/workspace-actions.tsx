@@ -42,7 +42,7 @@ function ActionButton({ label, hotkey, icon, onClick, testId, primary = false }:
     </Button>
   );
   return hotkey ? (
-    <Tooltip label={t('actions.shortcut', { label, key: hotkey.toUpperCase() })} withArrow openDelay={300}>
+    <Tooltip label={t('actions.shortcut', { label, key: hotkey.toUpperCase() })} withArrow openDelay={300} position="bottom">
       {button}
     </Tooltip>
   ) : (
