@@ -8,7 +8,7 @@ import { SlaCountdown } from '../../components/case-sla/sla-countdown';
 import { SlaPanel } from '../../components/case-sla/sla-panel';
 import { CaseEvidencePanel } from '../../components/evidence/case-evidence-panel';
 import { QueryError } from '../../components/query-error';
-import { roleKey } from '../../i18n/domain/keys';
+import { roleKey, slaTargetKey } from '../../i18n/domain/keys';
 import { useSession } from '../../session/session-context';
 import { ClassificationPanel } from './classification-panel';
 import { CompensationPanel, HistoryPanel } from './history-panel';
@@ -101,12 +101,16 @@ export function CaseWorkspaceScreen() {
         </Stack>
         <Group gap="xs" wrap="wrap">
           {data.sla.targets.map((target) => (
-            <SlaCountdown
-              key={target.kind}
-              compact
-              testId={`workspace-countdown-${target.kind}`}
-              target={{ state: target.state, dueAt: target.dueAt, remainingMs: target.remainingMs, warnAt: target.warnAt.map((point) => point.at) }}
-            />
+            <Group key={target.kind} gap={6} wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {t(slaTargetKey[target.kind])}
+              </Text>
+              <SlaCountdown
+                compact
+                testId={`workspace-countdown-${target.kind}`}
+                target={{ state: target.state, dueAt: target.dueAt, remainingMs: target.remainingMs, warnAt: target.warnAt.map((point) => point.at) }}
+              />
+            </Group>
           ))}
         </Group>
       </Group>
@@ -122,7 +126,6 @@ export function CaseWorkspaceScreen() {
               <SlaPanel sla={data.sla} withHistory={false} />
             </WorkspaceSection>
             {reviewCase ? <ClassificationPanel reviewCase={reviewCase} /> : null}
-            <HistoryPanel data={data} noteRef={noteRef} onChanged={reload} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -133,6 +136,10 @@ export function CaseWorkspaceScreen() {
             <CompensationPanel data={data} />
             <OrderPanel data={data} />
           </Stack>
+        </Grid.Col>
+        {/* Full width and last: in one column (1024 px) the evidence and the order come before a long history. */}
+        <Grid.Col span={12}>
+          <HistoryPanel data={data} noteRef={noteRef} onChanged={reload} />
         </Grid.Col>
       </Grid>
     </Stack>

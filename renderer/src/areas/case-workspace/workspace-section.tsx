@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 interface WorkspaceSectionProps {
@@ -30,9 +30,9 @@ export function WorkspaceSection({ title, aside, testId, children }: WorkspaceSe
 export function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start" data-testid={testId}>
-      <Title order={3} size="sm" fw={500} c="dimmed" miw={96} style={{ flexShrink: 0 }}>
+      <Text size="sm" c="dimmed" miw={96} style={{ flexShrink: 0 }}>
         {label}
-      </Title>
+      </Text>
       <div style={{ minWidth: 0, overflowWrap: 'anywhere', fontSize: 'var(--mantine-font-size-sm)' }}>{children}</div>
     </Group>
   );

@@ -17,7 +17,7 @@ export const workspaceEn: Translation<typeof workspaceZhCN> = {
     title: 'Review',
     posted: '{{platform}} · {{shop}} · posted {{time}}',
     imported: 'imported {{time}}',
-    rating: '{{rating}} stars',
+    rating: '{{rating}} of 5 stars',
     noRating: 'No rating',
     product: 'Product',
     productLine: 'Product: {{product}}',
