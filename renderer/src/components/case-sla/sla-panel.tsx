@@ -101,38 +101,35 @@ export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
           {t('sla.panel.firstResponseAt', { at: at(sla.firstResponseAt) })}
         </Text>
       ) : null}
-      {!withHistory ? null : sla.history.length === 0 ? (
+      {withHistory ? (
         <>
           <Text size="xs" fw={700} c="dimmed">
             {t('sla.panel.history')}
           </Text>
-          <Text size="sm" c="dimmed">
-            {t('sla.panel.noHistory')}
-          </Text>
+          {sla.history.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('sla.panel.noHistory')}
+            </Text>
+          ) : (
+            <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
+              {sla.history.map((entry, index) => (
+                <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
+                  <Text size="sm" fw={500}>
+                    {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(historyKey[entry.kind])}
+                    {entry.target ? ` · ${t(slaTargetKey[entry.target])}` : ''}
+                    {entry.late ? ` · ${t('sla.panel.late')}` : ''}
+                  </Text>
+                }>
+                  <Text size="xs" c="dimmed">
+                    {at(entry.at)} · {entry.actor}
+                    {entry.detail ? ` · ${detailWords(entry)}` : ''}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
         </>
-      ) : (
-        <>
-        <Text size="xs" fw={700} c="dimmed">
-          {t('sla.panel.history')}
-        </Text>
-        <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
-          {sla.history.map((entry, index) => (
-            <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
-              <Text size="sm" fw={500}>
-                {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(historyKey[entry.kind])}
-                {entry.target ? ` · ${t(slaTargetKey[entry.target])}` : ''}
-                {entry.late ? ` · ${t('sla.panel.late')}` : ''}
-              </Text>
-            }>
-              <Text size="xs" c="dimmed">
-                {at(entry.at)} · {entry.actor}
-                {entry.detail ? ` · ${detailWords(entry)}` : ''}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-        </>
-      )}
+      ) : null}
     </Stack>
   );
 }

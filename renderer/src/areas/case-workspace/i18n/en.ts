@@ -3,7 +3,6 @@ import type { workspaceZhCN } from './zh-CN';
 
 export const workspaceEn: Translation<typeof workspaceZhCN> = {
   title: 'Case #{{id}}',
-  back: 'Back',
   backToCases: 'Back to cases',
   backToInbox: 'Back to inbox',
   loadingLabel: 'Loading the case',
@@ -19,7 +18,6 @@ export const workspaceEn: Translation<typeof workspaceZhCN> = {
     imported: 'imported {{time}}',
     rating: '{{rating}} of 5 stars',
     noRating: 'No rating',
-    product: 'Product',
     productLine: 'Product: {{product}}',
     followUp: 'Follow-up',
     images: 'The buyer uploaded {{count}} image(s)',
@@ -44,8 +42,6 @@ export const workspaceEn: Translation<typeof workspaceZhCN> = {
   },
   classification: {
     title: 'Category and flags',
-    category: 'Category: {{category}}',
-    severity: 'Severity: {{severity}}',
     noFlags: 'No sign of a malicious review.',
   },
   sla: {
@@ -122,7 +118,6 @@ export const workspaceEn: Translation<typeof workspaceZhCN> = {
     resumed: 'Clock resumed',
     reassigned: 'Reassigned to {{name}}',
     closed: 'Case closed',
-    closedNote: 'Note (optional)',
   },
   offer: {
     title: 'Offer a solution',
@@ -151,9 +146,6 @@ export const workspaceEn: Translation<typeof workspaceZhCN> = {
     reason: 'Reason',
     note: 'Note (optional)',
     submit: 'Pause',
-  },
-  evidence: {
-    pasteHint: 'Press Ctrl+V anywhere on this page to paste a screenshot as evidence.',
   },
   notFound: 'This case cannot be found; it may have been deleted.',
 };

@@ -4,7 +4,6 @@
  */
 export const workspaceZhCN = {
   title: '工单 #{{id}}',
-  back: '返回',
   backToCases: '返回工单列表',
   backToInbox: '返回收件箱',
   loadingLabel: '正在加载工单',
@@ -20,7 +19,6 @@ export const workspaceZhCN = {
     imported: '{{time}} 导入',
     rating: '{{rating}} 星',
     noRating: '未评分',
-    product: '商品',
     productLine: '商品：{{product}}',
     followUp: '追评',
     images: '买家上传了 {{count}} 张图片',
@@ -45,8 +43,6 @@ export const workspaceZhCN = {
   },
   classification: {
     title: '分类与风险',
-    category: '分类：{{category}}',
-    severity: '严重程度：{{severity}}',
     noFlags: '没有发现恶意差评迹象。',
   },
   sla: {
@@ -123,7 +119,6 @@ export const workspaceZhCN = {
     resumed: '已恢复计时',
     reassigned: '已转派给 {{name}}',
     closed: '工单已结案',
-    closedNote: '说明（可选）',
   },
   offer: {
     title: '提供方案',
@@ -152,9 +147,6 @@ export const workspaceZhCN = {
     reason: '暂停原因',
     note: '说明（可选）',
     submit: '暂停',
-  },
-  evidence: {
-    pasteHint: '在本页任意位置按 Ctrl+V 粘贴截图即可添加证据。',
   },
   notFound: '找不到这张工单，它可能已被删除。',
 };
