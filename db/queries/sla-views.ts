@@ -55,8 +55,9 @@ export function listFiredEvents(sqlite: Sqlite, caseId: number): FiredEventRow[]
   return prepareCached(sqlite, 'SELECT target, point, fired_at AS firedAt, late, due_at AS dueAt FROM sla_events WHERE case_id = ?').all(caseId) as FiredEventRow[];
 }
 
+/** The SLA's part of a case's history: notes (kind note) belong to the case workspace's history only. */
 export function listCaseHistory(sqlite: Sqlite, caseId: number): HistoryRow[] {
-  return prepareCached(sqlite, 'SELECT at, kind, target, percent, due_at AS dueAt, late, actor, detail FROM case_events WHERE case_id = ? ORDER BY at, id').all(caseId) as HistoryRow[];
+  return prepareCached(sqlite, "SELECT at, kind, target, percent, due_at AS dueAt, late, actor, detail FROM case_events WHERE case_id = ? AND kind <> 'note' ORDER BY at, id").all(caseId) as HistoryRow[];
 }
 
 const queueWhere: Record<QueueScope['kind'], string> = {

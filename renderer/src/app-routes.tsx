@@ -1,7 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { UpcomingArea } from './areas/upcoming-area';
 import { AppLayout } from './shell/app-layout';
-import { CaseEvidenceScreen, CasesScreen, EvidenceScreen, ImportHistoryScreen, InboxScreen, RulesScreen, SettingsScreen, TeamScreen } from './shell/area-screens';
+import { CaseEvidenceScreen, CasesScreen, CaseWorkspaceScreen, EvidenceScreen, ImportHistoryScreen, InboxScreen, RulesScreen, SettingsScreen, TeamScreen } from './shell/area-screens';
 import { ScreenSlot } from './shell/lazy-screen';
 import { upcomingAreaIds } from './shell/nav-areas';
 
@@ -15,7 +15,7 @@ export function AppRoutes() {
           <Route key={id} path={id} element={<UpcomingArea area={id} />} />
         ))}
         <Route path="cases" element={<ScreenSlot><CasesScreen /></ScreenSlot>} />
-        <Route path="cases/:caseId" element={<ScreenSlot><CasesScreen /></ScreenSlot>} />
+        <Route path="cases/:caseId" element={<ScreenSlot><CaseWorkspaceScreen /></ScreenSlot>} />
         <Route path="notifications" element={<Navigate to="/cases" replace />} />
         <Route path="inbox" element={<ScreenSlot><InboxScreen /></ScreenSlot>} />
         <Route path="inbox/rules" element={<ScreenSlot><RulesScreen /></ScreenSlot>} />

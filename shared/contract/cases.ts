@@ -3,6 +3,7 @@ import { mutation, query } from './method';
 import { id, staffRole } from './common';
 import { caseCategory, caseStatus, caseSummary, classification } from './reviews';
 import { boardColumn, caseOutcome, caseSla, pauseReason, queueItem } from './sla';
+import { caseWorkspace } from './case-workspace';
 
 // Cases: assignment, category and lifecycle.
 
@@ -13,6 +14,10 @@ export const casesMethods = {
   /** A person's category wins over the rules from then on, and re-import keeps it. */
   'cases.recategorize': mutation(z.object({ caseIds, category: caseCategory }).strict(), z.object({ updated: z.number().int() }), 'agent'),
   'cases.get': query(z.object({ id }).strict(), caseSummary.extend({ reviewId: id, classification })),
+  /** The case workspace in one answer: review, buyer and order, SLA, assignee, history in parts, compensation. */
+  'cases.getWorkspace': query(z.object({ caseId: id }).strict(), caseWorkspace),
+  /** A note on the case: written to its history (kind note) with the operator's name. */
+  'cases.addNote': mutation(z.object({ caseId: id, text: z.string().trim().min(1).max(2000) }).strict(), z.object({ at: z.number().int() }), 'agent'),
   /** Moves a case along its lifecycle. 'contacting' records the first response. */
   'cases.transition': mutation(
     z

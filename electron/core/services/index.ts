@@ -1,6 +1,7 @@
 import { listAudit } from '../../../db/queries/audit';
 import { AlertsService } from './alerts/alerts-service';
 import { CasesService } from './cases/cases-service';
+import { CaseWorkspaceReader } from './cases/case-workspace';
 import { DemoService } from './demo/demo-service';
 import { EvidenceService } from './evidence/evidence-service';
 import { ImportService } from './imports/import-service';
@@ -34,6 +35,8 @@ export class Services {
   readonly imports: ImportService;
   readonly reviews: ReviewsService;
   readonly cases: CasesService;
+  /** The case workspace's one-answer read and its notes (cases.getWorkspace, cases.addNote). */
+  readonly caseWorkspace: CaseWorkspaceReader;
   readonly alerts: AlertsService;
   readonly watch: WatchService;
   readonly auth: AuthService;
@@ -63,6 +66,7 @@ export class Services {
     this.watch = new WatchService(deps, this.imports, options.watchTimers, this.notifications);
     this.demo = new DemoService(deps, this.imports, this.sla);
     this.cases = new CasesService(deps, this.sla, this.auth);
+    this.caseWorkspace = new CaseWorkspaceReader(deps, this.sla, this.reviews, this.auth);
     // New cases are routed as their timers open, breached ones as their escalation fires.
     this.sla.router = this.cases.routing;
     // The demo's replayed history assigned cases through its own services: re-read the loads.

@@ -8,6 +8,7 @@ export const InboxScreen = lazyScreen(() => import('../areas/inbox/inbox-screen'
 export const RulesScreen = lazyScreen(() => import('../areas/inbox/rules/rules-screen').then((module) => module.RulesScreen));
 export const ImportHistoryScreen = lazyScreen(() => import('../areas/inbox/imports/import-history-screen').then((module) => module.ImportHistoryScreen));
 export const CasesScreen = lazyScreen(() => import('../areas/cases/cases-screen').then((module) => module.CasesScreen));
+export const CaseWorkspaceScreen = lazyScreen(() => import('../areas/case-workspace/case-workspace-screen').then((module) => module.CaseWorkspaceScreen));
 export const EvidenceScreen = lazyScreen(() => import('./evidence-screens').then((module) => module.EvidenceScreen));
 export const CaseEvidenceScreen = lazyScreen(() => import('./evidence-screens').then((module) => module.CaseEvidenceScreen));
 export const TeamScreen = lazyScreen(() => import('../areas/team/team-screen').then((module) => module.TeamScreen));
@@ -37,6 +38,7 @@ export function preloadScreenFor(path: string): Promise<unknown> | undefined {
   if (first === 'inbox' && second === 'rules') return RulesScreen.preload();
   if (first === 'inbox' && second === 'imports') return ImportHistoryScreen.preload();
   if (first === 'notifications') return CasesScreen.preload();
+  if (first === 'cases' && second) return CaseWorkspaceScreen.preload();
   if (first && Object.hasOwn(areaPreloads, first)) return preloadArea(first as AreaId);
   if ((upcomingAreaIds as readonly (string | undefined)[]).includes(first)) return undefined;
   return InboxScreen.preload();

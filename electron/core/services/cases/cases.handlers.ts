@@ -2,6 +2,8 @@ import { defineHandlers } from '../../handler-types';
 
 export const casesHandlers = defineHandlers({
   'cases.get': (input, context) => context.services().cases.get(input.id),
+  'cases.getWorkspace': (input, context) => context.services().caseWorkspace.read(input.caseId),
+  'cases.addNote': (input, context) => context.services().caseWorkspace.addNote(input.caseId, input.text, context.actor),
   'cases.assign': (input, context) => context.services().cases.assign(input.caseIds, input.assigneeId, context.actor),
   'cases.recategorize': (input, context) => context.services().cases.recategorize(input.caseIds, input.category, context.actor),
   'cases.transition': (input, context) => context.services().cases.transition(input, context.actor),

@@ -1,14 +1,13 @@
-import { Button, Drawer, Group, Loader, Stack, Tabs, Text } from '@mantine/core';
-import { IconExternalLink, IconLayoutKanban, IconListCheck } from '@tabler/icons-react';
+import { Loader, Stack, Tabs, Text } from '@mantine/core';
+import { IconLayoutKanban, IconListCheck } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
 import { EmptyStatePanel } from '../../components/empty-state-panel';
 import { PageHeader } from '../../components/page-header';
 import { QueryError } from '../../components/query-error';
 import { useSession } from '../../session/session-context';
-import { CaseSlaSection } from '../../components/case-sla/case-sla-section';
 import { QueueTable } from './queue-table';
 import { noteServerNow } from '../../components/case-sla/server-clock';
 import { PoolSection } from './pool-section';
@@ -66,18 +65,17 @@ function SummaryLine() {
   );
 }
 
-/** 工单: my queue (most urgent first) and the team board, with a drawer per case. */
+/** 工单: my queue (most urgent first) and the team board; a case opens in its workspace, /cases/<id>. */
 export function CasesScreen() {
   const { t } = useTranslation('cases');
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params, setParams] = useSearchParams();
-  const { caseId: routeCaseId } = useParams();
   const tab = params.get('view') === 'board' ? 'board' : 'mine';
-  // Notifications open /cases/<id>; the screen itself uses ?case=<id>.
-  const caseParam = Number(routeCaseId ?? params.get('case'));
-  const openCase = Number.isInteger(caseParam) && caseParam > 0 ? caseParam : null;
-  const caseInfo = useApiQuery('cases.get', { id: openCase ?? 1 }, ['cases', 'reviews']);
+  // Old links and notifications may still say /cases?case=<id>: the case's workspace is /cases/<id>.
+  const caseParam = params.get('case');
+  const openCase = (caseId: number) => void navigate(`/cases/${caseId}`, { state: { from: `${location.pathname}${location.search}` } });
 
   function update(next: Record<string, string | null>) {
     const copy = new URLSearchParams(params);
@@ -85,14 +83,10 @@ export function CasesScreen() {
       if (value === null) copy.delete(key);
       else copy.set(key, value);
     }
-    if (routeCaseId !== undefined) {
-      if (!('case' in next)) copy.set('case', routeCaseId);
-      const query = copy.toString();
-      void navigate(`/cases${query ? `?${query}` : ''}`, { replace: true });
-      return;
-    }
     setParams(copy);
   }
+
+  if (caseParam !== null && /^\d+$/.test(caseParam)) return <Navigate to={`/cases/${caseParam}`} replace />;
 
   return (
     <>
@@ -108,38 +102,12 @@ export function CasesScreen() {
         </Tabs.List>
         <Tabs.Panel value="mine">
           {/* Keyed by the operator: after a switch on the shared PC nothing of the previous person stays on screen. */}
-          <MyQueue key={session.operator?.id ?? 'nobody'} onOpen={(id) => update({ case: String(id) })} />
+          <MyQueue key={session.operator?.id ?? 'nobody'} onOpen={openCase} />
         </Tabs.Panel>
         <Tabs.Panel value="board">
-          <Board onOpen={(id) => update({ case: String(id) })} />
+          <Board onOpen={openCase} />
         </Tabs.Panel>
       </Tabs>
-      <Drawer
-        opened={openCase !== null}
-        onClose={() => update({ case: null })}
-        position="right"
-        size="xl"
-        title={openCase !== null ? t('caseTitle', { id: openCase }) : ''}
-        data-testid="case-drawer"
-      >
-        {openCase !== null ? (
-          <Stack gap="md">
-            {caseInfo.data && caseInfo.data.id === openCase ? (
-              <Group>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  leftSection={<IconExternalLink size={14} />}
-                  onClick={() => void navigate(`/inbox?review=${caseInfo.data!.reviewId}`)}
-                >
-                  {t('openReview')}
-                </Button>
-              </Group>
-            ) : null}
-            <CaseSlaSection caseId={openCase} />
-          </Stack>
-        ) : null}
-      </Drawer>
     </>
   );
 }

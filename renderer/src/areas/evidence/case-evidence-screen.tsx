@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
-import { CaseEvidencePanel } from './case-evidence-panel';
+import { CaseEvidencePanel } from '../../components/evidence/case-evidence-panel';
 
 /** /evidence/case/:caseId: one case's evidence full-page (the inbox detail pane embeds the same panel). */
 export function CaseEvidenceScreen() {

@@ -2,7 +2,7 @@ import { Checkbox, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { evidenceKinds, evidenceMedia, type EvidenceKind, type EvidenceMedia } from '../../../../shared/domain/evidence';
-import { kindKey, mediaKey } from './i18n/keys';
+import { kindKey, mediaKey } from '../../components/evidence/i18n/keys';
 
 export interface EvidenceFilterValues {
   kind: EvidenceKind | null;

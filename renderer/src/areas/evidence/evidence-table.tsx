@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../../shared/contract';
 import { formatBytes, formatDateTime } from '../../format/date-time';
 import { usePreferences } from '../../preferences/preferences-context';
-import { EvidenceFlagBadge } from './evidence-flag-badge';
-import { mediaColors, mediaIcons } from './evidence-media-icon';
-import { EvidenceName } from './evidence-name';
-import { kindKey, targetKey } from './i18n/keys';
+import { EvidenceFlagBadge } from '../../components/evidence/evidence-flag-badge';
+import { mediaColors, mediaIcons } from '../../components/evidence/evidence-media-icon';
+import { EvidenceName } from '../../components/evidence/evidence-name';
+import { kindKey, targetKey } from '../../components/evidence/i18n/keys';
 
 interface EvidenceTableProps {
   items: readonly EvidenceItem[];

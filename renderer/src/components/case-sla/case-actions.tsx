@@ -8,6 +8,7 @@ import type { CaseStatus } from '../../../../shared/domain/reviews';
 import { useApi } from '../../api/api-context';
 import { useRunAction } from '../../errors/use-run-action';
 import { outcomeKey, pauseReasonKey, statusKey } from '../../i18n/domain/keys';
+import { useSession } from '../../session/session-context';
 import { notifySuccess } from '../notify';
 import { transitionKey } from './sla-keys';
 
@@ -15,10 +16,12 @@ interface CaseActionsProps {
   sla: CaseSla;
   /** Called with the case's new SLA after any action. */
   onChanged: (next: CaseSla) => void;
+  /** Who holds the case: 我来处理 shows only to a signed-in person who does not hold it already. */
+  assigneeId?: number | null;
 }
 
 /** Lifecycle buttons valid for the current status, the outcome picker, pause/resume and take. */
-export function CaseActions({ sla, onChanged }: CaseActionsProps) {
+export function CaseActions({ sla, onChanged, assigneeId }: CaseActionsProps) {
   const { t } = useTranslation(['common', 'domain']);
   const api = useApi();
   const run = useRunAction();
@@ -27,6 +30,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
   const [compensation, setCompensation] = useState<number | string>('');
   const [reason, setReason] = useState<PauseReason>('waiting_buyer');
   const next = caseTransitions[sla.status];
+  const operator = useSession().operator;
 
   async function transition(to: CaseStatus) {
     const result = await run(() =>
@@ -75,7 +79,7 @@ export function CaseActions({ sla, onChanged }: CaseActionsProps) {
               {sla.status === 'closed' ? t('sla.actions.reopen') : t(transitionKey[to])}
             </Button>
           ))}
-        {open ? (
+        {open && operator !== null && assigneeId !== operator.id ? (
           <Button size="xs" variant="subtle" leftSection={<IconHandGrab size={14} />} onClick={() => void take()} data-testid="case-take">
             {t('sla.actions.take')}
           </Button>

@@ -10,10 +10,12 @@ interface CaseSlaSectionProps {
   withActions?: boolean;
   /** Called after an action changed the case. */
   onChanged?: () => void;
+  /** Who holds the case (hides 我来处理 from the holder). */
+  assigneeId?: number | null;
 }
 
 /** The SLA panel of one case with its lifecycle actions, loaded by id (cases drawer, inbox pane). */
-export function CaseSlaSection({ caseId, withActions = true, onChanged }: CaseSlaSectionProps) {
+export function CaseSlaSection({ caseId, withActions = true, onChanged, assigneeId }: CaseSlaSectionProps) {
   const sla = useCaseSla(caseId);
   if (sla.loading && !sla.data) return <Loader size="sm" />;
   if (!sla.data) return <QueryError error={sla.error} onRetry={sla.reload} />;
@@ -23,6 +25,7 @@ export function CaseSlaSection({ caseId, withActions = true, onChanged }: CaseSl
       {withActions ? (
         <CaseActions
           sla={sla.data}
+          assigneeId={assigneeId}
           onChanged={() => {
             sla.reload();
             onChanged?.();

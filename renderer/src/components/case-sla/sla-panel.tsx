@@ -14,6 +14,8 @@ const isStaffRole = (value: string): value is StaffRole => (staffRoles as readon
 interface SlaPanelProps {
   /** The case's SLA as sla.getCase (or a lifecycle action) returned it. */
   sla: CaseSla;
+  /** Show the SLA history under the targets; the case workspace has its own. @default true */
+  withHistory?: boolean;
 }
 
 function historyColor(entry: SlaHistoryEntry): string {
@@ -25,7 +27,7 @@ function historyColor(entry: SlaHistoryEntry): string {
 }
 
 /** Each target with its state, due time and live countdown, then the SLA history of the case. */
-export function SlaPanel({ sla }: SlaPanelProps) {
+export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
   const { t } = useTranslation(['common', 'domain']);
   const { timeZone, language } = usePreferences();
   const at = (ms: number) => formatDateTime(ms, timeZone, language);
@@ -99,31 +101,35 @@ export function SlaPanel({ sla }: SlaPanelProps) {
           {t('sla.panel.firstResponseAt', { at: at(sla.firstResponseAt) })}
         </Text>
       ) : null}
-      <Text size="xs" fw={700} c="dimmed">
-        {t('sla.panel.history')}
-      </Text>
-      {sla.history.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('sla.panel.noHistory')}
-        </Text>
-      ) : (
-        <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
-          {sla.history.map((entry, index) => (
-            <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
-              <Text size="sm" fw={500}>
-                {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(historyKey[entry.kind])}
-                {entry.target ? ` · ${t(slaTargetKey[entry.target])}` : ''}
-                {entry.late ? ` · ${t('sla.panel.late')}` : ''}
-              </Text>
-            }>
-              <Text size="xs" c="dimmed">
-                {at(entry.at)} · {entry.actor}
-                {entry.detail ? ` · ${detailWords(entry)}` : ''}
-              </Text>
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+      {withHistory ? (
+        <>
+          <Text size="xs" fw={700} c="dimmed">
+            {t('sla.panel.history')}
+          </Text>
+          {sla.history.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('sla.panel.noHistory')}
+            </Text>
+          ) : (
+            <Timeline bulletSize={12} lineWidth={2} data-testid="sla-history">
+              {sla.history.map((entry, index) => (
+                <Timeline.Item key={`${entry.at}-${index}`} color={historyColor(entry)} title={
+                  <Text size="sm" fw={500}>
+                    {entry.kind === 'warning' ? t('sla.history.warning', { percent: entry.percent ?? 0 }) : t(historyKey[entry.kind])}
+                    {entry.target ? ` · ${t(slaTargetKey[entry.target])}` : ''}
+                    {entry.late ? ` · ${t('sla.panel.late')}` : ''}
+                  </Text>
+                }>
+                  <Text size="xs" c="dimmed">
+                    {at(entry.at)} · {entry.actor}
+                    {entry.detail ? ` · ${detailWords(entry)}` : ''}
+                  </Text>
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </>
+      ) : null}
     </Stack>
   );
 }

@@ -71,4 +71,26 @@ export const domainEn: Translation<typeof domainZhCN> = {
     cli: 'Command line',
     rules: 'Rules',
   },
+  /** Malicious-pattern flags, what raised each, and why a case has its category (inbox and case workspace). */
+  flagEvidence: {
+    extortion: 'Demands money in the review: “{{words}}”',
+    competitor: 'Mentions a competitor in the review: “{{words}}”',
+    burst: '{{count}} bad reviews of “{{product}}” within {{hours}} h from buyers with no earlier review in this shop ({{from}} – {{to}})',
+    sameIp: 'The same IP {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
+    sameDevice: 'The same device {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
+    moreBuyers: '{{buyers}} and others',
+  },
+  flags: {
+    extortion: 'Extortion / paid removal',
+    competitor: 'Competitor attack',
+    burst: 'Review burst',
+    high_return_rate: 'Unusual returns',
+    same_device: 'Same IP / device',
+  },
+  explain: {
+    rule: 'Rule “{{rule}}” matched: {{words}}',
+    ruleNoWords: 'Rule “{{rule}}” matched',
+    manual: 'Set by a person',
+    default: 'No category rule matched; default category',
+  },
 };

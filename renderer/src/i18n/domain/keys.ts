@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { PlatformId } from '../../../../shared/domain/platforms';
 import type { ColorSchemePreference, Language } from '../../../../shared/domain/preferences';
-import type { CaseCategory, CaseStatus, ReviewLevel, Severity } from '../../../../shared/domain/reviews';
+import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../../../shared/domain/reviews';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import type { CaseOutcome, PauseReason, SlaTargetKind, SlaTargetState } from '../../../../shared/domain/sla';
 import { keyFor } from '../translation';
@@ -16,6 +16,14 @@ export const levelKey: Record<ReviewLevel, DomainKey> = {
   bad: 'domain:levels.bad',
   neutral: 'domain:levels.neutral',
   good: 'domain:levels.good',
+};
+
+export const flagKey: Record<FlagType, DomainKey> = {
+  extortion: 'domain:flags.extortion',
+  competitor: 'domain:flags.competitor',
+  burst: 'domain:flags.burst',
+  high_return_rate: 'domain:flags.high_return_rate',
+  same_device: 'domain:flags.same_device',
 };
 
 export const categoryKey: Record<CaseCategory, DomainKey> = {

@@ -73,4 +73,26 @@ export const domainZhCN = {
     cli: '命令行',
     rules: '分类规则',
   },
+  /** Malicious-pattern flags, what raised each, and why a case has its category (inbox and case workspace). */
+  flagEvidence: {
+    extortion: '评价中有索要钱款的字眼「{{words}}」',
+    competitor: '评价中提到同行「{{words}}」',
+    burst: '{{hours}} 小时内「{{product}}」收到 {{count}} 条差评，买家此前都没在本店评价过（{{from}} – {{to}}）',
+    sameIp: '同一 IP {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
+    sameDevice: '同一设备 {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
+    moreBuyers: '{{buyers}} 等',
+  },
+  flags: {
+    extortion: '勒索/返现删评',
+    competitor: '同行恶意',
+    burst: '集中差评',
+    high_return_rate: '异常退货',
+    same_device: '同 IP/设备',
+  },
+  explain: {
+    rule: '规则「{{rule}}」命中：{{words}}',
+    ruleNoWords: '规则「{{rule}}」命中',
+    manual: '人工设定',
+    default: '没有分类规则命中，归为默认分类',
+  },
 };

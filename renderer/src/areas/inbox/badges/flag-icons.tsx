@@ -1,18 +1,11 @@
 import { Group, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconBolt, IconDevices, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../../../../shared/contract';
-import type { FlagType } from '../../../../../shared/domain/reviews';
-import { useExplainFlag } from './flag-evidence';
+import { useExplainFlag } from '../../../components/case-words/flag-evidence';
+import { flagIcons } from '../../../components/case-words/flag-icons';
 import { flagKey } from '../i18n/keys';
 
-export const flagIcons: Record<FlagType, Icon> = {
-  extortion: IconMoneybag,
-  competitor: IconSwords,
-  burst: IconBolt,
-  high_return_rate: IconTruckReturn,
-  same_device: IconDevices,
-};
+export { flagIcons };
 
 interface FlagIconsProps {
   /** The malicious-pattern flags raised on a case, each with the evidence behind it. */
@@ -21,7 +14,7 @@ interface FlagIconsProps {
 
 /** Compact flag marks for a list row; the tooltip carries the evidence so it is never hidden. */
 export function FlagIcons({ flags }: FlagIconsProps) {
-  const { t } = useTranslation('inbox');
+  const { t } = useTranslation(['inbox', 'domain']);
   const explainFlag = useExplainFlag();
   if (flags.length === 0) return null;
   return (

@@ -1,17 +1,18 @@
-import { Alert, Group, NativeSelect, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconHandFinger, IconRobot } from '@tabler/icons-react';
+import { Alert, Button, Group, NativeSelect, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { IconExternalLink, IconHandFinger, IconRobot } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import type { CaseSummary, StaffMember } from '../../../../../shared/contract';
 import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
 import { CaseSlaSection } from '../../../components/case-sla/case-sla-section';
-import { useExplainFlag } from '../badges/flag-evidence';
+import { useExplainFlag } from '../../../components/case-words/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../../../components/badges/status-badge';
 import { DetailSection } from './detail-section';
-import { explainClassification } from './explain-classification';
+import { useExplainClassification } from '../../../components/case-words/explain-classification';
 import { categoryKey } from '../../../i18n/domain/keys';
 import { flagKey } from '../i18n/keys';
 
@@ -29,7 +30,10 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const { t } = useTranslation(['inbox', 'common', 'domain']);
   const api = useApi();
   const run = useRunAction();
+  const navigate = useNavigate();
+  const location = useLocation();
   const explainFlag = useExplainFlag();
+  const explainClassification = useExplainClassification();
   const manual = reviewCase.classification.source === 'manual';
 
   async function recategorize(category: CaseCategory) {
@@ -55,9 +59,23 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
 
   return (
     <DetailSection title={t('detail.case')} testId="detail-case">
-      <Group gap="xs">
-        <StatusBadge status={reviewCase.status} />
-        <SeverityBadge severity={reviewCase.severity} />
+      <Group gap="xs" justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          <StatusBadge status={reviewCase.status} />
+          <SeverityBadge severity={reviewCase.severity} />
+        </Group>
+        {/* The case's own page, by URL: the inbox never imports the workspace. */}
+        <Tooltip label={t('detail.openCaseHint')} multiline maw={260}>
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconExternalLink size={14} />}
+            onClick={() => void navigate(`/cases/${reviewCase.id}`, { state: { from: `${location.pathname}${location.search}` } })}
+            data-testid="detail-open-case"
+          >
+            {t('detail.openCase')}
+          </Button>
+        </Tooltip>
       </Group>
       <Group gap="sm" grow align="flex-start">
         <NativeSelect
@@ -83,7 +101,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           {manual ? <IconHandFinger size={14} /> : <IconRobot size={14} />}
         </ThemeIcon>
         <Text size="sm" data-testid="classification-explanation">
-          {explainClassification(reviewCase.classification, t)}
+          {explainClassification(reviewCase.classification)}
         </Text>
       </Group>
       {reviewCase.flags.length > 0 ? (
@@ -110,7 +128,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
         </Stack>
       ) : null}
       <DetailSection title={t('common:sla.panel.title')} testId="detail-sla">
-        <CaseSlaSection caseId={reviewCase.id} onChanged={onChanged} />
+        <CaseSlaSection caseId={reviewCase.id} assigneeId={reviewCase.assigneeId} onChanged={onChanged} />
       </DetailSection>
     </DetailSection>
   );

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../format/date-time';
 import { actorKey, platformKey } from '../../../i18n/domain/keys';
 import { usePreferences } from '../../../preferences/preferences-context';
 import { CategoryBadge } from '../../../components/badges/category-badge';
-import { useExplainFlag } from '../badges/flag-evidence';
+import { useExplainFlag } from '../../../components/case-words/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { LevelBadge } from '../../../components/badges/level-badge';
 import { findRanges, HighlightedText } from '../list/highlighted-text';

@@ -56,14 +56,6 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
   counting: 'Counting…',
   unassigned: 'Unassigned',
   flagWithEvidence: '{{flag}}: {{evidence}}',
-  flagEvidence: {
-    extortion: 'Demands money in the review: “{{words}}”',
-    competitor: 'Mentions a competitor in the review: “{{words}}”',
-    burst: '{{count}} bad reviews of “{{product}}” within {{hours}} h from buyers with no earlier review in this shop ({{from}} – {{to}})',
-    sameIp: 'The same IP {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
-    sameDevice: 'The same device {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
-    moreBuyers: '{{buyers}} and others',
-  },
   timelineDetail: {
     imported: '{{file}} (import #{{id}})',
     openedByRule: '{{category}} (rule “{{rule}}” matched: {{words}})',
@@ -123,13 +115,6 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     confirmRecategorizeTitle: 'Move {{count}} cases to “{{category}}”?',
     confirmRecategorizeBody: 'A category set by a person is kept: neither the rules nor a re-import will change it again.',
   },
-  flags: {
-    extortion: 'Extortion / paid removal',
-    competitor: 'Competitor attack',
-    burst: 'Review burst',
-    high_return_rate: 'Unusual returns',
-    same_device: 'Same IP / device',
-  },
   fields: {
     orderNo: 'Order number',
     text: 'Review text',
@@ -145,17 +130,13 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     buyerIp: 'Buyer IP',
     deviceId: 'Device ID',
   },
-  explain: {
-    rule: 'Rule “{{rule}}” matched: {{words}}',
-    ruleNoWords: 'Rule “{{rule}}” matched',
-    manual: 'Set by a person',
-    default: 'No category rule matched; default category',
-  },
   detail: {
     label: 'Review details',
     title: 'Review details',
     close: 'Close details',
     closeHint: 'Close (Esc)',
+    openCase: 'Open case',
+    openCaseHint: 'Work it on the case page: review, evidence, history and every action',
     rating: '{{rating}} stars',
     postedLine: '{{shop}} · {{platform}} · {{time}}',
     followUp: 'Follow-up',

@@ -1,18 +1,13 @@
 import type { ParseKeys } from 'i18next';
 import type { EventPayload, ImportNotice, ImportRun } from '../../../../../shared/contract';
-import type { EncodingConfidence, EncodingReason, FlagType, ReviewField } from '../../../../../shared/domain/reviews';
+import type { EncodingConfidence, EncodingReason, ReviewField } from '../../../../../shared/domain/reviews';
 import { keyFor, wordKeys } from '../../../i18n/translation';
 import { inboxZhCN } from './zh-CN';
 
 type InboxKey = ParseKeys<'inbox'>;
 
-export const flagKey: Record<FlagType, InboxKey> = {
-  extortion: 'flags.extortion',
-  competitor: 'flags.competitor',
-  burst: 'flags.burst',
-  high_return_rate: 'flags.high_return_rate',
-  same_device: 'flags.same_device',
-};
+/** The flags' names live in `domain` (the case workspace shows them too). */
+export { flagKey } from '../../../i18n/domain/keys';
 
 export const fieldKey: Record<ReviewField, InboxKey> = {
   orderNo: 'fields.orderNo',

@@ -56,14 +56,6 @@ export const inboxZhCN = {
   counting: '正在统计…',
   unassigned: '未分配',
   flagWithEvidence: '{{flag}}：{{evidence}}',
-  flagEvidence: {
-    extortion: '评价中有索要钱款的字眼「{{words}}」',
-    competitor: '评价中提到同行「{{words}}」',
-    burst: '{{hours}} 小时内「{{product}}」收到 {{count}} 条差评，买家此前都没在本店评价过（{{from}} – {{to}}）',
-    sameIp: '同一 IP {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
-    sameDevice: '同一设备 {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
-    moreBuyers: '{{buyers}} 等',
-  },
   timelineDetail: {
     imported: '{{file}}（导入 #{{id}}）',
     openedByRule: '{{category}}（规则「{{rule}}」命中：{{words}}）',
@@ -123,13 +115,6 @@ export const inboxZhCN = {
     confirmRecategorizeTitle: '把 {{count}} 个工单改为「{{category}}」？',
     confirmRecategorizeBody: '人工设定的分类会一直保留，分类规则和重新导入都不会再改动它们。',
   },
-  flags: {
-    extortion: '勒索/返现删评',
-    competitor: '同行恶意',
-    burst: '集中差评',
-    high_return_rate: '异常退货',
-    same_device: '同 IP/设备',
-  },
   fields: {
     orderNo: '订单号',
     text: '评价内容',
@@ -145,17 +130,13 @@ export const inboxZhCN = {
     buyerIp: '买家IP',
     deviceId: '设备号',
   },
-  explain: {
-    rule: '规则「{{rule}}」命中：{{words}}',
-    ruleNoWords: '规则「{{rule}}」命中',
-    manual: '人工设定',
-    default: '没有分类规则命中，归为默认分类',
-  },
   detail: {
     label: '评价详情',
     title: '评价详情',
     close: '关闭详情',
     closeHint: '关闭（Esc）',
+    openCase: '打开工单',
+    openCaseHint: '在工单页处理：评价、证据、记录和全部操作',
     rating: '{{rating}} 星',
     postedLine: '{{shop}} · {{platform}} · {{time}}',
     followUp: '追评',

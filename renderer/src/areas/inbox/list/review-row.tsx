@@ -8,7 +8,7 @@ import { CategoryBadge } from '../../../components/badges/category-badge';
 import { FlagIcons } from '../badges/flag-icons';
 import { LevelBadge } from '../../../components/badges/level-badge';
 import { StatusBadge } from '../../../components/badges/status-badge';
-import { explainClassification } from '../detail/explain-classification';
+import { useExplainClassification } from '../../../components/case-words/explain-classification';
 import { HighlightedText } from './highlighted-text';
 import classes from './review-table.module.css';
 import { platformKey } from '../../../i18n/domain/keys';
@@ -57,6 +57,7 @@ export const ReviewRow = memo(function ReviewRow({
   onOpen,
 }: ReviewRowProps) {
   const { t } = useTranslation(['inbox', 'common', 'domain']);
+  const explainClassification = useExplainClassification();
   const reviewCase = review.case;
   return (
     <div
@@ -87,7 +88,7 @@ export const ReviewRow = memo(function ReviewRow({
           <HighlightedText text={review.text} ranges={ranges} />
         </Text>
       </div>
-      <div role="gridcell" className={classes.cell} title={reviewCase ? explainClassification(reviewCase.classification, t) : undefined}>
+      <div role="gridcell" className={classes.cell} title={reviewCase ? explainClassification(reviewCase.classification) : undefined}>
         {reviewCase ? <CategoryBadge category={reviewCase.category} manual={reviewCase.classification.source === 'manual'} /> : null}
       </div>
       <div role="gridcell" className={classes.cell}>

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
-import type { CaseSummary } from '../../../../../shared/contract';
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../../../shared/contract';
 
 /**
  * Why a case has its category, in one sentence: 规则「物流延误」命中：快递、三天 — or that a person
  * chose it, or that no rule matched. Cases explain themselves so nobody has to guess.
  */
-export function explainClassification(classification: CaseSummary['classification'], t: TFunction<readonly ['inbox', 'common']>): string {
+export function explainClassification(classification: CaseSummary['classification'], t: TFunction<readonly ['domain', 'common']>): string {
   if (classification.source === 'manual') return t('explain.manual');
   if (classification.source === 'rule' && classification.ruleName) {
     const words = classification.matchedWords.join(t('common:wordSeparator'));
@@ -14,4 +15,10 @@ export function explainClassification(classification: CaseSummary['classificatio
       : t('explain.ruleNoWords', { rule: classification.ruleName });
   }
   return t('explain.default');
+}
+
+/** explainClassification in the current language (inbox rows and pane, case workspace). */
+export function useExplainClassification(): (classification: CaseSummary['classification']) => string {
+  const { t } = useTranslation(['domain', 'common']);
+  return (classification) => explainClassification(classification, t);
 }

@@ -3,7 +3,7 @@ import { IconChevronDown, IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
-import { notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../notify';
 import { useRunAction } from '../../errors/use-run-action';
 
 interface ManifestMenuProps {

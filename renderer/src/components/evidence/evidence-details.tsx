@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvidenceItem } from '../../../../shared/contract';
 import { evidenceKinds, evidenceTargetTypes, type EvidenceKind, type EvidenceTargetType } from '../../../../shared/domain/evidence';
 import { useApi } from '../../api/api-context';
-import { notifySuccess } from '../../components/notify';
+import { notifySuccess } from '../notify';
 import { useRunAction } from '../../errors/use-run-action';
 import { formatBytes, formatDateTime } from '../../format/date-time';
 import { actorKey } from '../../i18n/domain/keys';

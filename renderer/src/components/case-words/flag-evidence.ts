@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { ReviewFlag } from '../../../../../shared/contract';
-import type { Language } from '../../../../../shared/domain/preferences';
+import type { ReviewFlag } from '../../../../shared/contract';
+import type { Language } from '../../../../shared/domain/preferences';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../format/date-time';
-import { usePreferences } from '../../../preferences/preferences-context';
+import { formatDateTime } from '../../format/date-time';
+import { usePreferences } from '../../preferences/preferences-context';
 
 /** How many buyers a same-IP/device flag names before "and others". */
 const buyersShown = 5;
@@ -13,7 +13,7 @@ const buyersShown = 5;
  * 同一 IP 1.2.3.4 被 3 个不同买家使用（甲、乙、丙）. Times are in the shop's time zone. Falls back to the
  * backend's sentence when the params lack what the type needs.
  */
-export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>, t: TFunction<readonly ['inbox', 'common']>, timeZone: string, language: Language): string {
+export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>, t: TFunction<readonly ['domain', 'common']>, timeZone: string, language: Language): string {
   const p = flag.params;
   const separator = t('common:wordSeparator');
   switch (flag.type) {
@@ -45,7 +45,7 @@ export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params
 
 /** explainFlag with the current language and the shop's time zone. */
 export function useExplainFlag(): (flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params'>) => string {
-  const { t } = useTranslation(['inbox', 'common']);
+  const { t } = useTranslation(['domain', 'common']);
   const { timeZone, language } = usePreferences();
   return (flag) => explainFlag(flag, t, timeZone, language);
 }

@@ -2,7 +2,7 @@ import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/use-api-query';
-import { QueryError } from '../../components/query-error';
+import { QueryError } from '../query-error';
 import { AddResultsList } from './add-results-list';
 import { EvidenceDropZone } from './evidence-drop-zone';
 import { EvidenceGallery } from './evidence-gallery';

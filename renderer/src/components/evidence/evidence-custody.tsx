@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/contract';
 import { useApiQuery } from '../../api/use-api-query';
-import { QueryError } from '../../components/query-error';
+import { QueryError } from '../query-error';
 import { formatDateTime } from '../../format/date-time';
 import { actorKey } from '../../i18n/domain/keys';
 import { keyFor } from '../../i18n/translation';
