@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Indicator, Modal, Popover, ScrollArea, Stack, Tabs, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, getDefaultZIndex, Group, Indicator, Modal, Popover, ScrollArea, Stack, Tabs, Text, Tooltip } from '@mantine/core';
 import { IconBell, IconChecks, IconSettings } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,9 @@ import { NotificationPreferencesForm } from './notification-preferences-form';
 import { useNotificationToasts } from './use-notification-toasts';
 
 export { toastKey } from './use-notification-toasts';
+
+/** The header button's size in px (Mantine's ActionIcon size lg). */
+const bellSize = 34;
 
 /** Centre lines per page. */
 const linesPage = 30;
@@ -72,8 +75,11 @@ export function NotificationCentre() {
         onChange={setOpened}
         position="bottom-end"
         shadow="lg"
-        width={420}
-        withArrow
+        width={460}
+        // The bell (34 px) sits in the middle of the header: the list starts just under the header's edge.
+        offset={(headerHeight - bellSize) / 2 + 2}
+        // Above the toasts (which say the same): the list the person opened is never half hidden.
+        zIndex={getDefaultZIndex('overlay') + 1}
         trapFocus
         returnFocus
         // Always below the header: never flipped up over it, only shifted sideways to fit.
@@ -134,7 +140,13 @@ export function NotificationCentre() {
               <Tabs.Panel key={each} value={each}>
                 {groups.length > 0 ? (
                   // The list fits in the window below the header, whatever its height.
-                  <ScrollArea.Autosize mah={`min(440px, calc(100vh - ${headerHeight + 150}px))`} type="auto">
+                  <ScrollArea.Autosize
+                    mah={`min(440px, calc(100vh - ${headerHeight + 150}px))`}
+                    type="auto"
+                    scrollbars="y"
+                    // Lines keep the popover's width (long words truncate) instead of the content growing sideways.
+                    styles={{ content: { display: 'block', minWidth: 0 } }}
+                  >
                     <Stack gap={0} pb={4} data-testid="notifications-list">
                       {groups.map((group) => (
                         <NotificationGroupLine key={group.key} group={group} onOpen={(item) => void openItem(item)} />

@@ -51,28 +51,30 @@ export function NotificationGroupLine({ group, onOpen }: GroupLineProps) {
     const words = notificationWords(t, head);
     const matched = head.kind === 'review_alert' && head.params.words ? t('notifications.text.alertMatched', { words: head.params.words }) : null;
     return (
-      <Group className={classes.item} data-unread={unread || undefined} gap="xs" wrap="nowrap" align="flex-start">
-        <UnstyledButton style={{ flex: 1, minWidth: 0 }} data-kind={head.kind} data-testid="notification-line" onClick={() => onOpen(head)}>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Text size="sm" fw={unread ? 700 : 500} c={colour(head.kind)} truncate="end">
-              {words.title}
+      <div className={classes.item} data-unread={unread || undefined}>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <UnstyledButton style={{ flex: 1, minWidth: 0 }} data-kind={head.kind} data-testid="notification-line" onClick={() => onOpen(head)}>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Text size="sm" fw={unread ? 700 : 500} c={colour(head.kind)} truncate="end">
+                {words.title}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {when}
+              </Text>
+            </Group>
+            {matched ? (
+              <Text size="xs" c="dimmed" mt={2} truncate="end">
+                {matched}
+              </Text>
+            ) : null}
+            <Text size="sm" lineClamp={2} mt={2}>
+              {words.body}
+              {head.deliveredAt === null ? t('notifications.held') : ''}
             </Text>
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {when}
-            </Text>
-          </Group>
-          {matched ? (
-            <Text size="xs" c="dimmed" mt={2} truncate="end">
-              {matched}
-            </Text>
-          ) : null}
-          <Text size="sm" lineClamp={2} mt={2}>
-            {words.body}
-            {head.deliveredAt === null ? t('notifications.held') : ''}
-          </Text>
-        </UnstyledButton>
-        {markButton}
-      </Group>
+          </UnstyledButton>
+          {markButton}
+        </Group>
+      </div>
     );
   }
 
@@ -87,7 +89,7 @@ export function NotificationGroupLine({ group, onOpen }: GroupLineProps) {
   return (
     <div className={classes.item} data-unread={unread || undefined} data-kind={head.kind} data-testid="notification-group" data-count={group.count}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <UnstyledButton style={{ flex: 1, minWidth: 0 }} onClick={() => (items ? setItems(null) : void load())} aria-expanded={items !== null} aria-label={items ? t('notifications.collapse') : t('notifications.expand', { count: group.count })}>
+        <UnstyledButton style={{ flex: 1, minWidth: 0 }} onClick={() => (items ? setItems(null) : void load())} aria-expanded={items !== null} aria-label={items ? t('notifications.collapse') : head.kind === 'review_alert' ? t('notifications.expandReviews', { count: group.count }) : t('notifications.expand', { count: group.count })}>
           <Group justify="space-between" wrap="nowrap" gap="xs">
             <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
               {items ? <IconChevronDown size={14} aria-hidden /> : <IconChevronRight size={14} aria-hidden />}

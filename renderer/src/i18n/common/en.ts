@@ -166,6 +166,7 @@ export const commonEn: Translation<typeof commonZhCN> = {
     groupWarningDetail: '{{percent}}% of the time used · {{unread}} unread',
     groupDetail: '{{unread}} unread',
     expand: 'Show {{count}} cases',
+    expandReviews: 'Show {{count}} reviews',
     collapse: 'Hide',
     markGroup: 'Mark this group read',
     more: 'Load more',

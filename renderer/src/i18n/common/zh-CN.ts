@@ -167,6 +167,7 @@ export const commonZhCN = {
     groupWarningDetail: '已用时限 {{percent}}% · {{unread}} 条未读',
     groupDetail: '{{unread}} 条未读',
     expand: '展开 {{count}} 个工单',
+    expandReviews: '展开 {{count}} 条评价',
     collapse: '收起',
     markGroup: '本组标为已读',
     more: '加载更多',
