@@ -271,8 +271,8 @@ describe('migrations', () => {
     expect((await migrator.migrateTo('2026-12-03-010-notification-centre')).error).toBeUndefined();
     const rows = sqlite.prepare('SELECT kind, alert_id AS alertId, read_at AS readAt, delivered_at AS deliveredAt, route, group_key AS groupKey, params_json AS params FROM notifications ORDER BY id').all() as { params: string }[];
     expect(rows.map(({ params: _params, ...row }) => row)).toEqual([
-      { kind: 'review_alert', alertId: 1, readAt: null, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:5' },
-      { kind: 'review_alert', alertId: 2, readAt: 7, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:5' },
+      { kind: 'review_alert', alertId: 1, readAt: null, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:0' },
+      { kind: 'review_alert', alertId: 2, readAt: 7, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:0' },
     ]);
     expect(JSON.parse(rows[0]!.params)).toEqual({ alertId: 1, reviewId: 1, ruleName: '敏感词', words: '垃圾、骗子', level: 'bad', shopName: '木棉生活小店', excerpt: '垃圾东西，骗子' });
     await db.destroy();

@@ -127,7 +127,7 @@ export class ReviewWriter {
         for (const alert of row.alerts) {
           const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now) as { id: number };
           const excerpt = excerptOf(draft.text);
-          // Its line in the notification centre (monitor tab), grouped per rule and batch; delivered after the commit.
+          // Its line in the notification centre (monitor tab), delivered after the commit.
           insertNotification(this.sqlite, {
             kind: 'review_alert',
             title: alert.ruleName,
@@ -139,7 +139,8 @@ export class ReviewWriter {
             sound: false,
             createdAt: context.now,
             held: false,
-            groupKey: `review_alert:${alert.ruleId}:${context.now}`,
+            // One line per rule and import run (or per minute for reviews typed in and the demo).
+            groupKey: `review_alert:${alert.ruleId}:${context.importId !== null ? `import${context.importId}` : Math.floor(context.now / 60_000)}`,
             alertId: id,
           });
           result.alerts.push({ alertId: id, reviewId, ruleName: alert.ruleName, matchedWords: alert.matchedWords, level: draft.level, shopName: context.shopName, excerpt });
