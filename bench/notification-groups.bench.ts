@@ -14,8 +14,8 @@ export const notificationGroupsBench: Bench = { name: 'notification-groups', tit
 /**
  * 100k notifications as a working shop piles them up: groups of up to 200 per tick (an import's
  * cases reaching a point together) between single ones, a third read. p95 of one centre page
- * (`notifications.listGroups`: 30 lines with the total and the unread count) ≤ 20 ms, first page
- * and a page deep in the history.
+ * (`notifications.listGroups`: 30 lines with the unread counts of every tab) ≤ 20 ms, the first
+ * page and one deep in the history.
  */
 async function runNotificationGroupsBench(report: Report): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-notification-bench-'));
@@ -46,19 +46,28 @@ async function runNotificationGroupsBench(report: Report): Promise<BenchResult> 
     })();
     sqlite.pragma('optimize');
     const groups = (sqlite.prepare("SELECT count(DISTINCT coalesce(group_key, 'n' || id)) AS n FROM notifications").get() as { n: number }).n;
-    const measure = (offset: number) => {
+    const measure = (before?: { at: number; id: number }) => {
       const samples: number[] = [];
       for (let i = 0; i < 30; i++) {
         const began = performance.now();
-        services.notifications.groups({ offset, limit: 30 });
+        services.notifications.groups({ limit: 30, ...(before ? { before } : {}) });
         samples.push(performance.now() - began);
       }
       return samples;
     };
-    const first = measure(0);
-    const deep = measure(Math.floor(groups / 2));
+    // Page on to the middle of the history, as "load more" does, and time the page there.
+    let cursor: { at: number; id: number } | undefined;
+    let line = 0;
+    while (line < groups / 2) {
+      const page = services.notifications.groups({ limit: 100, ...(cursor ? { before: cursor } : {}) });
+      if (!page.next) break;
+      cursor = page.next;
+      line += page.groups.length;
+    }
+    const first = measure();
+    const deep = measure(cursor);
     const p95 = Math.max(percentile(first, 95), percentile(deep, 95));
-    report(`${total.toLocaleString('en')} notifications in ${groups.toLocaleString('en')} lines: first page p95 ${percentile(first, 95).toFixed(2)} ms (median ${percentile(first, 50).toFixed(2)}), page at line ${Math.floor(groups / 2).toLocaleString('en')} p95 ${percentile(deep, 95).toFixed(2)} ms (target ≤ 20 ms)`);
+    report(`${total.toLocaleString('en')} notifications in ${groups.toLocaleString('en')} lines: first page p95 ${percentile(first, 95).toFixed(2)} ms (median ${percentile(first, 50).toFixed(2)}), page at line ${line.toLocaleString('en')} p95 ${percentile(deep, 95).toFixed(2)} ms (median ${percentile(deep, 50).toFixed(2)}; target ≤ 20 ms)`);
     await core.close();
     return { ok: p95 <= 20 };
   } finally {

@@ -154,26 +154,35 @@ function kindFilter(kinds: readonly NotificationKind[] | null, alias = ''): stri
   return kinds === null ? '' : ` AND ${alias}kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})`;
 }
 
+/** Where a page of centre lines starts: after the line whose head is this (created_at, id). */
+export interface LinesCursor {
+  at: number;
+  id: number;
+}
+
 /**
- * The centre's lines (of a tab's kinds, or all), newest first, paged by offset. A line is its
+ * The centre's lines (of a tab's kinds, or all), newest first, from `before` on. A line is its
  * group's newest row (no later row shares its key); walking the created_at index newest first
- * stops once the page is full, so a page costs what it shows, not the whole history (the GROUP
- * BY over every row took ~60–120 ms per page at 100k notifications). Breaches first among lines
- * of the same instant.
+ * from the cursor stops once the page is full, so any page costs what it shows, not the history
+ * before it (the GROUP BY over every row took ~60–120 ms per page at 100k notifications, and an
+ * offset would walk every line above it). Lines of one instant come newest id first: the tick
+ * records breaches after warnings, so they lead.
  */
-export function listGroups(sqlite: Sqlite, kinds: readonly NotificationKind[] | null, offset: number, limit: number): NotificationGroupRow[] {
+export function listGroups(sqlite: Sqlite, kinds: readonly NotificationKind[] | null, before: LinesCursor | null, limit: number): NotificationGroupRow[] {
+  const cursor = before ?? { at: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
   const heads = prepareCached(
     sqlite,
     `SELECT n.id AS headId, coalesce(n.group_key, 'n' || n.id) AS key, n.created_at AS latestAt, n.urgent, n.read_at AS readAt, n.group_key AS groupKey
      FROM notifications n INDEXED BY notifications_latest
-     WHERE (n.group_key IS NULL OR NOT EXISTS (SELECT 1 FROM notifications m WHERE m.group_key = n.group_key AND m.id > n.id))${kindFilter(kinds, 'n.')}
-     ORDER BY n.created_at DESC, (n.kind = 'sla_breach') DESC, n.id DESC LIMIT ? OFFSET ?`,
-  ).all(limit, offset) as { headId: number; key: string; latestAt: number; urgent: number; readAt: number | null; groupKey: string | null }[];
-  const stats = prepareCached(sqlite, 'SELECT count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent, max(created_at) AS latestAt FROM notifications WHERE group_key = ?');
+     WHERE (n.created_at, n.id) < (?, ?)
+       AND (n.group_key IS NULL OR NOT EXISTS (SELECT 1 FROM notifications m WHERE m.group_key = n.group_key AND m.id > n.id))${kindFilter(kinds, 'n.')}
+     ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+  ).all(cursor.at, cursor.id, limit) as { headId: number; key: string; latestAt: number; urgent: number; readAt: number | null; groupKey: string | null }[];
+  const stats = prepareCached(sqlite, 'SELECT count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent FROM notifications WHERE group_key = ?');
   return heads.map((head) => {
     if (head.groupKey === null) return { key: head.key, count: 1, unread: head.readAt === null ? 1 : 0, urgent: head.urgent, headId: head.headId, latestAt: head.latestAt };
-    const group = stats.get(head.groupKey) as { count: number; unread: number; urgent: number; latestAt: number };
-    return { key: head.key, headId: head.headId, ...group };
+    const group = stats.get(head.groupKey) as { count: number; unread: number; urgent: number };
+    return { key: head.key, headId: head.headId, latestAt: head.latestAt, ...group };
   });
 }
 

@@ -49,6 +49,10 @@ export const notificationGroup = z.object({
 
 export type NotificationGroup = z.infer<typeof notificationGroup>;
 
+/** Where the next page of centre lines starts: the last line's time and head id. */
+export const linesCursor = z.object({ at: timestamp, id }).strict();
+export type LinesCursor = z.infer<typeof linesCursor>;
+
 export const notificationSettings = z.object({
   /** Show desktop notifications at all (the in-app centre always records them). */
   desktop: z.boolean(),
@@ -79,12 +83,19 @@ export const notificationsMethods = {
     z.object({ items: z.array(notification), unread: z.number().int(), hasMore: z.boolean() }),
   ),
   /**
-   * The centre's lines of a tab (全部 / SLA / 监控提醒), newest first, paged by offset while
-   * `hasMore`; `unread` counts every unread notification (the badge), `tabUnread` those of each tab.
+   * The centre's lines of a tab (全部 / SLA / 监控提醒), newest first, paged with `before: next`
+   * while `hasMore`; `unread` counts every unread notification (the badge), `tabUnread` those of each tab.
    */
   'notifications.listGroups': query(
-    z.object({ tab: notificationTab.optional(), offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
-    z.object({ groups: z.array(notificationGroup), hasMore: z.boolean(), unread: z.number().int(), tabUnread: z.object({ sla: z.number().int(), alerts: z.number().int() }) }),
+    z.object({ tab: notificationTab.optional(), before: linesCursor.optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({
+      groups: z.array(notificationGroup),
+      hasMore: z.boolean(),
+      /** Pass as `before` for the next page; null on the last. */
+      next: linesCursor.nullable(),
+      unread: z.number().int(),
+      tabUnread: z.object({ sla: z.number().int(), alerts: z.number().int() }),
+    }),
   ),
   /** Ids, one line's group, or all (of a tab when `tab` is given); monitor alerts are marked read with their lines. */
   'notifications.markRead': mutation(

@@ -41,7 +41,7 @@ function backend(channels: Record<string, string> = {}) {
   const calls: { method: string; input: any }[] = [];
   const handler: MemoryHandler = async (method, input: any) => {
     calls.push({ method, input });
-    if (method === 'notifications.listGroups') return ok({ groups: input.tab === 'alerts' ? [] : groups, hasMore: false, unread: 1200, tabUnread: { sla: 1200, alerts: 0 } });
+    if (method === 'notifications.listGroups') return ok({ groups: input.tab === 'alerts' ? [] : groups, hasMore: false, next: null, unread: 1200, tabUnread: { sla: 1200, alerts: 0 } });
     if (method === 'notifications.getPreferences') return ok({ staffId: null, channels: { ...defaultNotificationChannels, ...channels } });
     if (method === 'notifications.list') {
       const after = members.filter((item) => item.id < (input.beforeId ?? Infinity));
@@ -138,5 +138,23 @@ describe('NotificationCentre', () => {
     expect(toastTitles()).toContain('SLA 超时：工单 #43（物流延误）');
     expect(toastTitles()).not.toContain('SLA 预警 80%：工单 #41（物流延误）');
     expect(screen.getByText('查看评价')).toBeTruthy();
+  });
+
+  it('pages on from the last line shown, not by offset', async () => {
+    const { handler: base, calls } = backend();
+    const older = note(10, 77, 'sla_breach', 'x');
+    const handler: MemoryHandler = async (method, input: any) => {
+      if (method !== 'notifications.listGroups') return base(method, input);
+      calls.push({ method, input });
+      if (input.before) return ok({ groups: [{ key: 'n10', count: 1, unread: 1, urgent: true, latestAt: older.createdAt - 1, head: older }], hasMore: false, next: null, unread: 3, tabUnread: { sla: 3, alerts: 0 } });
+      const head = note(5000, 900, 'sla_breach', 'x');
+      return ok({ groups: [{ key: 'n5000', count: 1, unread: 1, urgent: true, latestAt: head.createdAt, head }], hasMore: true, next: { at: head.createdAt, id: 5000 }, unread: 3, tabUnread: { sla: 3, alerts: 0 } });
+    };
+    renderScreen(<NotificationCentre />, handler);
+    fireEvent.click(await screen.findByTestId('notifications-bell'));
+    fireEvent.click(await screen.findByTestId('notifications-more'));
+    expect(await screen.findByText('SLA 超时：工单 #77（物流延误）')).toBeTruthy();
+    expect(calls.filter((call) => call.method === 'notifications.listGroups').at(-1)!.input).toEqual({ tab: 'all', before: { at: Date.UTC(2026, 10, 24, 2), id: 5000 }, limit: 30 });
+    expect(screen.queryByTestId('notifications-more')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { IconBell, IconChecks, IconSettings } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { AppNotification, NotificationGroup } from '../../../shared/contract';
+import type { AppNotification, LinesCursor, NotificationGroup } from '../../../shared/contract';
 import { badgeText, notificationTabs, type NotificationTab } from '../../../shared/domain/sla';
 import { useApi } from '../api/api-context';
 import { useApiQuery } from '../api/use-api-query';
@@ -39,7 +39,7 @@ export function NotificationCentre() {
   const list = useApiQuery('notifications.listGroups', { tab, limit: linesPage }, ['notifications', 'sla', 'alerts']);
   const { reload } = list;
   // Pages after the first count only against the first page they were loaded after: a reload may have shifted them.
-  const [later, setLater] = useState<{ basis: unknown; groups: NotificationGroup[]; hasMore: boolean }>({ basis: undefined, groups: [], hasMore: false });
+  const [later, setLater] = useState<{ basis: unknown; groups: NotificationGroup[]; hasMore: boolean; next: LinesCursor | null }>({ basis: undefined, groups: [], hasMore: false, next: null });
 
   const openCentre = useCallback((at: NotificationTab) => {
     setTab(at);
@@ -61,8 +61,10 @@ export function NotificationCentre() {
 
   async function loadMore() {
     const basis = list.data;
-    const page = await run(() => api.call('notifications.listGroups', { tab, offset: groups.length, limit: linesPage }));
-    if (page) setLater((shown) => ({ basis, groups: [...(shown.basis === basis ? shown.groups : []), ...page.groups], hasMore: page.hasMore }));
+    const next = current ? later.next : list.data?.next;
+    if (!next) return;
+    const page = await run(() => api.call('notifications.listGroups', { tab, before: next, limit: linesPage }));
+    if (page) setLater((shown) => ({ basis, groups: [...(shown.basis === basis ? shown.groups : []), ...page.groups], hasMore: page.hasMore, next: page.next }));
   }
 
   const markAll = () => void run(() => api.call('notifications.markRead', tab === 'all' ? { all: true } : { all: true, tab }));

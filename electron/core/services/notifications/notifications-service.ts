@@ -343,14 +343,15 @@ export class NotificationsService {
 
   /**
    * The centre's lines of a tab: groups per kind and point (and single ones), newest first, paged
-   * by offset. `unread` is the real count of every tab (the badge), `tabUnread` each tab's.
+   * by the cursor of the last line shown (`next`). `unread` is the real count of every tab (the badge), `tabUnread` each tab's.
    */
-  groups(input: { tab?: NotificationTab; offset?: number; limit?: number }) {
+  groups(input: { tab?: NotificationTab; before?: outbox.LinesCursor; limit?: number }) {
     const sqlite = this.deps.sqlite;
     const limit = input.limit ?? 30;
     const kinds = kindsOf(input.tab ?? 'all');
     // One more than asked says whether there is a next page without counting every line.
-    const rows = outbox.listGroups(sqlite, kinds, input.offset ?? 0, limit + 1);
+    const rows = outbox.listGroups(sqlite, kinds, input.before ?? null, limit + 1);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
     const groups = rows.slice(0, limit).map((row) => {
       const head = outbox.findNotification(sqlite, row.headId)!;
       return { key: row.key, count: row.count, unread: row.unread, urgent: row.urgent === 1, latestAt: row.latestAt, head: toApi(head) };
@@ -359,7 +360,8 @@ export class NotificationsService {
     const sum = (of: readonly NotificationKind[]) => of.reduce((total, kind) => total + (byKind.get(kind) ?? 0), 0);
     return {
       groups,
-      hasMore: rows.length > limit,
+      hasMore: last !== undefined,
+      next: last ? { at: last.latestAt, id: last.headId } : null,
       unread: [...byKind.values()].reduce((total, n) => total + n, 0),
       tabUnread: { sla: sum(notificationTabKinds.sla), alerts: sum(notificationTabKinds.alerts) },
     };

@@ -126,7 +126,9 @@ export class SlaTick {
     const sqlite = this.deps.sqlite;
     const ids: number[] = [];
     let lateCount = 0;
-    for (const point of fired) {
+    // Breaches after warnings: the centre lists lines of one instant newest first, so they lead.
+    const ordered = [...fired.filter((point) => point.point !== 'breach'), ...fired.filter((point) => point.point === 'breach')];
+    for (const point of ordered) {
       const row = findFiredPointContext(sqlite, point.caseId);
       if (!row) continue;
       // A breach escalates whenever it fires, late ones too (the app was closed past the deadline,
