@@ -155,7 +155,7 @@ export const commonEn: Translation<typeof commonZhCN> = {
     markTab: 'Mark this tab read',
     openSettings: 'Notification settings',
     openReview: 'View review',
-    groupAlert: '{{count}} reviews matched the monitor rule “{{rule}}”',
+    groupAlert: '{{count}} reviews matched the monitor rule "{{rule}}"',
     markAll: 'Mark all read',
     empty: 'No notifications',
     unread: 'Unread',
@@ -186,7 +186,7 @@ export const commonEn: Translation<typeof commonZhCN> = {
     },
     preferences: {
       title: 'Notification settings',
-      description: 'Choose for each team member which events show a desktop notification, only a notice in the window, or only a line in the notification centre. A signed-in member gets their own choices; with nobody signed in, those of “Not signed in (this PC)”.',
+      description: 'Choose for each team member which events show a desktop notification, only a notice in the window, or only a line in the notification centre. A signed-in member gets their own choices; with nobody signed in, those of "Not signed in (this PC)".',
       person: 'Member',
       nobody: 'Not signed in (this PC)',
       you: '{{name}} (me)',
