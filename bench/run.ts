@@ -2,6 +2,7 @@ import { encodingDetectionBench } from './encoding-detection.bench';
 import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
 import { inboxLoadBench } from './inbox-load.bench';
+import { notificationGroupsBench } from './notification-groups.bench';
 import { slaBench } from './sla.bench';
 import { startupBench } from './startup.bench';
 
@@ -22,7 +23,7 @@ export interface Bench {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: Bench[] = [encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench, startupBench];
+const benches: Bench[] = [encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, notificationGroupsBench, slaBench, startupBench];
 
 type Outcome = 'target met' | 'target missed' | 'failed';
 

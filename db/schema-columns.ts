@@ -129,7 +129,7 @@ export const schemaColumns = {
   notifications: {
     id: 'INTEGER PRIMARY KEY', kind: 'TEXT', title: 'TEXT', body: 'TEXT', params_json: 'TEXT DEFAULT',
     route: 'TEXT NULL', case_id: 'INTEGER NULL', urgent: 'INTEGER', sound: 'INTEGER', created_at: 'INTEGER',
-    delivered_at: 'INTEGER NULL', held: 'INTEGER DEFAULT', read_at: 'INTEGER NULL', group_key: 'TEXT NULL',
+    delivered_at: 'INTEGER NULL', held: 'INTEGER DEFAULT', read_at: 'INTEGER NULL', group_key: 'TEXT NULL', alert_id: 'INTEGER NULL',
   },
 } as const satisfies ColumnSpecs;
 

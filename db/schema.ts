@@ -345,6 +345,7 @@ export interface NotificationsTable {
   held: Generated<number>;
   read_at: number | null;
   group_key: string | null;
+  alert_id: number | null;
 }
 
 export interface DB {

@@ -260,6 +260,24 @@ describe('migrations', () => {
     expect(edited[1]!.levels).toEqual(['bad', 'neutral']);
   });
 
+  it('2026-12-03-010-notification-centre gives each monitor alert a line in the centre, read where the alert was read', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-009-monitor-defaults')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', 'k1', 'bad', '垃圾东西，骗子', 1, 1)").run();
+    const alert = sqlite.prepare("INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at, read_at) VALUES (1, NULL, '敏感词', '[\"垃圾\",\"骗子\"]', 5, ?)");
+    alert.run(null);
+    alert.run(7);
+    expect((await migrator.migrateTo('2026-12-03-010-notification-centre')).error).toBeUndefined();
+    const rows = sqlite.prepare('SELECT kind, alert_id AS alertId, read_at AS readAt, delivered_at AS deliveredAt, route, group_key AS groupKey, params_json AS params FROM notifications ORDER BY id').all() as { params: string }[];
+    expect(rows.map(({ params: _params, ...row }) => row)).toEqual([
+      { kind: 'review_alert', alertId: 1, readAt: null, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:0' },
+      { kind: 'review_alert', alertId: 2, readAt: 7, deliveredAt: 5, route: '/inbox?review=1', groupKey: 'review_alert:敏感词:0' },
+    ]);
+    expect(JSON.parse(rows[0]!.params)).toEqual({ alertId: 1, reviewId: 1, ruleName: '敏感词', words: '垃圾、骗子', level: 'bad', shopName: '木棉生活小店', excerpt: '垃圾东西，骗子' });
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -9,6 +9,7 @@ import { prepareCached } from '../statement-cache';
  * delivered_at NULL and held = 0 = committed, not yet delivered.
  */
 
+/** A stored notification, as read (flags are 0/1). */
 export interface NotificationRow {
   id: number;
   kind: NotificationKind;
@@ -23,23 +24,19 @@ export interface NotificationRow {
   deliveredAt: number | null;
   held: number;
   readAt: number | null;
+  /** Points fired together with the same kind, target and percent (or alerts of one rule and batch) share one. */
   groupKey: string | null;
+  /** The monitor alert a review_alert notification stands for (its read state follows). */
+  alertId: number | null;
 }
 
-export interface NewNotificationRow {
-  kind: NotificationKind;
-  title: string;
-  body: string;
-  paramsJson: string;
-  route: string | null;
-  caseId: number | null;
+/** What a new row is given: the same fields, flags as booleans, never delivered or read yet. */
+export type NewNotificationRow = Omit<NotificationRow, 'id' | 'urgent' | 'sound' | 'held' | 'deliveredAt' | 'readAt' | 'alertId'> & {
   urgent: boolean;
   sound: boolean;
-  createdAt: number;
   held: boolean;
-  /** Points fired together with the same kind, target and percent share one (see the migration). */
-  groupKey: string | null;
-}
+  alertId?: number | null;
+};
 
 /** One line of the centre: a group of notifications, or one on its own (its key is `n<id>`). */
 export interface NotificationGroupRow {
@@ -52,7 +49,7 @@ export interface NotificationGroupRow {
 }
 
 const columns =
-  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt, group_key AS groupKey';
+  'id, kind, title, body, params_json AS paramsJson, route, case_id AS caseId, urgent, sound, created_at AS createdAt, delivered_at AS deliveredAt, held, read_at AS readAt, group_key AS groupKey, alert_id AS alertId';
 
 /** A group's key, or the notification's own for one outside any group. */
 const groupOf = "coalesce(group_key, 'n' || id)";
@@ -62,8 +59,8 @@ const pending = 'delivered_at IS NULL AND held = 0';
 export function insertNotification(sqlite: Sqlite, row: NewNotificationRow): NotificationRow {
   return prepareCached(
     sqlite,
-    `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held, group_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?) RETURNING ${columns}`,
-  ).get(row.kind, row.title, row.body, row.paramsJson, row.route, row.caseId, row.urgent ? 1 : 0, row.sound ? 1 : 0, row.createdAt, row.held ? 1 : 0, row.groupKey) as NotificationRow;
+    `INSERT INTO notifications (kind, title, body, params_json, route, case_id, urgent, sound, created_at, delivered_at, held, group_key, alert_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?) RETURNING ${columns}`,
+  ).get(row.kind, row.title, row.body, row.paramsJson, row.route, row.caseId, row.urgent ? 1 : 0, row.sound ? 1 : 0, row.createdAt, row.held ? 1 : 0, row.groupKey, row.alertId ?? null) as NotificationRow;
 }
 
 /** Adds to a summary's count unless it was read meanwhile; false when nothing was updated. */
@@ -152,26 +149,61 @@ export function listNotifications(sqlite: Sqlite, filter: { unreadOnly: boolean;
   return prepareCached(sqlite, `${select} AND group_key = ? ORDER BY id DESC LIMIT ?`).all(before, filter.groupKey, limit) as NotificationRow[];
 }
 
-/** The centre's lines, newest group first, paged by offset. */
-export function listGroups(sqlite: Sqlite, offset: number, limit: number): NotificationGroupRow[] {
-  return prepareCached(
-    sqlite,
-    `SELECT ${groupOf} AS key, count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent, max(id) AS headId, max(created_at) AS latestAt
-     FROM notifications GROUP BY key ORDER BY latestAt DESC, max(kind = 'sla_breach') DESC, headId DESC LIMIT ? OFFSET ?`,
-  ).all(limit, offset) as NotificationGroupRow[];
+/** `AND kind IN (…)` for a tab's kinds (the kinds are constants of the code, never user input). */
+function kindFilter(kinds: readonly NotificationKind[] | null, alias = ''): string {
+  return kinds === null ? '' : ` AND ${alias}kind IN (${kinds.map((kind) => `'${kind}'`).join(', ')})`;
 }
 
-export function countGroups(sqlite: Sqlite): number {
-  return (prepareCached(sqlite, `SELECT count(DISTINCT ${groupOf}) AS n FROM notifications`).get() as { n: number }).n;
+/** Where a page of centre lines starts: after the line whose head is this (created_at, id). */
+export interface LinesCursor {
+  at: number;
+  id: number;
+}
+
+/**
+ * The centre's lines (of a tab's kinds, or all), newest first, from `before` on. A line is its
+ * group's newest row (no later row shares its key); walking the created_at index newest first
+ * from the cursor stops once the page is full, so any page costs what it shows, not the history
+ * before it (the GROUP BY over every row took ~60–120 ms per page at 100k notifications, and an
+ * offset would walk every line above it). Lines of one instant come newest id first: the tick
+ * records breaches after warnings, so they lead.
+ */
+export function listGroups(sqlite: Sqlite, kinds: readonly NotificationKind[] | null, before: LinesCursor | null, limit: number): NotificationGroupRow[] {
+  const cursor = before ?? { at: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+  const heads = prepareCached(
+    sqlite,
+    `SELECT n.id AS headId, coalesce(n.group_key, 'n' || n.id) AS key, n.created_at AS latestAt, n.urgent, n.read_at AS readAt, n.group_key AS groupKey
+     FROM notifications n INDEXED BY notifications_latest
+     WHERE (n.created_at, n.id) < (?, ?)
+       AND (n.group_key IS NULL OR NOT EXISTS (SELECT 1 FROM notifications m WHERE m.group_key = n.group_key AND m.id > n.id))${kindFilter(kinds, 'n.')}
+     ORDER BY n.created_at DESC, n.id DESC LIMIT ?`,
+  ).all(cursor.at, cursor.id, limit) as { headId: number; key: string; latestAt: number; urgent: number; readAt: number | null; groupKey: string | null }[];
+  const stats = prepareCached(sqlite, 'SELECT count(*) AS count, sum(read_at IS NULL) AS unread, max(urgent) AS urgent FROM notifications WHERE group_key = ?');
+  return heads.map((head) => {
+    if (head.groupKey === null) return { key: head.key, count: 1, unread: head.readAt === null ? 1 : 0, urgent: head.urgent, headId: head.headId, latestAt: head.latestAt };
+    const group = stats.get(head.groupKey) as { count: number; unread: number; urgent: number };
+    return { key: head.key, headId: head.headId, latestAt: head.latestAt, ...group };
+  });
+}
+
+/** Unread notifications per kind (the badge is their sum, a tab's count the sum of its kinds). */
+export function countUnreadByKind(sqlite: Sqlite): Map<NotificationKind, number> {
+  const rows = prepareCached(sqlite, 'SELECT kind, count(*) AS n FROM notifications INDEXED BY notifications_unread_kind WHERE read_at IS NULL GROUP BY kind').all() as { kind: NotificationKind; n: number }[];
+  return new Map(rows.map((row) => [row.kind, row.n]));
 }
 
 export function findNotification(sqlite: Sqlite, id: number): NotificationRow | undefined {
   return prepareCached(sqlite, `SELECT ${columns} FROM notifications WHERE id = ?`).get(id) as NotificationRow | undefined;
 }
 
+/**
+ * The read-marking statements below also mark the monitor alerts of review_alert rows read (the
+ * alerts table keeps its own state for alerts.list); run them inside one transaction.
+ */
 export function markGroupRead(sqlite: Sqlite, groupKey: string, at: number): number {
   const own = ownKeyId(groupKey);
   if (own !== null) return markRead(sqlite, own, at);
+  prepareCached(sqlite, 'UPDATE alerts SET read_at = ? WHERE read_at IS NULL AND id IN (SELECT alert_id FROM notifications WHERE group_key = ? AND alert_id IS NOT NULL AND read_at IS NULL)').run(at, groupKey);
   return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE group_key = ? AND read_at IS NULL').run(at, groupKey).changes;
 }
 
@@ -179,10 +211,24 @@ export function countUnread(sqlite: Sqlite): number {
   return (prepareCached(sqlite, 'SELECT count(*) AS n FROM notifications WHERE read_at IS NULL').get() as { n: number }).n;
 }
 
-export function markAllRead(sqlite: Sqlite, at: number): number {
-  return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL').run(at).changes;
+/** Every unread one of a tab's kinds (or of all kinds). */
+export function markAllRead(sqlite: Sqlite, kinds: readonly NotificationKind[] | null, at: number): number {
+  if (kinds === null || kinds.includes('review_alert')) {
+    prepareCached(sqlite, `UPDATE alerts SET read_at = ? WHERE read_at IS NULL AND id IN (SELECT alert_id FROM notifications WHERE alert_id IS NOT NULL AND read_at IS NULL)`).run(at);
+  }
+  return prepareCached(sqlite, `UPDATE notifications SET read_at = ? WHERE read_at IS NULL${kindFilter(kinds)}`).run(at).changes;
 }
 
 export function markRead(sqlite: Sqlite, id: number, at: number): number {
+  prepareCached(sqlite, 'UPDATE alerts SET read_at = ? WHERE read_at IS NULL AND id = (SELECT alert_id FROM notifications WHERE id = ? AND read_at IS NULL)').run(at, id);
   return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE id = ? AND read_at IS NULL').run(at, id).changes;
+}
+
+/** The other way: monitor alerts marked read through alerts.markRead mark their notifications read. */
+export function markAlertNotificationsRead(sqlite: Sqlite, which: 'all' | readonly number[], at: number): number {
+  if (which === 'all') return prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND alert_id IS NOT NULL').run(at).changes;
+  const mark = prepareCached(sqlite, 'UPDATE notifications SET read_at = ? WHERE read_at IS NULL AND alert_id = ?');
+  let changed = 0;
+  for (const id of which) changed += mark.run(at, id).changes;
+  return changed;
 }

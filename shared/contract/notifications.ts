@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notificationKinds } from '../domain/sla';
+import { notificationChannels, notificationEvents, notificationKinds, notificationTabs } from '../domain/sla';
 import { mutation, noInput, query } from './method';
 import { id, timestamp } from './common';
 import { clockTime } from './sla';
@@ -7,6 +7,7 @@ import { clockTime } from './sla';
 // The notification centre and its settings.
 
 export const notificationKind = z.enum(notificationKinds);
+export const notificationTab = z.enum(notificationTabs);
 
 /** What a notification says, as values for the text of its kind (the UI translates category, target and role codes). */
 export const notificationParams = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -48,6 +49,10 @@ export const notificationGroup = z.object({
 
 export type NotificationGroup = z.infer<typeof notificationGroup>;
 
+/** Where the next page of centre lines starts: the last line's time and head id. */
+export const linesCursor = z.object({ at: timestamp, id }).strict();
+export type LinesCursor = z.infer<typeof linesCursor>;
+
 export const notificationSettings = z.object({
   /** Show desktop notifications at all (the in-app centre always records them). */
   desktop: z.boolean(),
@@ -58,6 +63,17 @@ export const notificationSettings = z.object({
 
 export type NotificationSettings = z.infer<typeof notificationSettings>;
 
+export const notificationChannel = z.enum(notificationChannels);
+export const notificationEvent = z.enum(notificationEvents);
+
+/** One person's choice per event (or the desk's when nobody is signed in: `staffId` null). */
+export const notificationPreferences = z.object({
+  staffId: id.nullable(),
+  channels: z.record(notificationEvent, notificationChannel),
+});
+
+export type NotificationPreferences = z.infer<typeof notificationPreferences>;
+
 export const notificationsMethods = {
   /** Newest first; page on with `beforeId` = the last id seen while `hasMore`. `unread` counts every unread one. */
   'notifications.list': query(
@@ -66,18 +82,37 @@ export const notificationsMethods = {
       .strict(),
     z.object({ items: z.array(notification), unread: z.number().int(), hasMore: z.boolean() }),
   ),
-  /** The centre's lines, newest first, paged by offset; `total` lines, `unread` notifications in all. */
+  /**
+   * The centre's lines of a tab (全部 / SLA / 监控提醒), newest first, paged with `before: next`
+   * while `hasMore`; `unread` counts every unread notification (the badge), `tabUnread` those of each tab.
+   */
   'notifications.listGroups': query(
-    z.object({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
-    z.object({ groups: z.array(notificationGroup), total: z.number().int(), unread: z.number().int() }),
+    z.object({ tab: notificationTab.optional(), before: linesCursor.optional(), limit: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({
+      groups: z.array(notificationGroup),
+      hasMore: z.boolean(),
+      /** Pass as `before` for the next page; null on the last. */
+      next: linesCursor.nullable(),
+      unread: z.number().int(),
+      tabUnread: z.object({ sla: z.number().int(), alerts: z.number().int() }),
+    }),
   ),
+  /** Ids, one line's group, or all (of a tab when `tab` is given); monitor alerts are marked read with their lines. */
   'notifications.markRead': mutation(
-    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional(), groupKey: notificationGroupKey.optional() }).strict(),
+    z.object({ ids: z.array(id).max(1000).optional(), all: z.boolean().optional(), tab: notificationTab.optional(), groupKey: notificationGroupKey.optional() }).strict(),
     z.object({ updated: z.number().int() }),
 
     'agent',
   ),
   'notifications.getSettings': query(noInput, notificationSettings),
+  /** A person's choices (default: the signed-in operator's, or the desk's when nobody is signed in). */
+  'notifications.getPreferences': query(z.object({ staffId: id.nullable().optional() }).strict(), notificationPreferences),
+  /** A person edits their own; the owner edits anyone's (and the desk's). */
+  'notifications.updatePreferences': mutation(
+    z.object({ staffId: id.nullable(), channels: z.partialRecord(notificationEvent, notificationChannel) }).strict(),
+    notificationPreferences,
+    'agent',
+  ),
   'notifications.updateSettings': mutation(
     notificationSettings.partial().strict(),
     notificationSettings,

@@ -30,6 +30,44 @@ export type SlaPointKind = (typeof slaPointKinds)[number];
 export const notificationKinds = ['sla_warning', 'sla_breach', 'sla_escalation', 'review_alert', 'away_summary', 'watch_failed'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
+/** The tabs of the notification centre and the kinds each lists (全部 lists every kind). */
+export const notificationTabs = ['all', 'sla', 'alerts'] as const;
+export type NotificationTab = (typeof notificationTabs)[number];
+/**
+ * What a person chooses per event: a desktop notification (and a toast), a toast only, or only a
+ * line in the centre. Monitor alerts are chosen per the severity of the review (差评 / 中评 / 好评).
+ */
+export const notificationEvents = ['sla_warning', 'sla_breach', 'alert_bad', 'alert_neutral', 'alert_good', 'away_summary', 'watch_failed'] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+export const notificationChannels = ['desktop', 'toast', 'centre'] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+export const defaultNotificationChannels: Record<NotificationEvent, NotificationChannel> = {
+  sla_warning: 'desktop',
+  sla_breach: 'desktop',
+  alert_bad: 'desktop',
+  alert_neutral: 'desktop',
+  alert_good: 'toast',
+  away_summary: 'desktop',
+  watch_failed: 'desktop',
+};
+
+/** The preference a notification of `kind` follows (an alert's by its review's level); escalations follow breaches. */
+export function notificationEventOf(kind: NotificationKind, params: Readonly<Record<string, unknown>>): NotificationEvent {
+  switch (kind) {
+    case 'review_alert':
+      return params.level === 'good' ? 'alert_good' : params.level === 'neutral' ? 'alert_neutral' : 'alert_bad';
+    case 'sla_escalation':
+      return 'sla_breach';
+    default:
+      return kind;
+  }
+}
+
+export const notificationTabKinds: Record<Exclude<NotificationTab, 'all'>, readonly NotificationKind[]> = {
+  sla: ['sla_warning', 'sla_breach', 'sla_escalation', 'away_summary'],
+  alerts: ['review_alert'],
+};
+
 /**
  * Case lifecycle: new → contacting → solution_offered → resolved → guidance_sent → outcome →
  * closed. A few steps may be skipped (resolved → outcome when no guidance is sent) or taken back

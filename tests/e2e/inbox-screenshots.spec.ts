@@ -77,8 +77,9 @@ test('inbox, mapping step and rules in zh-CN light and dark', async ({ app, page
     await page.screenshot({ path: `screenshots/inbox-import-report-${combo.file}.png` });
     await page.getByRole('button', { name: '查看收件箱' }).click();
 
-    await page.getByTestId('alerts-bell').click();
-    await expect(page.getByTestId('alerts-list')).toBeVisible();
+    await page.getByTestId('notifications-bell').click();
+    await page.getByTestId('notifications-tab-alerts').click();
+    await expect(page.getByTestId('notifications-list')).toBeVisible();
     await page.screenshot({ path: `screenshots/inbox-alerts-${combo.file}.png` });
     await page.keyboard.press('Escape');
 

@@ -16,6 +16,7 @@ import { ShopsService } from './shops/shops-service';
 import { StaffService } from './staff/staff-service';
 import { WatchService, type WatchTimers } from './watch/watch-service';
 import { AuthService } from './auth/auth-service';
+import { NotificationPreferencesStore } from './notifications/notification-preferences';
 import { NotificationsService } from './notifications/notifications-service';
 import { SlaScheduler, type SchedulerTimers } from './sla/sla-scheduler';
 import { SlaService } from './sla/sla-service';
@@ -57,7 +58,7 @@ export class Services {
     this.maintenance = new MaintenanceService(deps);
     this.evidence = new EvidenceService(deps);
     this.auth = new AuthService(deps);
-    this.notifications = new NotificationsService(deps);
+    this.notifications = new NotificationsService(deps, new NotificationPreferencesStore(deps, this.auth));
     this.sla = new SlaService(deps, this.auth, this.notifications);
     this.rules = new RulesService(deps, this.sla);
     this.imports = new ImportService(deps, this.rules);
@@ -87,6 +88,8 @@ export class Services {
       // What another process wrote has its timers opened there (the CLI does at each import's
       // progress and end); opening them here too would wait on its write lock every poll.
       if (this.externalChanges.reporting) return;
+      // Monitor alerts are written with their reviews as notifications (an outbox): show them after that commit.
+      if (message.event === 'review.alert' || message.event === 'import.finished') this.notifications.deliverSoon();
       if (message.event === 'import.progress') this.sla.openMissingSoon();
       else if (message.event === 'import.finished' || (message.event === 'data.changed' && message.payload.domain === 'reviews')) {
         try {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppNotification, NotificationGroup } from '../../../shared/contract';
 import type { MemoryHandler } from '../api/memory-transport';
 import { ok, renderScreen, unexpected } from '../test/render-screen';
+import { defaultNotificationChannels } from '../../../shared/domain/sla';
 import { NotificationCentre } from './notification-centre';
 import toastClasses from './toasts.module.css';
 
@@ -30,7 +31,7 @@ const note = (id: number, caseId: number, kind: 'sla_warning' | 'sla_breach', gr
 });
 
 /** The centre's backend: one group of 200 warnings and a breach on its own, 1,200 unread in all. */
-function backend() {
+function backend(channels: Record<string, string> = {}) {
   const key = 'sla_warning:first_response:80:1';
   const members = Array.from({ length: 200 }, (_, i) => note(1000 - i, i + 1, 'sla_warning', key));
   const groups: NotificationGroup[] = [
@@ -40,7 +41,8 @@ function backend() {
   const calls: { method: string; input: any }[] = [];
   const handler: MemoryHandler = async (method, input: any) => {
     calls.push({ method, input });
-    if (method === 'notifications.listGroups') return ok({ groups, total: 2, unread: 1200 });
+    if (method === 'notifications.listGroups') return ok({ groups: input.tab === 'alerts' ? [] : groups, hasMore: false, next: null, unread: 1200, tabUnread: { sla: 1200, alerts: 0 } });
+    if (method === 'notifications.getPreferences') return ok({ staffId: null, channels: { ...defaultNotificationChannels, ...channels } });
     if (method === 'notifications.list') {
       const after = members.filter((item) => item.id < (input.beforeId ?? Infinity));
       return ok({ items: after.slice(0, input.limit), unread: 1200, hasMore: after.length > input.limit });
@@ -106,5 +108,53 @@ describe('NotificationCentre', () => {
     ]);
     fireEvent.click(within(cases).getByRole('button', { name: 'SLA 预警 80%：工单 #3（物流延误）', hidden: true }));
     await waitFor(() => expect(calls).toContainEqual({ method: 'notifications.markRead', input: { ids: [998] } }));
+  });
+
+  it('has tabs with their own counts and empty words, and leaves out the toasts a person chose to keep in the centre', async () => {
+    const { handler, calls } = backend({ sla_warning: 'centre' });
+    const { events } = renderScreen(<NotificationCentre />, handler);
+    fireEvent.click(await screen.findByTestId('notifications-bell'));
+    await screen.findByTestId('notification-group');
+    fireEvent.click(screen.getByTestId('notifications-tab-alerts'));
+    await waitFor(() => expect(calls).toContainEqual({ method: 'notifications.listGroups', input: { tab: 'alerts', limit: 30 } }));
+    expect(await screen.findByText(/没有监控提醒/)).toBeTruthy();
+    expect(screen.getByTestId('notifications-mark-all').hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByTestId('notifications-tab-sla'));
+    fireEvent.click(await screen.findByTestId('notifications-mark-all'));
+    await waitFor(() => expect(calls).toContainEqual({ method: 'notifications.markRead', input: { all: true, tab: 'sla' } }));
+
+    // Preferences are loaded: a warning stays in the centre, a breach and a monitor alert pop up.
+    await waitFor(() => expect(calls.some((call) => call.method === 'notifications.getPreferences')).toBe(true));
+    events.emit('notification.created', created(40, 41, 'sla_warning'));
+    events.emit('notification.created', created(42, 43, 'sla_breach'));
+    events.emit('notification.created', {
+      ...created(44, 0, 'sla_warning'),
+      kind: 'review_alert',
+      caseId: null,
+      route: '/inbox?review=7',
+      params: { ruleName: '敏感词', shopName: '山野小铺', excerpt: '骗子', level: 'bad' },
+    });
+    await waitFor(() => expect(toastTitles()).toContain('监控提醒：敏感词'));
+    expect(toastTitles()).toContain('SLA 超时：工单 #43（物流延误）');
+    expect(toastTitles()).not.toContain('SLA 预警 80%：工单 #41（物流延误）');
+    expect(screen.getByText('查看评价')).toBeTruthy();
+  });
+
+  it('pages on from the last line shown, not by offset', async () => {
+    const { handler: base, calls } = backend();
+    const older = note(10, 77, 'sla_breach', 'x');
+    const handler: MemoryHandler = async (method, input: any) => {
+      if (method !== 'notifications.listGroups') return base(method, input);
+      calls.push({ method, input });
+      if (input.before) return ok({ groups: [{ key: 'n10', count: 1, unread: 1, urgent: true, latestAt: older.createdAt - 1, head: older }], hasMore: false, next: null, unread: 3, tabUnread: { sla: 3, alerts: 0 } });
+      const head = note(5000, 900, 'sla_breach', 'x');
+      return ok({ groups: [{ key: 'n5000', count: 1, unread: 1, urgent: true, latestAt: head.createdAt, head }], hasMore: true, next: { at: head.createdAt, id: 5000 }, unread: 3, tabUnread: { sla: 3, alerts: 0 } });
+    };
+    renderScreen(<NotificationCentre />, handler);
+    fireEvent.click(await screen.findByTestId('notifications-bell'));
+    fireEvent.click(await screen.findByTestId('notifications-more'));
+    expect(await screen.findByText('SLA 超时：工单 #77（物流延误）')).toBeTruthy();
+    expect(calls.filter((call) => call.method === 'notifications.listGroups').at(-1)!.input).toEqual({ tab: 'all', before: { at: Date.UTC(2026, 10, 24, 2), id: 5000 }, limit: 30 });
+    expect(screen.queryByTestId('notifications-more')).toBeNull();
   });
 });

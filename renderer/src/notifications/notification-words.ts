@@ -36,6 +36,9 @@ export function notificationWords(t: TFunction<['common', 'domain']>, item: Word
     case 'away_summary':
       if (!has('count')) break;
       return { title: t('notifications.text.awayTitle', { count: Number(p.count) }), body: t('notifications.text.awayBody') };
+    case 'review_alert':
+      if (!has('ruleName', 'shopName', 'excerpt')) break;
+      return { title: t('notifications.text.alertTitle', { rule: p.ruleName }), body: t('notifications.text.alertBody', { shopName: p.shopName, excerpt: p.excerpt }) };
     default:
       break;
   }
@@ -51,5 +54,6 @@ export function groupWords(t: TFunction<['common', 'domain']>, head: Words, coun
   };
   if (count > 1 && head.kind === 'sla_warning' && target) return t('notifications.groupWarning', { count, target: targetWords() });
   if (count > 1 && head.kind === 'sla_breach' && target) return t('notifications.groupBreach', { count, target: targetWords() });
+  if (count > 1 && head.kind === 'review_alert' && head.params.ruleName) return t('notifications.groupAlert', { count, rule: head.params.ruleName });
   return notificationWords(t, head).title;
 }

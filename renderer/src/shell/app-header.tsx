@@ -1,7 +1,6 @@
 import { Burger, Group, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconMessageReport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AlertsBell } from '../notifications/alerts-bell';
 import { ColorSchemeSwitch } from '../preferences/color-scheme-switch';
 import { LanguageSwitch } from '../preferences/language-switch';
 import { NotificationCentre } from '../notifications/notification-centre';
@@ -34,7 +33,6 @@ export function AppHeader({ navOpened, onToggleNav }: AppHeaderProps) {
       </Group>
       <Group gap="sm" wrap="nowrap">
         <NotificationCentre />
-        <AlertsBell />
         <LanguageSwitch />
         <ColorSchemeSwitch />
         <OperatorMenu />

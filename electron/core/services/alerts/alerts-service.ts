@@ -1,6 +1,8 @@
 import type { ReviewAlert } from '../../../../shared/contract';
 import type { ReviewLevel } from '../../../../shared/domain/reviews';
 import { countUnreadAlerts, listAlertRows, markAlertsRead } from '../../../../db/queries/alerts';
+import { markAlertNotificationsRead } from '../../../../db/queries/notifications';
+import { inTransaction } from '../../../../db/transaction';
 import { AppError } from '../../errors';
 import { excerptOf } from '../imports/review-writer';
 import type { ServiceDeps } from '../service-deps';
@@ -33,8 +35,17 @@ export class AlertsService {
     if (!input.all && (input.ids === undefined || input.ids.length === 0)) {
       throw new AppError('VALIDATION', 'Give the alert ids to mark as read, or all: true.', { issues: [{ path: 'ids', reason: 'required', message: 'Nothing to mark.' }] });
     }
-    const changes = markAlertsRead(this.deps.sqlite, input.all ? 'all' : (input.ids as number[]), this.deps.clock.now());
-    if (changes > 0) this.deps.events.emit('data.changed', { domain: 'alerts' });
+    const which = input.all ? 'all' : (input.ids as number[]);
+    const now = this.deps.clock.now();
+    // Their lines in the notification centre are read with them (one badge for both).
+    const changes = inTransaction(this.deps.sqlite, () => {
+      markAlertNotificationsRead(this.deps.sqlite, which, now);
+      return markAlertsRead(this.deps.sqlite, which, now);
+    });
+    if (changes > 0) {
+      this.deps.events.emit('data.changed', { domain: 'alerts' });
+      this.deps.events.emit('data.changed', { domain: 'notifications' });
+    }
     return { updated: changes };
   }
 }

@@ -127,6 +127,45 @@ describe('case routing', () => {
     ]);
   });
 
+  it('escalates breaches noticed late (the app was closed past both deadlines) once per breach, and never again after a restart', async () => {
+    const dir = makeTempDir();
+    const first = await startTestCore(dir, { slaTimers: fakeTimers() });
+    const shopId = (await first.call('shops.create', { platform: 'taobao', name: '木棉生活小店' })).id;
+    await first.call('staff.create', { name: '小王', role: 'agent' });
+    await first.call('staff.create', { name: '周主管', role: 'supervisor' });
+    const review = await first.call('reviews.create', { shopId, text: logistics(1), level: 'bad', postedAt: first.clock.now() - minute });
+    const caseId = review.case!.id;
+    const resolutionDue = (await first.call('sla.getCase', { caseId })).targets.find((target) => target.kind === 'resolution')!.dueAt!;
+    await first.core.close();
+
+    // Opened again a day after the resolution deadline: the start-up tick catches up both breaches (and the warnings) at once.
+    const again = await startTestCore(dir, { slaTimers: fakeTimers() });
+    again.clock.set(resolutionDue + 24 * 60 * minute, { freeze: true });
+    again.core.services!.slaScheduler.poke();
+    const history = async (core = again) => (await core.call('sla.getCase', { caseId })).history.filter((entry) => ['assigned', 'pooled', 'escalated'].includes(entry.kind)).map((entry) => [entry.kind, entry.actor, entry.detail]);
+    const expected = [
+      ['assigned', 'system', '小王'],
+      ['escalated', 'system', 'supervisor'],
+      ['assigned', 'system', '周主管'],
+      ['escalated', 'system', 'owner'],
+      ['pooled', 'system', 'owner'],
+    ];
+    expect(await history()).toEqual(expected);
+    expect((await again.call('cases.get', { id: caseId })).assigneeId ?? null).toBeNull();
+    // Late breaches are summed up in the away summary, not one notification each.
+    const notes = await again.call('notifications.list', {});
+    expect(notes.items.map((item) => item.kind)).toEqual(['away_summary']);
+    // Ticking again, or another restart, escalates nothing more.
+    again.core.services!.slaScheduler.poke();
+    expect(await history()).toEqual(expected);
+    await again.core.close();
+    const third = await startTestCore(dir, { slaTimers: fakeTimers() });
+    cleanups.push(() => third.core.close());
+    third.clock.set(resolutionDue + 25 * 60 * minute, { freeze: true });
+    third.core.services!.slaScheduler.poke();
+    expect(await history(third)).toEqual(expected);
+  });
+
   it('hands the open cases of someone deactivated to a colleague of the role, then to the pool', async () => {
     const t = await boot();
     const wang = await t.staff('小王', 'agent');

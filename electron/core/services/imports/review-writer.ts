@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../../../db/connection';
 import { insertAudit } from '../../../../db/queries/audit';
 import { prepareReviewInserts, type ReviewInserts } from '../../../../db/queries/imports';
+import { insertNotification } from '../../../../db/queries/notifications';
 import { inTransaction } from '../../../../db/transaction';
 import type { EventPayload } from '../../../../shared/contract/events';
 import type { PlatformId } from '../../../../shared/domain/platforms';
@@ -125,15 +126,24 @@ export class ReviewWriter {
         for (const flag of row.flags) insertFlag.run(reviewId, flag.type, flag.evidence, JSON.stringify(flag.params), context.now);
         for (const alert of row.alerts) {
           const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now) as { id: number };
-          result.alerts.push({
+          const excerpt = excerptOf(draft.text);
+          // Its line in the notification centre (monitor tab), delivered after the commit.
+          insertNotification(this.sqlite, {
+            kind: 'review_alert',
+            title: alert.ruleName,
+            body: excerpt,
+            paramsJson: JSON.stringify({ alertId: id, reviewId, ruleName: alert.ruleName, words: alert.matchedWords.join('、'), level: draft.level, shopName: context.shopName, excerpt }),
+            route: `/inbox?review=${reviewId}`,
+            caseId: null,
+            urgent: false,
+            sound: false,
+            createdAt: context.now,
+            held: false,
+            // One line per rule and import run (or per minute for reviews typed in and the demo).
+            groupKey: `review_alert:${alert.ruleId}:${context.importId !== null ? `import${context.importId}` : Math.floor(context.now / 60_000)}`,
             alertId: id,
-            reviewId,
-            ruleName: alert.ruleName,
-            matchedWords: alert.matchedWords,
-            level: draft.level,
-            shopName: context.shopName,
-            excerpt: excerptOf(draft.text),
           });
+          result.alerts.push({ alertId: id, reviewId, ruleName: alert.ruleName, matchedWords: alert.matchedWords, level: draft.level, shopName: context.shopName, excerpt });
         }
       }
       if (context.importId !== null) {

@@ -44,9 +44,11 @@ describe('notifications that scale', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toMatchObject({ title: '200 个工单首次响应即将到期', route: '/notifications' });
 
-    const { groups, total, unread } = await t.call('notifications.listGroups', {});
+    const { groups, hasMore, unread, tabUnread } = await t.call('notifications.listGroups', {});
+    // The badge: the real count, every one of them unread, all on the SLA tab.
     expect(unread).toBe(200);
-    expect(total).toBe(1);
+    expect(tabUnread).toEqual({ sla: 200, alerts: 0 });
+    expect(hasMore).toBe(false);
     expect(groups.map((group) => [group.head.kind, group.head.params.target, group.head.params.percent, group.count, group.unread])).toEqual([['sla_warning', 'first_response', 50, 200, 200]]);
     expect(groups.reduce((sum, group) => sum + group.count, 0)).toBe(200);
 
@@ -123,12 +125,42 @@ describe('notifications that scale', () => {
       t.poke();
     }
     const page = await t.call('notifications.listGroups', { limit: 2 });
-    expect(page.total).toBe(3);
-    const next = await t.call('notifications.listGroups', { offset: 2, limit: 2 });
+    expect(page.hasMore).toBe(true);
+    const next = await t.call('notifications.listGroups', { before: page.next!, limit: 2 });
+    expect(next).toMatchObject({ hasMore: false, next: null });
     expect([...page.groups, ...next.groups].map((group) => group.count)).toEqual([1, 1, 1]);
     expect(new Set([...page.groups, ...next.groups].map((group) => group.key)).size).toBe(3);
     expect(next.groups[0]!.key).toMatch(/^sla_warning:first_response:50:/);
     const refused = await t.core.call('notifications.list', { limit: 500 });
     expect(refused.ok).toBe(false);
+  });
+
+  it('lists monitor alerts in the same centre, on their own tab, read with their alert either way', async () => {
+    const t = await boot();
+    await t.openCases(1);
+    const review = await t.call('reviews.create', { shopId: (await t.call('shops.list')).items[0]!.id, text: '垃圾东西，客服就是骗子', level: 'bad', postedAt: t.clock.now() - minute });
+    // Shown on the desktop after the review's commit, through the same outbox.
+    expect(t.desktop().map((note) => note.title)).toEqual(['监控提醒：敏感词']);
+    expect(t.desktop()[0]).toMatchObject({ route: `/inbox?review=${review.id}` });
+    const all = await t.call('notifications.listGroups', { tab: 'all' });
+    expect(all.unread).toBe(1);
+    expect(all.tabUnread).toEqual({ sla: 0, alerts: 1 });
+    const alerts = await t.call('notifications.listGroups', { tab: 'alerts' });
+    expect(alerts.groups.map((group) => [group.head.kind, group.head.params.ruleName, group.head.route])).toEqual([['review_alert', '敏感词', `/inbox?review=${review.id}`]]);
+    expect((await t.call('notifications.listGroups', { tab: 'sla' })).groups).toEqual([]);
+    // Read in the centre: the alert is read too; marked unread-all from the alerts API, the other way round.
+    await t.call('notifications.markRead', { ids: [alerts.groups[0]!.head.id] });
+    expect((await t.call('alerts.list', {})).unread).toBe(0);
+    const second = await t.call('reviews.create', { shopId: review.shopId, text: '骗子商家', level: 'bad', postedAt: t.clock.now() - minute });
+    expect(second.id).toBeGreaterThan(review.id);
+    expect((await t.call('notifications.listGroups', {})).unread).toBe(1);
+    await t.call('alerts.markRead', { all: true });
+    expect((await t.call('notifications.listGroups', {})).unread).toBe(0);
+    // Marking all of one tab leaves the other's.
+    await t.call('reviews.create', { shopId: review.shopId, text: '骗子骗子', level: 'bad', postedAt: t.clock.now() - minute });
+    t.clock.advance(7.5 * minute + 1000);
+    t.poke();
+    await t.call('notifications.markRead', { all: true, tab: 'sla' });
+    expect((await t.call('notifications.listGroups', {})).tabUnread).toEqual({ sla: 0, alerts: 1 });
   });
 });

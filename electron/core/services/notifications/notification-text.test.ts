@@ -20,7 +20,8 @@ describe('notification text catalog', () => {
   });
 
   it('has no words for kinds the backend does not create (the stored text is used)', () => {
-    expect(notificationText('review_alert', {}, 'en')).toBeNull();
+    expect(notificationText('sla_escalation', {}, 'en')).toBeNull();
+    expect(notificationText('review_alert', { ruleName: '敏感词', shopName: '木棉', excerpt: '骗子' }, 'en')).toEqual({ title: 'Monitor alert: 敏感词', body: '木棉 · 骗子' });
   });
 });
 

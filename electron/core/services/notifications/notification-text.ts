@@ -25,6 +25,8 @@ interface Words {
   away(count: number): [string, string];
   quiet(count: number): [string, string];
   watchFailed(fileName: string, reason: string): [string, string];
+  alert(rule: string, shopName: string, excerpt: string): [string, string];
+  groupAlert(count: number, rule: string): string;
   /** One line for `count` cases at the same point ("12 个工单首次响应即将到期"). */
   groupWarning(count: number, target: string): string;
   groupBreach(count: number, target: string): string;
@@ -42,6 +44,8 @@ const catalog: Record<Language, Words> = {
     away: (count) => [`离开期间有 ${count} 个 SLA 节点到期`, '打开“离开期间”摘要查看。'],
     quiet: (count) => [`免打扰期间有 ${count} 条提醒`, '打开通知中心查看。'],
     watchFailed: (fileName, reason) => [`监控文件夹中的 ${fileName} 无法导入`, `${reason}（文件改动前不会再试）`],
+    alert: (rule, shopName, excerpt) => [`监控提醒：${rule}`, `${shopName} · ${excerpt}`],
+    groupAlert: (count, rule) => `${count} 条评价触发监控“${rule}”`,
     groupWarning: (count, target) => `${count} 个工单${target}即将到期`,
     groupBreach: (count, target) => `${count} 个工单${target}已超时`,
     digestBody: (others, more) => `${others.length > 0 ? `另有：${others.join('；')}${more > 0 ? ` 等 ${more} 项` : ''}。` : ''}打开通知中心查看。`,
@@ -55,6 +59,8 @@ const catalog: Record<Language, Words> = {
     away: (count) => [`${count} SLA points came due while you were away`, 'Open the away summary to see them.'],
     quiet: (count) => [`${count} alerts held during quiet hours`, 'Open the notification centre to see them.'],
     watchFailed: (fileName, reason) => [`${fileName} in the watched folder could not be imported`, `${reason} (not tried again until the file changes)`],
+    alert: (rule, shopName, excerpt) => [`Monitor alert: ${rule}`, `${shopName} · ${excerpt}`],
+    groupAlert: (count, rule) => `${count} reviews matched the monitor rule "${rule}"`,
     groupWarning: (count, target) => `${count} cases: ${target} due soon`,
     groupBreach: (count, target) => `${count} cases: ${target} overdue`,
     digestBody: (others, more) => `${others.length > 0 ? `Also: ${others.join('; ')}${more > 0 ? ` and ${more} more` : ''}. ` : ''}Open the notification centre to see them.`,
@@ -86,6 +92,9 @@ export function notificationText(kind: NotificationTextKind, params: Notificatio
     case 'watch_failed':
       pair = words.watchFailed(text(params, 'fileName'), text(params, 'reason'));
       break;
+    case 'review_alert':
+      pair = words.alert(text(params, 'ruleName'), text(params, 'shopName'), text(params, 'excerpt'));
+      break;
     default:
       return null;
   }
@@ -98,6 +107,7 @@ export function groupLine(kind: NotificationTextKind, params: NotificationParams
   const target = words.targets[text(params, 'target') as SlaTargetKind] ?? text(params, 'target');
   if (count > 1 && kind === 'sla_warning') return words.groupWarning(count, target);
   if (count > 1 && kind === 'sla_breach') return words.groupBreach(count, target);
+  if (count > 1 && kind === 'review_alert') return words.groupAlert(count, text(params, 'ruleName'));
   return (notificationText(kind, params, language) ?? { title: kind }).title;
 }
 

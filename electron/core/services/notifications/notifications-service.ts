@@ -1,7 +1,7 @@
 import { preferences as preferencesSchema } from '../../../../shared/contract';
 import { notificationSettings, type AppNotification, type NotificationSettings } from '../../../../shared/contract';
 import type { Language } from '../../../../shared/domain/preferences';
-import type { NotificationKind } from '../../../../shared/domain/sla';
+import { notificationEventOf, notificationTabKinds, type NotificationKind, type NotificationTab } from '../../../../shared/domain/sla';
 import { clockMinutes, localMinuteOfDay } from '../../../../shared/sla/calendar';
 import { insertAudit } from '../../../../db/queries/audit';
 import * as outbox from '../../../../db/queries/notifications';
@@ -11,6 +11,7 @@ import type { Platform } from '../../platform';
 import { digestText, groupLine, notificationText, type NotificationParams } from './notification-text';
 import { defaultPreferences } from '../settings/settings-service';
 import type { ServiceDeps } from '../service-deps';
+import type { NotificationPreferencesStore } from './notification-preferences';
 
 const settingsKey = 'notifications';
 const defaults: NotificationSettings = {
@@ -19,7 +20,7 @@ const defaults: NotificationSettings = {
   soundForMalicious: true,
 };
 
-function toApi({ paramsJson, held: _held, ...row }: outbox.NotificationRow): AppNotification {
+function toApi({ paramsJson, held: _held, alertId: _alertId, ...row }: outbox.NotificationRow): AppNotification {
   return { ...row, params: JSON.parse(paramsJson) as NotificationParams, urgent: row.urgent === 1, sound: row.sound === 1 };
 }
 
@@ -41,6 +42,9 @@ export interface NewNotification {
   groupKey?: string | null;
 }
 
+/** The kinds a tab lists; null for every kind. */
+const kindsOf = (tab: NotificationTab): readonly NotificationKind[] | null => (tab === 'all' ? null : notificationTabKinds[tab]);
+
 /** More notifications than this due at once are shown as one summary line on the desktop. */
 const burstAfter = 3;
 
@@ -57,7 +61,16 @@ export class NotificationsService {
   /** Set by the core once the platform is known (tests and the HTTP adapter record instead). */
   platform: Platform | null = null;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** Each person's choice of desktop, toast or centre only per event. */
+    readonly choices: NotificationPreferencesStore,
+  ) {}
+
+  /** Whether the person at the desk wants this one on the desktop (else a toast or only its line). */
+  private wantsDesktop(kind: NotificationKind, params: NotificationParams): boolean {
+    return this.choices.channelOf(notificationEventOf(kind, params)) === 'desktop';
+  }
 
   settings(): NotificationSettings {
     // A damaged value must not break the scheduler: each field falls back to its default.
@@ -171,6 +184,25 @@ export class NotificationsService {
     return outbox.addToUnreadCount(this.deps.sqlite, id, more);
   }
 
+  private deliverQueued = false;
+
+  /**
+   * Delivers what others wrote to the outbox in their own transaction (monitor alerts with their
+   * reviews), once the events of that write are out: many in one batch make one call (a digest).
+   */
+  deliverSoon(): void {
+    if (this.deliverQueued) return;
+    this.deliverQueued = true;
+    queueMicrotask(() => {
+      this.deliverQueued = false;
+      try {
+        this.deliverPending();
+      } catch (error) {
+        console.error('[notifications] delivery failed', error);
+      }
+    });
+  }
+
   /** Records a notification and delivers it at once (outside a transaction). */
   create(input: NewNotification): AppNotification {
     const created = this.record(input);
@@ -232,13 +264,16 @@ export class NotificationsService {
     if (quiet) outbox.holdPendingNonUrgent(sqlite);
     const groups = outbox.listPendingGroups(sqlite);
     const { n, urgent, sound } = outbox.summarizePending(sqlite);
-    if (settings.desktop && groups.length > 0) {
+    // Only the lines the person at the desk wants there; the rest are toasts or lines in the centre.
+    const desktop = groups.filter((group) => this.wantsDesktop(group.head.kind, JSON.parse(group.head.paramsJson) as NotificationParams));
+    if (settings.desktop && desktop.length > 0) {
       const language = this.language();
       // The desktop names what is overdue first; the away summary (first for the app, where it opens its dialog) last.
-      const byUrgency = [...groups.filter((group) => group.head.kind !== 'away_summary'), ...groups.filter((group) => group.head.kind === 'away_summary')];
+      const byUrgency = [...desktop.filter((group) => group.head.kind !== 'away_summary'), ...desktop.filter((group) => group.head.kind === 'away_summary')];
       const lines = byUrgency.map((group) => groupLine(group.head.kind, JSON.parse(group.head.paramsJson) as NotificationParams, group.count, language));
       const words = digestText(lines, language);
-      this.platform?.notify({ title: words.title, body: words.body, route: '/notifications', urgent: urgent === 1, sound: sound === 1 });
+      const urgentShown = desktop.some((group) => group.urgent === 1);
+      this.platform?.notify({ title: words.title, body: words.body, route: '/notifications', urgent: urgentShown && urgent === 1, sound: sound === 1 && urgentShown });
     }
     outbox.markAllPendingDelivered(sqlite, now);
     for (const group of groups.slice(0, burstAfter)) this.emitCreated({ ...toApi(group.head), deliveredAt: now }, false, group.count);
@@ -264,7 +299,7 @@ export class NotificationsService {
   }
 
   private deliver(notification: AppNotification, settings: NotificationSettings): void {
-    if (!settings.desktop) return;
+    if (!settings.desktop || !this.wantsDesktop(notification.kind, notification.params)) return;
     // Built now, not at creation: a notice held by quiet hours shows in the language chosen since.
     const words = notificationText(notification.kind, notification.params, this.language()) ?? notification;
     this.platform?.notify({
@@ -306,31 +341,46 @@ export class NotificationsService {
     return { items: rows.slice(0, limit).map(toApi), unread: outbox.countUnread(this.deps.sqlite), hasMore: rows.length > limit };
   }
 
-  /** The centre's lines: groups per kind and point (and single ones), newest first, paged by offset. */
-  groups(input: { offset?: number; limit?: number }) {
+  /**
+   * The centre's lines of a tab: groups per kind and point (and single ones), newest first, paged
+   * by the cursor of the last line shown (`next`). `unread` is the real count of every tab (the badge), `tabUnread` each tab's.
+   */
+  groups(input: { tab?: NotificationTab; before?: outbox.LinesCursor; limit?: number }) {
     const sqlite = this.deps.sqlite;
-    const rows = outbox.listGroups(sqlite, input.offset ?? 0, input.limit ?? 30);
-    const groups = rows.map((row) => {
+    const limit = input.limit ?? 30;
+    const kinds = kindsOf(input.tab ?? 'all');
+    // One more than asked says whether there is a next page without counting every line.
+    const rows = outbox.listGroups(sqlite, kinds, input.before ?? null, limit + 1);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    const groups = rows.slice(0, limit).map((row) => {
       const head = outbox.findNotification(sqlite, row.headId)!;
       return { key: row.key, count: row.count, unread: row.unread, urgent: row.urgent === 1, latestAt: row.latestAt, head: toApi(head) };
     });
-    return { groups, total: outbox.countGroups(sqlite), unread: outbox.countUnread(sqlite) };
+    const byKind = outbox.countUnreadByKind(sqlite);
+    const sum = (of: readonly NotificationKind[]) => of.reduce((total, kind) => total + (byKind.get(kind) ?? 0), 0);
+    return {
+      groups,
+      hasMore: last !== undefined,
+      next: last ? { at: last.latestAt, id: last.headId } : null,
+      unread: [...byKind.values()].reduce((total, n) => total + n, 0),
+      tabUnread: { sla: sum(notificationTabKinds.sla), alerts: sum(notificationTabKinds.alerts) },
+    };
   }
 
-  markRead(input: { ids?: number[]; all?: boolean; groupKey?: string }): { updated: number } {
+  /** Marks ids, a group, or all (of a tab) read; monitor alerts among them are marked read in their own table too. */
+  markRead(input: { ids?: number[]; all?: boolean; tab?: NotificationTab; groupKey?: string }): { updated: number } {
     const sqlite = this.deps.sqlite;
     const now = this.deps.clock.now();
     let updated = 0;
-    if (input.all) {
-      updated = outbox.markAllRead(sqlite, now);
-    } else if (input.groupKey !== undefined) {
-      updated = outbox.markGroupRead(sqlite, input.groupKey, now);
-    } else if (input.ids?.length) {
-      inTransaction(sqlite, () => {
-        for (const id of input.ids ?? []) updated += outbox.markRead(sqlite, id, now);
-      });
+    inTransaction(sqlite, () => {
+      if (input.all) updated = outbox.markAllRead(sqlite, kindsOf(input.tab ?? 'all'), now);
+      else if (input.groupKey !== undefined) updated = outbox.markGroupRead(sqlite, input.groupKey, now);
+      else for (const id of input.ids ?? []) updated += outbox.markRead(sqlite, id, now);
+    });
+    if (updated > 0) {
+      this.deps.events.emit('data.changed', { domain: 'notifications' });
+      this.deps.events.emit('data.changed', { domain: 'alerts' });
     }
-    if (updated > 0) this.deps.events.emit('data.changed', { domain: 'notifications' });
     return { updated };
   }
 }

@@ -110,18 +110,35 @@ export class SlaTick {
     return fired;
   }
 
+  /**
+   * Records the escalation of a breached case (its history says to which role, and whether the
+   * breach was noticed late) and routes it there; inside tick's transaction. Returns the role.
+   */
+  private escalate(point: Fired, row: { assigneeRole: StaffRole | null; poolRole: StaffRole | null; escalation: string }): StaffRole {
+    const escalateTo = nextRoleUp(JSON.parse(row.escalation) as StaffRole[], row.assigneeRole ?? row.poolRole);
+    insertCaseEvent(this.deps.sqlite, { caseId: point.caseId, at: point.firedAt, kind: 'escalated', target: point.target, late: point.late, actor: 'system', detail: escalateTo });
+    this.timers.router.escalated(point.caseId, escalateTo, point.firedAt);
+    return escalateTo;
+  }
+
   /** Writes the notifications (and escalations) of fired points; inside tick's transaction. Returns the notification ids. */
   private recordNotifications(fired: Fired[]): number[] {
     const sqlite = this.deps.sqlite;
     const ids: number[] = [];
     let lateCount = 0;
-    for (const point of fired) {
+    // Breaches after warnings: the centre lists lines of one instant newest first, so they lead.
+    const ordered = [...fired.filter((point) => point.point !== 'breach'), ...fired.filter((point) => point.point === 'breach')];
+    for (const point of ordered) {
+      const row = findFiredPointContext(sqlite, point.caseId);
+      if (!row) continue;
+      // A breach escalates whenever it fires, late ones too (the app was closed past the deadline,
+      // or a catch-up fired several points at once): each breach point fires once (sla_events), so
+      // each escalates once, and the case ends where it would have had the app been open.
+      const escalateTo = point.point === 'breach' ? this.escalate(point, row) : null;
       if (point.late) {
         lateCount++;
         continue;
       }
-      const row = findFiredPointContext(sqlite, point.caseId);
-      if (!row) continue;
       const malicious = row.category === 'malicious';
       if (point.point === 'warning') {
         const note = this.notifications.record({
@@ -135,7 +152,6 @@ export class SlaTick {
         });
         ids.push(note.id);
       } else {
-        const escalateTo = nextRoleUp(JSON.parse(row.escalation) as StaffRole[], row.assigneeRole ?? row.poolRole);
         const note = this.notifications.record({
           kind: 'sla_breach',
           params: { caseId: point.caseId, category: row.category, shopName: row.shopName, target: point.target, escalateTo },
@@ -146,8 +162,6 @@ export class SlaTick {
           groupKey: groupKey('sla_breach', point),
         });
         ids.push(note.id);
-        insertCaseEvent(sqlite, { caseId: point.caseId, at: point.firedAt, kind: 'escalated', target: point.target, actor: 'system', detail: escalateTo });
-        this.timers.router.escalated(point.caseId, escalateTo, point.firedAt);
       }
     }
     if (lateCount > 0 && this.catchUpNote !== null && this.notifications.addToCount(this.catchUpNote, lateCount)) {
