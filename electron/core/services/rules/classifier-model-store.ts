@@ -166,6 +166,8 @@ export class ClassifierModelStore {
       trainedAt: this.deps.clock.now(),
       durationMs: Math.round(performance.now() - started),
     };
+    // The rules screen shows the model's state.
+    this.deps.events.emit('data.changed', { domain: 'rules' });
   }
 
   close(): void {
