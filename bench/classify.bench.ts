@@ -42,6 +42,8 @@ async function defaultRuleSet(): Promise<RuleSet> {
   try {
     const core = await startCore({ dataDir, platform: new RecordingPlatform(), version: 'bench', validateOutput: false, background: false, log: () => {} });
     try {
+      // The learned model trained as at start, so a rule set that carries it (the scorer) has it.
+      await core.services!.classifier.ready();
       return await core.services!.rules.ruleSet();
     } finally {
       await core.close();

@@ -45,6 +45,16 @@ describe('NgramModel', () => {
     expect(model.reasons('死机', 'quality', 0)).toEqual([]);
   });
 
+  it('counts an emoji as an n-gram of its own, and never shows half of one as a reason', () => {
+    expect(ngrams('坏😡')).toContain('😡');
+    const emoji = trainNgramModel([
+      { text: '屏幕碎了😡😡', category: 'quality' },
+      { text: '快递慢', category: 'logistics' },
+    ]);
+    for (const gram of emoji.reasons('又碎了😡😡', 'quality', 10)) expect(gram).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(emoji.probabilities('……！！')).toMatchObject({ quality: expect.any(Number) });
+  });
+
   it('weighs an example by its weight: one heavy correction outvotes a light example of the same words', () => {
     const light = trainNgramModel([
       { text: '鞋底开胶', category: 'quality', weight: 1 },

@@ -34,7 +34,8 @@ const unit = 65536;
 const lengthTag = 2 ** 48;
 
 /**
- * Calls `visit` with a number for each UTF-16 1–3-gram of the lower-cased text (repeats included):
+ * Calls `visit` with a number for each UTF-16 1–3-gram of the lower-cased text (repeats included;
+ * an emoji is two code units, so it is a 2-gram, and its halves are never shown as reasons):
  * the code units packed in base 65536 plus the length times 2^48, exact in a double. Numbers, not
  * strings, because counting 10k reviews visits over a million n-grams and a number key costs no
  * allocation or string hashing. `gramText` turns one back into its text.
