@@ -39,4 +39,15 @@ describe('keyword suggestions on the rules screen', () => {
     expect(review.case).toMatchObject({ category: 'quality', classification: { source: 'rule', matchedWords: ['闪退'] } });
     await core.close();
   });
+
+  it('refuses a limit out of range or unknown input with a reason, and answers a core without background work (the CLI) with an untrained model', async () => {
+    const { core } = await startTestCore(tempDir(), { background: false });
+    for (const input of [{ limit: 0 }, { limit: 51 }, { limit: 'ten' }, { shop: 1 }]) {
+      const answer = await core.call('rules.listKeywordSuggestions', input);
+      expect(!answer.ok && answer.error.code).toBe('VALIDATION');
+    }
+    const state = await core.call('rules.getModelState', {});
+    expect(state.ok && state.value).toMatchObject({ trained: false, exampleCount: 0, trainedAt: null, training: false });
+    await core.close();
+  });
 });
