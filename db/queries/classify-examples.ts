@@ -62,3 +62,8 @@ export function listRecentCaseTexts(sqlite: Sqlite, limit: number): { caseId: nu
      ORDER BY c.id DESC LIMIT ?`,
   ).all(limit) as { caseId: number; text: string; followUp: string | null; category: CaseCategory }[];
 }
+
+/** The newest example's id (0: none): tells a store whether another process added corrections. */
+export function maxCorrectionId(sqlite: Sqlite): number {
+  return (prepareCached(sqlite, 'SELECT COALESCE(MAX(id), 0) AS id FROM classify_examples').get() as { id: number }).id;
+}

@@ -82,6 +82,8 @@ export class Services {
     // a tick writes, and while the other process imports it holds the write lock batch after batch.
     this.externalChanges.onExternal = (domains) => {
       if (domains.includes('cases') || domains.includes('sla')) this.slaScheduler.rearm();
+      // A correction made in another process is a training example here too.
+      if (domains.includes('cases')) this.classifier.changedElsewhere();
     };
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).

@@ -143,6 +143,25 @@ describe('ClassifierModelStore', () => {
     await core.close();
   });
 
+  it('retrains for corrections another process wrote, and not when the table has nothing new', async () => {
+    const { core, call, caseIds, classifier: real } = await crashImport();
+    await real.flush();
+    const scheduled: (() => void)[] = [];
+    const store = new ClassifierModelStore(core.services!.deps, { setTimeout: (callback) => scheduled.push(callback), clearTimeout: () => scheduled.pop() });
+    await store.train();
+    store.changedElsewhere();
+    expect(scheduled).toHaveLength(0);
+    // Written through the other store's core, as another process would: this store only sees the table.
+    await call('cases.recategorize', { caseIds: caseIds.slice(0, 3), category: 'quality' });
+    store.changedElsewhere();
+    expect(scheduled).toHaveLength(1);
+    scheduled.pop()!();
+    await store.flush();
+    expect(store.state().correctionCount).toBe(3);
+    store.close();
+    await core.close();
+  });
+
   it('ready() trains on demand where nothing started it (the CLI)', async () => {
     const { core } = await crashImport();
     const store = new ClassifierModelStore(core.services!.deps);

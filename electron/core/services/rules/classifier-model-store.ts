@@ -1,4 +1,4 @@
-import { listTrainingCorrections } from '../../../../db/queries/classify-examples';
+import { listTrainingCorrections, maxCorrectionId } from '../../../../db/queries/classify-examples';
 import type { CategoryModel } from '../../../../shared/rules/category-model';
 import { builtInExampleList } from '../../../../shared/rules/category-examples';
 import { ruleHaystack } from '../../../../shared/rules/classify';
@@ -79,6 +79,8 @@ export class ClassifierModelStore {
     durationMs: null,
   };
   private running: Promise<void> | null = null;
+  /** The newest correction the current model saw. */
+  private seenCorrectionId = 0;
   private again = false;
   private timer: unknown = null;
   private closed = false;
@@ -119,6 +121,14 @@ export class ClassifierModelStore {
     }, this.debounceMs);
   }
 
+  /**
+   * Another process (the harness beside the app) may have written corrections: retrain, debounced,
+   * only if the table has a newer one than the model saw (one indexed read).
+   */
+  changedElsewhere(): void {
+    if (!this.closed && maxCorrectionId(this.deps.sqlite) !== this.seenCorrectionId) this.corrected();
+  }
+
   /** Starts a waiting retraining now and resolves when no training is left to do (tests, shutdown). */
   async flush(): Promise<void> {
     if (this.timer !== null) {
@@ -155,10 +165,13 @@ export class ClassifierModelStore {
   private async trainOnce(): Promise<void> {
     const started = performance.now();
     const builtIn = builtInExampleList();
+    const seen = maxCorrectionId(this.deps.sqlite);
     const corrections = listTrainingCorrections(this.deps.sqlite).map((row) => ({ text: ruleHaystack(row.text, row.followUp), category: row.toCategory, weight: correctionWeight }));
     const model = await trainInSlices([...builtIn, ...corrections]);
     if (this.closed) return;
+    const retrained = this.model !== null;
     this.model = model;
+    this.seenCorrectionId = seen;
     this.info = {
       exampleCount: model.exampleCount,
       builtInCount: builtIn.length,
@@ -166,8 +179,9 @@ export class ClassifierModelStore {
       trainedAt: this.deps.clock.now(),
       durationMs: Math.round(performance.now() - started),
     };
-    // The rules screen shows the model's state.
-    this.deps.events.emit('data.changed', { domain: 'rules' });
+    // The rules screen shows the model's state: a retraining tells it (the first training, at
+    // start, is not news to any view; the screen asks again while the model is not trained).
+    if (retrained) this.deps.events.emit('data.changed', { domain: 'rules' });
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Loader, Skeleton, Table, Text, Title } from '@mantine/core';
 import { IconBulb, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryRule, KeywordSuggestionItem } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
@@ -30,6 +30,14 @@ export function LearningSection({ rules }: LearningSectionProps) {
   const suggestions = useApiQuery('rules.listKeywordSuggestions', {}, ['rules', 'reviews']);
   const [adding, setAdding] = useState<string | null>(null);
   const nextPriority = Math.min(1000, rules.reduce((max, rule) => Math.max(max, rule.priority), 0) + 10);
+  // The first training (at start) announces nothing: ask again while it is not done.
+  const untrained = state.data !== undefined && (!state.data.trained || state.data.training);
+  const reloadState = state.reload;
+  useEffect(() => {
+    if (!untrained) return;
+    const timer = setTimeout(reloadState, 1000);
+    return () => clearTimeout(timer);
+  }, [untrained, reloadState, state.data]);
 
   async function add(item: KeywordSuggestionItem) {
     const key = `${item.category}:${item.keyword}`;
