@@ -1,3 +1,5 @@
+import { classifyBench } from './classify.bench';
+import { classifyTrainBench } from './classify-train.bench';
 import { encodingDetectionBench } from './encoding-detection.bench';
 import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
@@ -23,7 +25,7 @@ export interface Bench {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: Bench[] = [encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, notificationGroupsBench, slaBench, startupBench];
+const benches: Bench[] = [classifyBench, classifyTrainBench, encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, notificationGroupsBench, slaBench, startupBench];
 
 type Outcome = 'target met' | 'target missed' | 'failed';
 

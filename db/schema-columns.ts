@@ -86,6 +86,10 @@ export const schemaColumns = {
     id: 'INTEGER PRIMARY KEY', name: 'TEXT', category: 'TEXT', keywords_json: 'TEXT', priority: 'INTEGER',
     enabled: 'INTEGER DEFAULT', created_at: 'INTEGER', updated_at: 'INTEGER',
   },
+  classify_examples: {
+    id: 'INTEGER PRIMARY KEY', case_id: 'INTEGER NULL', shop_id: 'INTEGER', text: 'TEXT', follow_up_text: 'TEXT NULL',
+    from_category: 'TEXT', to_category: 'TEXT', actor: 'TEXT', at: 'INTEGER',
+  },
   alerts: {
     id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', rule_id: 'INTEGER NULL', rule_name: 'TEXT',
     matched_words_json: 'TEXT', at: 'INTEGER', read_at: 'INTEGER NULL',

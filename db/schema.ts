@@ -196,6 +196,19 @@ export interface CategoryRulesTable {
   updated_at: number;
 }
 
+/** A person's recategorisation kept as a labelled example (the learned model's training data). */
+export interface ClassifyExamplesTable {
+  id: Generated<number>;
+  case_id: number | null;
+  shop_id: number;
+  text: string;
+  follow_up_text: string | null;
+  from_category: string;
+  to_category: string;
+  actor: string;
+  at: number;
+}
+
 export interface AlertsTable {
   id: Generated<number>;
   review_id: number;
@@ -362,6 +375,7 @@ export interface DB {
   review_flags: ReviewFlagsTable;
   monitor_rules: MonitorRulesTable;
   category_rules: CategoryRulesTable;
+  classify_examples: ClassifyExamplesTable;
   alerts: AlertsTable;
   mapping_presets: MappingPresetsTable;
   watched_files: WatchedFilesTable;

@@ -9,6 +9,7 @@ import { caseRouting } from './2026-12-02-007-case-routing';
 import { notificationGroups } from './2026-12-02-008-notification-groups';
 import { monitorDefaults } from './2026-12-02-009-monitor-defaults';
 import { notificationCentre } from './2026-12-03-010-notification-centre';
+import { classifyExamples } from './2026-12-03-201-classify-examples';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-008-notification-groups': notificationGroups,
   '2026-12-02-009-monitor-defaults': monitorDefaults,
   '2026-12-03-010-notification-centre': notificationCentre,
+  '2026-12-03-201-classify-examples': classifyExamples,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

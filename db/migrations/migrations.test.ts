@@ -278,6 +278,23 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-03-201-classify-examples keeps corrections with their text, and they outlive the case', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-009-monitor-defaults')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', 'k', 'bad', '老是卡顿', 1, 1)").run().lastInsertRowid;
+    const caseId = sqlite
+      .prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, 1, 'bad', 1, 'other', 'default', 'low', 1, 1)")
+      .run(review).lastInsertRowid;
+    expect((await migrator.migrateTo('2026-12-03-201-classify-examples')).error).toBeUndefined();
+    const insert = sqlite.prepare('INSERT INTO classify_examples (case_id, shop_id, text, from_category, to_category, actor, at) VALUES (?, 1, ?, ?, ?, ?, 2)');
+    insert.run(caseId, '老是卡顿', 'other', 'quality', '张敏');
+    expect(() => insert.run(caseId, 'x', 'other', 'slow', '张敏')).toThrow(/CHECK/);
+    sqlite.prepare('DELETE FROM reviews WHERE id = ?').run(review);
+    expect(sqlite.prepare('SELECT case_id AS caseId, text, to_category AS toCategory FROM classify_examples').all()).toEqual([{ caseId: null, text: '老是卡顿', toCategory: 'quality' }]);
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -30,6 +30,33 @@ export const categoryRule = z.object({
 
 export type CategoryRule = z.infer<typeof categoryRule>;
 
+/** The learned category model's state (trained from built-in examples and the team's corrections). */
+export const classifierModelState = z.object({
+  trained: z.boolean(),
+  exampleCount: z.number().int(),
+  builtInCount: z.number().int(),
+  correctionCount: z.number().int(),
+  trainedAt: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  training: z.boolean(),
+  pending: z.boolean(),
+});
+
+export type ClassifierModelState = z.infer<typeof classifierModelState>;
+
+/** A keyword that would have caught recent corrections, and the rule to add it to (null: none of that category). */
+export const keywordSuggestion = z.object({
+  category: caseCategory,
+  keyword: z.string(),
+  catches: z.number().int(),
+  corrections: z.number().int(),
+  elsewhere: z.number(),
+  ruleId: id.nullable(),
+  ruleName: z.string().nullable(),
+});
+
+export type KeywordSuggestionItem = z.infer<typeof keywordSuggestion>;
+
 export const rulesMethods = {
   'rules.list': query(noInput, z.object({ monitor: z.array(monitorRule), category: z.array(categoryRule) })),
   'rules.saveMonitor': mutation(monitorRule.omit({ id: true }).extend({ id: id.optional() }).strict(), monitorRule, 'agent'),
@@ -37,4 +64,8 @@ export const rulesMethods = {
   'rules.remove': mutation(z.object({ kind: z.enum(['monitor', 'category']), id }).strict(), z.object({ id }), 'agent'),
   /** Re-run the category rules over open cases (never over manual categories). */
   'rules.reclassify': mutation(noInput, z.object({ changed: z.number().int() }), 'agent'),
+  /** The learned model: examples, when it was trained and how long that took. */
+  'rules.getModelState': query(noInput, classifierModelState),
+  /** Keywords frequent in recently corrected texts of a category, rare elsewhere, in no rule yet. */
+  'rules.listKeywordSuggestions': query(z.object({ limit: z.number().int().min(1).max(50).optional() }).strict(), z.object({ suggestions: z.array(keywordSuggestion), correctionCount: z.number().int() })),
 } as const;

@@ -10,6 +10,7 @@ import { ExternalChanges, type ChangeWatchTimers } from './maintenance/external-
 import { MaintenanceService } from './maintenance/maintenance-service';
 import { ReviewsService } from './reviews/reviews-service';
 import { RulesService } from './rules/rules-service';
+import { ClassifierModelStore } from './rules/classifier-model-store';
 import type { ServiceDeps } from './service-deps';
 import { SettingsService } from './settings/settings-service';
 import { ShopsService } from './shops/shops-service';
@@ -33,6 +34,8 @@ export class Services {
   readonly maintenance: MaintenanceService;
   readonly evidence: EvidenceService;
   readonly rules: RulesService;
+  /** The learned category model (naive Bayes on built-in examples + corrections); the rule scorer reads `current()`. */
+  readonly classifier: ClassifierModelStore;
   readonly imports: ImportService;
   readonly reviews: ReviewsService;
   readonly cases: CasesService;
@@ -60,6 +63,7 @@ export class Services {
     this.auth = new AuthService(deps);
     this.notifications = new NotificationsService(deps, new NotificationPreferencesStore(deps, this.auth));
     this.sla = new SlaService(deps, this.auth, this.notifications);
+    this.classifier = new ClassifierModelStore(deps);
     this.rules = new RulesService(deps, this.sla);
     this.imports = new ImportService(deps, this.rules);
     this.reviews = new ReviewsService(deps, this.rules);
@@ -70,6 +74,8 @@ export class Services {
     this.caseWorkspace = new CaseWorkspaceReader(deps, this.sla, this.reviews, this.auth);
     // New cases are routed as their timers open, breached ones as their escalation fires.
     this.sla.router = this.cases.routing;
+    // A correction is a labelled example: the learned model retrains shortly after.
+    this.cases.onRecategorized = () => this.classifier.corrected();
     // The demo's replayed history assigned cases through its own services: re-read the loads.
     this.demo.onReplayed = () => this.cases.routing.forget();
     // Someone deactivated hands their open cases back to routing.
@@ -81,6 +87,8 @@ export class Services {
     // a tick writes, and while the other process imports it holds the write lock batch after batch.
     this.externalChanges.onExternal = (domains) => {
       if (domains.includes('cases') || domains.includes('sla')) this.slaScheduler.rearm();
+      // A correction made in another process is a training example here too.
+      if (domains.includes('cases')) this.classifier.changedElsewhere();
     };
     // New cases get timers: while an import runs in slices between its batches, at its end and
     // after manual entry at once (one indexed query finds them).
@@ -130,6 +138,7 @@ export class Services {
     this.slaScheduler.start();
     this.backupScheduler.start();
     this.externalChanges.start();
+    this.classifier.start();
     // A CLI killed while the app runs leaves its run 'running': the app notices within a minute.
     this.recoveryTimer = setInterval(() => void this.recover().catch((error: unknown) => console.error('[recover] failed', error)), recoveryEveryMs);
     this.recoveryTimer.unref();
@@ -138,6 +147,7 @@ export class Services {
   /** Stops background work; running imports end at a batch boundary and record that they were stopped. */
   async close(): Promise<void> {
     if (this.recoveryTimer) clearInterval(this.recoveryTimer);
+    this.classifier.close();
     this.externalChanges.stop();
     this.slaScheduler.stop();
     const backupStopped = this.backupScheduler.stop();

@@ -2,6 +2,7 @@ import type { CaseSla } from '../../../../shared/contract';
 import type { CaseCategory } from '../../../../shared/domain/reviews';
 import type { PauseReason } from '../../../../shared/domain/sla';
 import { insertAudit } from '../../../../db/queries/audit';
+import { insertCorrectionSync } from '../../../../db/queries/classify-examples';
 import { findAssignableStaff, findReviewIdOfCase, insertCaseEvent, listAssignees, listCategories, setAssignee, setManualCategory } from '../../../../db/queries/cases';
 import { loadReviews } from '../../../../db/queries/reviews';
 import { inTransaction } from '../../../../db/transaction';
@@ -17,6 +18,8 @@ export class CasesService {
   private readonly lifecycle: CaseLifecycle;
   /** Gives new and breached cases to someone of the right role (the SLA timers call it). */
   readonly routing: CaseRouting;
+  /** Told after a recategorisation committed (the learned model retrains, debounced). */
+  onRecategorized: (count: number) => void = () => {};
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -109,7 +112,8 @@ export class CasesService {
 
   /**
    * A person's category: kept over the rules from now on (re-import and reclassify leave it).
-   * Open cases switch to the new category's SLA policy in the same transaction.
+   * Open cases switch to the new category's SLA policy in the same transaction, and each change is
+   * kept as a labelled example (classify_examples) the learned model trains on.
    */
   recategorize(caseIds: readonly number[], category: CaseCategory, actor: string): { updated: number } {
     const sqlite = this.deps.sqlite;
@@ -132,12 +136,16 @@ export class CasesService {
           before: { category: row.category, source: row.source, ruleName: row.ruleName },
           after: { category, source: 'manual' },
         });
+        insertCorrectionSync(sqlite, { caseId: row.id, fromCategory: row.category, toCategory: category, actor, at: now });
         changed.push({ caseId: row.id, from: row.category });
         updated++;
       }
       switched = this.sla.switchCategory(changed, actor, now);
     });
-    if (updated > 0) this.deps.events.emit('data.changed', { domain: 'reviews' });
+    if (updated > 0) {
+      this.deps.events.emit('data.changed', { domain: 'reviews' });
+      this.onRecategorized(updated);
+    }
     if (switched.length > 0) this.sla.changed(switched);
     return { updated };
   }

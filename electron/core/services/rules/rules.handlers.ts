@@ -1,3 +1,4 @@
+import { keywordSuggestions } from './keyword-suggestions';
 import { defineHandlers } from '../../handler-types';
 
 export const rulesHandlers = defineHandlers({
@@ -6,4 +7,6 @@ export const rulesHandlers = defineHandlers({
   'rules.saveCategory': (input, context) => context.services().rules.saveCategory(input, context.actor),
   'rules.remove': (input, context) => context.services().rules.remove(input.kind, input.id, context.actor),
   'rules.reclassify': (_input, context) => context.services().rules.reclassify(context.actor),
+  'rules.getModelState': (_input, context) => context.services().classifier.state(),
+  'rules.listKeywordSuggestions': (input, context) => keywordSuggestions(context.services().deps, input.limit),
 });

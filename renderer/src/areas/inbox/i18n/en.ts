@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n/translation';
 import type { inboxZhCN } from './zh-CN';
+import { rulesLearningEn } from './rules-learning.en';
 
 /** English for the `inbox` namespace: exactly the keys of zh-CN.ts. */
 export const inboxEn: Translation<typeof inboxZhCN> = {
@@ -366,5 +367,6 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
       emptyTitle: 'No monitoring rules yet',
       emptyDescription: 'For example: alert when a negative review mentions 假货, 投诉 or 12315.',
     },
+    learning: rulesLearningEn,
   },
 };

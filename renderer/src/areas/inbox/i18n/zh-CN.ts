@@ -1,3 +1,5 @@
+import { rulesLearningZhCN } from './rules-learning.zh-CN';
+
 /**
  * Words of the inbox area: the review list, detail pane, import, manual entry and the rules tab.
  * Chinese is the product's first language, so this object defines the `inbox` namespace's keys.
@@ -366,5 +368,6 @@ export const inboxZhCN = {
       emptyTitle: '还没有监控规则',
       emptyDescription: '例如：差评里出现“假货”“投诉”“12315”时立即提醒。',
     },
+    learning: rulesLearningZhCN,
   },
 };
