@@ -1,6 +1,7 @@
 import type { ShopCalendar, SlaCalendar } from '../../../../shared/contract';
 import { defaultTimeZone } from '../../../../shared/domain/sla';
 import { deleteCalendar, findCalendar, listOpenCaseIdsOfShop, saveCalendarJson, shopExists } from '../../../../db/queries/sla-policies';
+import { listShops } from '../../../../db/queries/shops';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { AuthService } from '../auth/auth-service';
@@ -41,6 +42,11 @@ export class SlaCalendars {
     if (!shopExists(sqlite, shopId)) throw notFound('Shop', shopId);
     const row = findCalendar(sqlite, shopId);
     return row ? { shopId, configured: true, calendar: JSON.parse(row.json) as SlaCalendar, updatedAt: row.updatedAt } : { shopId, configured: false, calendar: defaultCalendar(), updatedAt: null };
+  }
+
+  /** Every shop's calendar, in the shops' order. */
+  async list(): Promise<ShopCalendar[]> {
+    return (await listShops(this.deps.db)).map((shop) => this.get(shop.id));
   }
 
   /** Saves (or, with null, removes) a shop's calendar. */
