@@ -64,6 +64,8 @@ export class SlaCalendars {
       this.timers.recompute(open, now);
     });
     this.timers.changed(open);
+    // The working-hours form and the policy cards that name this calendar reload.
+    this.deps.events.emit('data.changed', { domain: 'sla' });
     return this.get(shopId);
   }
 }

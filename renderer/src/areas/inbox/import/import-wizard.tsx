@@ -70,7 +70,9 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported, reuse }: Im
   const [step, setStep] = useState<Step>('source');
   const [chosenShop, setChosenShop] = useState<string | null>(reuse ? String(reuse.shopId) : null);
   const [source, setSource] = useState<{ value: SourceInput; name: string } | null>(null);
-  const [choice, setChoice] = useState<ParseChoice>(reuse ? { ...initialChoice, presetId: reuse.preset.id } : initialChoice);
+  // A new file starts from the defaults, or from the earlier import's mapping when re-using it.
+  const startChoice: ParseChoice = reuse ? { ...initialChoice, presetId: reuse.preset.id } : initialChoice;
+  const [choice, setChoice] = useState<ParseChoice>(startChoice);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [presetName, setPresetName] = useState<string | null>(null);
@@ -144,15 +146,15 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported, reuse }: Im
       return;
     }
     setSource({ value: staged, name: file.name });
-    setChoice(initialChoice);
-    if (await loadPreview(staged, initialChoice)) setStep('mapping');
+    setChoice(startChoice);
+    if (await loadPreview(staged, startChoice)) setStep('mapping');
   }
 
   async function takeText(text: string) {
     const pasted: SourceInput = { kind: 'text', text };
     setSource({ value: pasted, name: t('import.pastedName') });
-    setChoice(initialChoice);
-    if (await loadPreview(pasted, initialChoice)) setStep('mapping');
+    setChoice(startChoice);
+    if (await loadPreview(pasted, startChoice)) setStep('mapping');
   }
 
   async function changeChoice(next: ParseChoice) {
