@@ -61,7 +61,7 @@ test('policy cards name the calendar they count, as the working-hours section sa
   const shop = (await app.call('shops.create', { platform: 'taobao', name: shopName })) as { id: number };
   await app.open(page, '/settings/sla');
   const quality = page.getByTestId('policy-quality').getByTestId('policy-calendar');
-  await expect(quality).toHaveText('按店铺工作时间计时，但 1 家店铺都尚未设置：全天候计时（24/7）');
+  await expect(quality).toHaveText('按店铺工作时间计时；店铺尚未设置工作时间（1 家），全天候计时（24/7）');
   await expect(page.getByTestId('working-hours')).toContainText('尚未设置：全天候计时');
 
   const day = [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '18:00' }];

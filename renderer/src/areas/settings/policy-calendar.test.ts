@@ -29,7 +29,7 @@ describe('policy calendar wording', () => {
 
   it('says when no shop has working hours, as the calendar section does', () => {
     const clock = policyClock(policy(), [], shops, [calendar(1, false), calendar(2, false)]);
-    expect(policyClockLines(clock, zh)).toEqual(['按店铺工作时间计时，但 2 家店铺都尚未设置：全天候计时（24/7）']);
+    expect(policyClockLines(clock, zh)).toEqual(['按店铺工作时间计时；店铺尚未设置工作时间（2 家），全天候计时（24/7）']);
     expect(policyClockLines(clock, en)[0]).toContain('24/7');
   });
 

@@ -1,4 +1,5 @@
-import { Box, Group, NavLink, Stack, Text } from '@mantine/core';
+import { Box, Flex, NavLink, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,12 +39,12 @@ const sectionBody: Record<SettingsSectionId, () => ReactNode> = {
   activity: () => <ActivitySection />,
 };
 
-/** Up/Down (and Home/End) move between the section links, as in a desktop app's sidebar. */
+/** Up/Down (Left/Right when they wrap in a row; Home/End) move between the section links, as in a desktop app's sidebar. */
 function moveFocus(event: KeyboardEvent<HTMLElement>) {
   const links = Array.from(event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-section]'));
   const index = links.indexOf(document.activeElement as HTMLAnchorElement);
   const next =
-    event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : null;
+    event.key === 'ArrowDown' || event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowUp' || event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : null;
   if (next === null || links.length === 0) return;
   event.preventDefault();
   links[(next + links.length) % links.length]!.focus();
@@ -55,6 +56,7 @@ export function SettingsScreen() {
   const params = useParams();
   const session = useSession();
   const section = sectionOf(params['*']);
+  const narrow = useMediaQuery('(max-width: 1279px)', undefined, { getInitialValueInEffect: false }) ?? false;
   // A new section moves the reading position to its top, like a new page.
   useEffect(() => {
     if (section) window.scrollTo({ top: 0 });
@@ -64,17 +66,18 @@ export function SettingsScreen() {
   return (
     <>
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Group align="flex-start" gap="lg" wrap="nowrap">
+      <Flex direction={narrow ? 'column' : 'row'} align={narrow ? 'stretch' : 'flex-start'} gap={narrow ? 'md' : 'lg'}>
         <Box
           component="nav"
           aria-label={t('sections.navLabel')}
-          w={196}
-          miw={196}
-          style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 16px)' }}
+          w={narrow ? undefined : 196}
+          miw={narrow ? undefined : 196}
+          style={narrow ? undefined : { position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 16px)' }}
           onKeyDown={moveFocus}
           data-testid="settings-nav"
         >
-          <Stack gap={2}>
+          {/* Beside the page when there is room; above it, wrapping, on a narrow window so tables keep their width. */}
+          <Flex direction={narrow ? 'row' : 'column'} wrap={narrow ? 'wrap' : 'nowrap'} gap={narrow ? 4 : 2}>
             {settingsSectionIds.map((id) => (
               <NavLink
                 key={id}
@@ -85,10 +88,11 @@ export function SettingsScreen() {
                 aria-current={id === section ? 'page' : undefined}
                 label={t(settingsSections[id].label)}
                 rightSection={settingsSections[id].ownerOnly && !owner ? <IconLock size={14} aria-label={t('sections.ownerOnly')} /> : null}
-                style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                w={narrow ? 'auto' : undefined}
+                style={{ borderRadius: 'var(--mantine-radius-md)', whiteSpace: 'nowrap' }}
               />
             ))}
-          </Stack>
+          </Flex>
         </Box>
         <Stack gap="lg" style={{ flex: 1, minWidth: 0 }} maw={1080} data-testid={`settings-section-${section}`}>
           <Text size="sm" c="dimmed">
@@ -96,7 +100,7 @@ export function SettingsScreen() {
           </Text>
           {sectionBody[section]()}
         </Stack>
-      </Group>
+      </Flex>
     </>
   );
 }

@@ -106,8 +106,12 @@ export function ImportHistoryScreen() {
                   <Table.Th ta="right">{t('history.columns.duplicates')}</Table.Th>
                   <Table.Th ta="right">{t('history.columns.rejected')}</Table.Th>
                   <Table.Th ta="right">{t('history.columns.casesOpened')}</Table.Th>
-                  <Table.Th ta="center">{t('history.columns.report')}</Table.Th>
-                  <Table.Th ta="center">{t('history.mapping')}</Table.Th>
+                  <Table.Th ta="center" style={{ whiteSpace: 'nowrap' }}>
+                    {t('history.columns.report')}
+                  </Table.Th>
+                  <Table.Th ta="center" style={{ whiteSpace: 'nowrap' }}>
+                    {t('history.mapping')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

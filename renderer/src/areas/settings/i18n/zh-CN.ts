@@ -279,7 +279,7 @@ export const settingsZhCN = {
     clock: {
       wallClock: '全天候计时（24/7），不看工作时间',
       noShops: '按店铺工作时间计时；还没有店铺',
-      noneSet: '按店铺工作时间计时，但 {{count}} 家店铺都尚未设置：全天候计时（24/7）',
+      noneSet: '按店铺工作时间计时；店铺尚未设置工作时间（{{count}} 家），全天候计时（24/7）',
       shopHours: '{{shop}}：{{hours}}',
       shopNotSet: '{{shop}}：尚未设置工作时间，全天候计时（24/7）',
       more: '另有 {{count}} 家店铺',
