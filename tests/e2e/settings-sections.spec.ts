@@ -113,6 +113,12 @@ test('the activity log says what happened in words, filters and pages, and ignor
   await expect(pages).toBeVisible();
   await pages.getByRole('button', { name: '2' }).click();
   await expect(list).toContainText('导入了 山野小铺 的 3 条评价');
+
+  // A hand-edited address: a page past the end shows the last page, a malformed kind is ignored.
+  await app.open(page, '/settings/activity?page=99&kind=no%20such');
+  await expect(list.getByTestId('activity-entry').first()).toBeVisible();
+  await expect.poll(() => new URL(page.url()).hash).toContain('page=2');
+  await expect(page.getByTestId('activity-pages')).toBeVisible();
 });
 
 test('import history re-opens a run’s column mapping for a new file', async ({ app, page }) => {

@@ -1,4 +1,5 @@
 import { Anchor, Avatar, Button, Group, NativeSelect, Pagination, Skeleton, Text, TextInput, Timeline } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api/use-api-query';
@@ -24,8 +25,9 @@ export function ActivitySection() {
   const { t } = useTranslation(['settings', 'domain']);
   const { timeZone, language } = usePreferences();
   const [params, setParams] = useSearchParams();
-  const actor = params.get('person') ?? '';
-  const kind = params.get('kind') ?? '';
+  // What the address holds is checked before it is asked for: a hand-edited link never becomes an error.
+  const actor = (params.get('person') ?? '').slice(0, 100);
+  const kind = /^[A-Za-z]{1,40}$/.test(params.get('kind') ?? '') ? params.get('kind')! : '';
   const from = datePattern.test(params.get('from') ?? '') ? params.get('from')! : '';
   const to = datePattern.test(params.get('to') ?? '') ? params.get('to')! : '';
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
@@ -48,6 +50,15 @@ export function ActivitySection() {
   const total = audit.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / activityPageSize));
   const filtered = actor !== '' || kind !== '' || from !== '' || to !== '';
+  // A page past the end (fewer entries than when the link was made) shows the last one instead.
+  const pastEnd = audit.data !== undefined && page > pages;
+  useEffect(() => {
+    if (!pastEnd) return;
+    const next = new URLSearchParams(params);
+    if (pages === 1) next.delete('page');
+    else next.set('page', String(pages));
+    setParams(next, { replace: true });
+  }, [pastEnd, pages, params, setParams]);
 
   const actorName = (name: string) => actorLabel(name, t);
   const kindName = (value: string) =>

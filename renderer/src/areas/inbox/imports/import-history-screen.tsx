@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Pagination, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { ImportRun, MappingPreset } from '../../../../../shared/contract';
@@ -53,6 +53,11 @@ export function ImportHistoryScreen() {
   const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
   const [reuse, setReuse] = useState<{ shopId: number; preset: MappingPreset } | null>(null);
   const pages = Math.max(1, Math.ceil((runs.data?.total ?? 0) / historyPageSize));
+  // A page past the end (a link from when there were more runs) shows the last one instead.
+  const pastEnd = runs.data !== undefined && page > pages;
+  useEffect(() => {
+    if (pastEnd) setParams(pages === 1 ? {} : { page: String(pages) }, { replace: true });
+  }, [pastEnd, pages, setParams]);
   const shopNames = new Map((shops.data?.items ?? []).map((shop) => [shop.id, shop.name]));
 
   async function download(run: ImportRun) {
