@@ -26,6 +26,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
       rejected: 'Problems',
       casesOpened: 'Cases opened',
       report: 'Report',
+      mapping: 'Mapping',
     },
     origins: {
       manual: 'Import dialog',

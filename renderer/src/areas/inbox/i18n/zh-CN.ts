@@ -26,6 +26,7 @@ export const inboxZhCN = {
       rejected: '有问题',
       casesOpened: '新建工单',
       report: '报告',
+      mapping: '映射',
     },
     origins: {
       manual: '导入对话框',

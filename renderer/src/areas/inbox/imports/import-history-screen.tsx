@@ -115,7 +115,7 @@ export function ImportHistoryScreen() {
                     {t('history.columns.report')}
                   </Table.Th>
                   <Table.Th ta="center" style={{ whiteSpace: 'nowrap' }}>
-                    {t('history.mapping')}
+                    {t('history.columns.mapping')}
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
