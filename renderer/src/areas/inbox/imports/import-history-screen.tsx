@@ -97,9 +97,10 @@ export function ImportHistoryScreen() {
         </Paper>
       ) : (
         <Paper withBorder radius="lg">
-          <Table.ScrollContainer minWidth={920}>
+          <Table.ScrollContainer minWidth={920} scrollAreaProps={{ type: 'auto' }}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="import-history">
-              <Table.Thead>
+              {/* Headers on one line (a narrow window scrolls the table, with its scroll bar shown). */}
+              <Table.Thead style={{ whiteSpace: 'nowrap' }}>
                 <Table.Tr>
                   <Table.Th>{t('history.columns.startedAt')}</Table.Th>
                   <Table.Th>{t('history.columns.file')}</Table.Th>
