@@ -139,7 +139,7 @@ export function SlaPoliciesSection() {
                       {t(categoryKey[policy.category])}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {policy.shopId === null && policy.platform === null ? t('policies.scopeAll') : policy.platform ? t(platformKey[policy.platform]) : `#${policy.shopId}`}
+                      {policy.shopId === null && policy.platform === null ? t('policies.scopeAll') : policy.platform ? t(platformKey[policy.platform]) : ((shops.data?.items ?? []).find((shop) => shop.id === policy.shopId)?.name ?? `#${policy.shopId}`)}
                       {policy.requiresAppeal ? ` · ${t('policies.requiresAppeal')}` : ''}
                     </Text>
                     <Stack gap={0} mt={2} data-testid="policy-calendar">
