@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ImportNotice, ImportRun, MappingPreset } from '../../shared/contract';
+import type { ColumnMapping, ImportNotice, ImportRun, MappingPreset } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { Sqlite } from '../connection';
 import type { ImportRunsTable, MappingPresetsTable } from '../schema';
@@ -79,9 +79,31 @@ export async function findImportRun(db: Executor, id: number): Promise<ImportRun
   return row ? toImportRun(row) : undefined;
 }
 
-export async function listImportRuns(db: Executor, limit: number): Promise<ImportRun[]> {
-  const rows = await db.selectFrom('import_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(toImportRun);
+/** One page of runs, newest first, and how many there are in all. */
+export async function listImportRuns(db: Executor, page: { limit: number; offset?: number }): Promise<{ items: ImportRun[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db.selectFrom('import_runs').selectAll().orderBy('started_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset ?? 0).execute(),
+    db.selectFrom('import_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toImportRun), total: Number(count.n) };
+}
+
+/**
+ * The column mapping a run used. Runs record `{ mapping, headers }` (the file's header row, so
+ * the mapping can be found again by column name in another file); older runs recorded the bare
+ * mapping by column index, and a run that failed before reading its file an empty one.
+ */
+export async function findRunMapping(
+  db: Executor,
+  id: number,
+): Promise<{ run: ImportRun; mapping: ColumnMapping; headers: string[] | null } | undefined> {
+  const row = await db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const stored = JSON.parse(row.mapping_json) as unknown;
+  const recorded = stored !== null && typeof stored === 'object' && 'mapping' in stored && 'headers' in stored && Array.isArray(stored.headers);
+  return recorded
+    ? { run: toImportRun(row), mapping: (stored as { mapping: ColumnMapping }).mapping, headers: (stored as { headers: string[] }).headers }
+    : { run: toImportRun(row), mapping: (stored ?? {}) as ColumnMapping, headers: null };
 }
 
 export async function finishImportRun(

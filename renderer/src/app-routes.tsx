@@ -23,7 +23,7 @@ export function AppRoutes() {
         <Route path="evidence" element={<ScreenSlot><EvidenceScreen /></ScreenSlot>} />
         <Route path="evidence/case/:caseId" element={<ScreenSlot><CaseEvidenceScreen /></ScreenSlot>} />
         <Route path="team" element={<ScreenSlot><TeamScreen /></ScreenSlot>} />
-        <Route path="settings" element={<ScreenSlot><SettingsScreen /></ScreenSlot>} />
+        <Route path="settings/*" element={<ScreenSlot><SettingsScreen /></ScreenSlot>} />
         <Route path="*" element={<Navigate to="/inbox" replace />} />
       </Route>
     </Routes>

@@ -175,7 +175,21 @@ export const importsMethods = {
   ),
   /** `interrupted`: the run's process had died, so it was marked interrupted rather than stopped. */
   'imports.cancel': mutation(z.object({ importId: id }).strict(), z.object({ cancelled: z.boolean(), interrupted: z.boolean().optional() }), 'agent'),
-  'imports.list': query(z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), z.object({ items: z.array(importRun) })),
+  /** Newest first, a page at a time; `total` counts every run. */
+  'imports.list': query(
+    z.object({ limit: z.number().int().min(1).max(200).optional(), offset: z.number().int().min(0).optional() }).strict(),
+    z.object({ items: z.array(importRun), total: z.number().int() }),
+  ),
+  /**
+   * The column mapping a run used, by column name (`headers`: each field's header in that file),
+   * and as a preset (`import-<id>`) that `imports.preview` accepts as `presetId` to map a new file
+   * the same way. `preset` is null for a run that kept no header names (older builds, or one that
+   * failed before its file was read).
+   */
+  'imports.getMapping': query(
+    z.object({ importId: id }).strict(),
+    z.object({ importId: id, fileName: z.string(), platform: platformId, shopId: id, headers: z.partialRecord(reviewField, z.string()), preset: mappingPreset.nullable() }),
+  ),
   'imports.get': query(z.object({ importId: id }).strict(), importRun),
   'imports.rejects': query(
     z.object({ importId: id, offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),

@@ -247,6 +247,8 @@ export const slaMethods = {
   /** Owner-only. Removes a shop/platform override (built-in category policies cannot be removed). */
   'sla.removePolicy': mutation(z.object({ id, applyToOpenCases: z.boolean() }).strict(), z.object({ id, openCasesUpdated: z.number().int() }), 'owner'),
   'sla.getCalendar': query(z.object({ shopId: id }).strict(), shopCalendar),
+  /** Every shop's calendar (or that it has none), for saying which hours each policy counts. */
+  'sla.listCalendars': query(noInput, z.object({ items: z.array(shopCalendar) })),
   /** Owner-only. `calendar: null` removes it (clocks run 24/7). Open cases' deadlines are recomputed. */
   'sla.saveCalendar': mutation(z.object({ shopId: id, calendar: slaCalendar.nullable() }).strict(), shopCalendar, 'owner'),
   /** The SLA panel of one case: each target, its state, its history. */

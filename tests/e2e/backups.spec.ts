@@ -5,7 +5,7 @@ import { BackupsPage } from './pages/backups-page';
 test('settings lists backups, backs up now, and restores one after a preview', async ({ app, page }) => {
   mkdirSync('screenshots', { recursive: true });
   await app.call('demo.load');
-  await app.open(page, '/settings');
+  await app.open(page, '/settings/data');
   const backups = new BackupsPage(page);
   await expect(backups.section()).toBeVisible();
   const before = await backups.rows().count();
@@ -24,6 +24,7 @@ test('settings lists backups, backs up now, and restores one after a preview', a
   await backups.confirmRestore();
   // The restore reopens the database (a full integrity check) and the window reloads.
   await expect(backups.rows().filter({ hasText: '恢复前' })).toHaveCount(1, { timeout: 20_000 });
-  await expect(page.getByTestId('shops-table')).not.toContainText('备份之后的店');
+  await page.getByTestId('settings-nav').getByRole('link', { name: '店铺' }).click();
   await expect(page.getByTestId('shops-table')).toBeVisible();
+  await expect(page.getByTestId('shops-table')).not.toContainText('备份之后的店');
 });

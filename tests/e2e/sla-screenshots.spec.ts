@@ -78,7 +78,7 @@ test('queue, board, SLA panel and policies in zh-CN light and dark', async ({ ap
     await ackAway();
     await expect(page.getByTestId('sla-panel')).toBeVisible();
     await page.screenshot({ path: `screenshots/cases-sla-panel-${combo.file}.png` });
-    await app.open(page, '/settings');
+    await app.open(page, '/settings/sla');
     await ackAway();
     await page.getByTestId('sla-policies').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `screenshots/settings-sla-policies-${combo.file}.png` });

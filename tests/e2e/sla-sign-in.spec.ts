@@ -18,7 +18,7 @@ test('an agent signed in with a PIN sees SLA policies as owner-only; the owner s
   await app.call('auth.updateSettings', { requireSignIn: true });
 
   // Sign-in is required: the dialog opens by itself. A wrong PIN is refused in plain words.
-  await app.open(page, '/settings');
+  await app.open(page, '/settings/sla');
   await signIn(page, agent.id, '0000');
   await expect(page.getByTestId('sign-in')).toContainText('PIN 码不正确，或该成员已停用。');
   await page.getByTestId('sign-in').getByLabel('PIN 码').fill('2468');
@@ -29,7 +29,11 @@ test('an agent signed in with a PIN sees SLA policies as owner-only; the owner s
   const policies = page.getByTestId('sla-policies');
   await expect(page.getByTestId('owner-only').first()).toHaveText('只有店主可以修改这些设置。当前操作人：小王（普通客服）。');
   await expect(policies.getByTestId('policy-logistics').getByRole('button', { name: '编辑' })).toBeDisabled();
+  // The section navigation marks the owner-only sections with a lock; sign-in settings are one.
+  await page.getByTestId('settings-nav').getByRole('link', { name: '登录与权限' }).click();
   await expect(page.getByTestId('access-settings').getByRole('switch')).toBeDisabled();
+  await page.goBack();
+  await expect(policies).toBeVisible();
   // The backend refuses too, whatever the UI shows.
   await expect(app.call('sla.savePolicy', { category: 'logistics', shopId: null, platform: null, firstResponseMinutes: 15, resolutionMinutes: 150, ownerRole: 'agent', warnAtPercents: [50], escalation: ['agent'], pauseReasons: [], businessHours: true, requiresAppeal: false, applyToOpenCases: false })).rejects.toThrow(/FORBIDDEN/);
 

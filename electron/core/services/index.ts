@@ -1,5 +1,5 @@
-import { listAudit } from '../../../db/queries/audit';
 import { AlertsService } from './alerts/alerts-service';
+import { AuditService } from './audit/audit-service';
 import { CasesService } from './cases/cases-service';
 import { CaseWorkspaceReader } from './cases/case-workspace';
 import { DemoService } from './demo/demo-service';
@@ -158,9 +158,12 @@ export class Services {
     await this.maintenance.idle();
   }
 
-  audit(options: { entity?: string; entityId?: string; limit?: number }) {
-    return listAudit(this.deps.db, { entity: options.entity, entityId: options.entityId, limit: options.limit ?? 100 });
+  /** The audit log, read for people (see `audit/audit-service.ts`). */
+  get audit(): AuditService {
+    return (this.auditReader ??= new AuditService(this.deps.db));
   }
+
+  private auditReader: AuditService | undefined;
 }
 
 export type { ServiceDeps };

@@ -1,5 +1,6 @@
 import { defineHandlers } from '../../handler-types';
 
 export const auditHandlers = defineHandlers({
-  'audit.list': async (input, context) => ({ items: await context.services().audit(input) }),
+  'audit.list': (input, context) => context.services().audit.list(input),
+  'audit.listFacets': (_input, context) => context.services().audit.facets(),
 });

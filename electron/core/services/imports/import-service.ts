@@ -29,6 +29,7 @@ import { openTable, type OpenedTable, type TableOptions } from './table-reader';
 import { isBlankRecord, type TableRecord } from './table-record';
 import { importLimits } from './limits';
 import { ReadControls } from './read-control';
+import { mappingOfRun, runPresetId } from './run-mapping';
 import type { RulesService } from '../rules/rules-service';
 import type { ServiceDeps } from '../service-deps';
 
@@ -74,6 +75,12 @@ export class ImportService {
 
   private async presetsFor(platform: PlatformId, presetId?: string): Promise<MappingPreset[]> {
     const all = await this.presets();
+    const fromRun = presetId === undefined ? null : runPresetId(presetId);
+    if (fromRun !== null) {
+      const preset = (await mappingOfRun(this.deps.db, fromRun)).preset;
+      if (!preset) throw notFound('Mapping preset', presetId!);
+      return [preset];
+    }
     if (presetId !== undefined) {
       const preset = all.find((candidate) => candidate.id === presetId);
       if (!preset) throw notFound('Mapping preset', presetId);
@@ -175,7 +182,8 @@ export class ImportService {
         origin,
         format: table.format,
         encoding: table.encoding.used,
-        mapping: input.mapping,
+        // With the header row, so "re-open mapping" can map another file by column name.
+        mapping: { mapping: input.mapping, headers: layout.headers },
         now,
         actor,
         owner: this.deps.instance.id,
@@ -301,8 +309,13 @@ export class ImportService {
     return run;
   }
 
-  list(limit = 50): Promise<ImportRun[]> {
-    return listImportRuns(this.deps.db, limit);
+  /** The mapping an earlier run used (see `run-mapping.ts`). */
+  mappingOf(importId: number) {
+    return mappingOfRun(this.deps.db, importId);
+  }
+
+  list(page: { limit?: number; offset?: number } = {}): Promise<{ items: ImportRun[]; total: number }> {
+    return listImportRuns(this.deps.db, { limit: page.limit ?? 50, offset: page.offset ?? 0 });
   }
 
   async get(importId: number): Promise<ImportRun> {

@@ -114,7 +114,8 @@ describe('changes made by another process', () => {
     await createShop(app.call);
     poll.fire();
     seen.length = 0;
-    await cli.call('settings.updatePreferences', { language: 'en' });
+    // The time zone: a language or colour switch is not audited, so it marks nothing for others.
+    await cli.call('settings.updatePreferences', { timeZone: 'Asia/Tokyo' });
     poll.fire();
     expect(arrived()).toEqual([expect.objectContaining({ reviews: 0, cases: 0, alerts: 0, evidence: 0 })]);
     expect(changed().has('settings')).toBe(true);

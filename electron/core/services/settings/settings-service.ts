@@ -24,7 +24,11 @@ export class SettingsService {
     const after = { ...before, ...changes };
     inTransaction(sqlite, () => {
       writeSettingSync(sqlite, preferencesKey, after, now);
-      insertAudit(sqlite, { at: now, actor, action: 'settings.updatePreferences', entity: 'settings', entityId: preferencesKey, before, after });
+      // Language and colour scheme are how this screen looks, not what the desk did: not audited.
+      // The time zone changes every time shown, so its change is.
+      if (before.timeZone !== after.timeZone) {
+        insertAudit(sqlite, { at: now, actor, action: 'settings.updatePreferences', entity: 'settings', entityId: preferencesKey, before: { timeZone: before.timeZone }, after: { timeZone: after.timeZone } });
+      }
     });
     this.deps.events.emit('data.changed', { domain: 'settings' });
     return after;

@@ -1,6 +1,7 @@
 import type { ShopCalendar, SlaCalendar } from '../../../../shared/contract';
 import { defaultTimeZone } from '../../../../shared/domain/sla';
 import { deleteCalendar, findCalendar, listOpenCaseIdsOfShop, saveCalendarJson, shopExists } from '../../../../db/queries/sla-policies';
+import { listShops } from '../../../../db/queries/shops';
 import { inTransaction } from '../../../../db/transaction';
 import { AppError, notFound } from '../../errors';
 import type { AuthService } from '../auth/auth-service';
@@ -43,6 +44,11 @@ export class SlaCalendars {
     return row ? { shopId, configured: true, calendar: JSON.parse(row.json) as SlaCalendar, updatedAt: row.updatedAt } : { shopId, configured: false, calendar: defaultCalendar(), updatedAt: null };
   }
 
+  /** Every shop's calendar, in the shops' order. */
+  async list(): Promise<ShopCalendar[]> {
+    return (await listShops(this.deps.db)).map((shop) => this.get(shop.id));
+  }
+
   /** Saves (or, with null, removes) a shop's calendar. */
   save(shopId: number, calendar: SlaCalendar | null, actor: string): ShopCalendar {
     const sqlite = this.deps.sqlite;
@@ -58,6 +64,8 @@ export class SlaCalendars {
       this.timers.recompute(open, now);
     });
     this.timers.changed(open);
+    // The working-hours form and the policy cards that name this calendar reload.
+    this.deps.events.emit('data.changed', { domain: 'sla' });
     return this.get(shopId);
   }
 }

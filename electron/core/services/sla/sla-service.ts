@@ -81,6 +81,10 @@ export class SlaService {
     return this.calendars.get(shopId);
   }
 
+  listCalendars(): Promise<ShopCalendar[]> {
+    return this.calendars.list();
+  }
+
   saveCalendar(shopId: number, calendar: SlaCalendar | null, actor: string): ShopCalendar {
     return this.calendars.save(shopId, calendar, actor);
   }

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { SectionCard } from '../../components/section-card';
 import { useRunAction } from '../../errors/use-run-action';
 import { OwnerOnlyNotice, useIsOwner } from './owner-only-notice';
+import { policyClock, policyClockLines } from './policy-calendar';
 import { categoryKey, platformKey, roleKey } from '../../i18n/domain/keys';
 
 /** "50, 80" → [50, 80]; null when not whole numbers 1–99 ascending. */
@@ -83,7 +84,7 @@ function PolicyEditor({ policy, onClose }: { policy: SlaPolicy; onClose: () => v
         value={escalation}
         onChange={setEscalation}
       />
-      <Checkbox label={t('policies.businessHours')} checked={businessHours} onChange={(event) => setBusinessHours(event.currentTarget.checked)} />
+      <Checkbox label={t('policies.businessHours')} description={t('policies.businessHoursHint')} checked={businessHours} onChange={(event) => setBusinessHours(event.currentTarget.checked)} />
       <Checkbox
         label={t('policies.applyToOpen')}
         description={t('policies.applyToOpenHint')}
@@ -108,6 +109,9 @@ export function SlaPoliciesSection() {
   const { t } = useTranslation(['settings', 'common', 'domain']);
   const owner = useIsOwner();
   const policies = useApiQuery('sla.listPolicies', {}, ['sla', 'settings']);
+  const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
+  const calendars = useApiQuery('sla.listCalendars', {}, ['sla', 'settings', 'shops', 'demo']);
+  const current = (policies.data?.items ?? []).filter((policy) => policy.current);
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
   return (
     <SectionCard title={t('policies.title')} description={t('policies.description')}>
@@ -128,19 +132,23 @@ export function SlaPoliciesSection() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(policies.data?.items ?? [])
-              .filter((policy) => policy.current)
-              .map((policy) => (
+            {current.map((policy) => (
                 <Table.Tr key={policy.id} data-testid={`policy-${policy.category}`}>
-                  <Table.Td>
+                  <Table.Td miw={260}>
                     <Text size="sm" fw={500}>
                       {t(categoryKey[policy.category])}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {policy.shopId === null && policy.platform === null ? t('policies.scopeAll') : policy.platform ? t(platformKey[policy.platform]) : `#${policy.shopId}`}
-                      {policy.businessHours ? ` · ${t('policies.businessHours')}` : ''}
+                      {policy.shopId === null && policy.platform === null ? t('policies.scopeAll') : policy.platform ? t(platformKey[policy.platform]) : ((shops.data?.items ?? []).find((shop) => shop.id === policy.shopId)?.name ?? `#${policy.shopId}`)}
                       {policy.requiresAppeal ? ` · ${t('policies.requiresAppeal')}` : ''}
                     </Text>
+                    <Stack gap={0} mt={2} data-testid="policy-calendar">
+                      {policyClockLines(policyClock(policy, current, shops.data?.items ?? [], calendars.data?.items ?? []), t).map((line) => (
+                        <Text key={line} size="xs" c={policy.businessHours ? 'indigo' : 'dimmed'}>
+                          {line}
+                        </Text>
+                      ))}
+                    </Stack>
                   </Table.Td>
                   <Table.Td>{policy.firstResponseMinutes}</Table.Td>
                   <Table.Td>{policy.resolutionMinutes}</Table.Td>

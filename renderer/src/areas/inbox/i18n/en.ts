@@ -27,6 +27,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
       rejected: 'Problems',
       casesOpened: 'Cases opened',
       report: 'Report',
+      mapping: 'Mapping',
     },
     origins: {
       manual: 'Import dialog',
@@ -42,6 +43,14 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     },
     download: 'Download report',
     downloadLabel: 'Download the import report of {{file}}',
+    mapping: 'Column mapping',
+    mappingLabel: 'Show the column mapping of {{file}}',
+    mappingTitle: 'Column mapping used for {{file}}',
+    mappingUnavailable: 'This import kept no column names (it was made by an older version, or failed before the file was read), so its mapping cannot be re-used.',
+    reuse: 'Import a new file with this mapping',
+    reuseHint: 'After you pick the new file, columns are matched by these names, in any order.',
+    presetFromImport: 'Mapping of “{{file}}”',
+    total: '{{count}} imports',
   },
   actions: {
     import: 'Import',

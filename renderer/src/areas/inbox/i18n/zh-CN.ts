@@ -28,6 +28,7 @@ export const inboxZhCN = {
       rejected: '有问题',
       casesOpened: '新建工单',
       report: '报告',
+      mapping: '映射',
     },
     origins: {
       manual: '导入对话框',
@@ -43,6 +44,14 @@ export const inboxZhCN = {
     },
     download: '下载报告',
     downloadLabel: '下载 {{file}} 的导入报告',
+    mapping: '列映射',
+    mappingLabel: '查看 {{file}} 的列映射',
+    mappingTitle: '{{file}} 使用的列映射',
+    mappingUnavailable: '这次导入没有保存列名（较早的版本导入的，或者在读取文件前就失败了），无法复用它的列映射。',
+    reuse: '用这个列映射导入新文件',
+    reuseHint: '选择新文件后，按这些列名自动对应；列的顺序不同也没关系。',
+    presetFromImport: '沿用「{{file}}」的列映射',
+    total: '共 {{count}} 次导入',
   },
   actions: {
     import: '导入',

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Stepper } from '@mantine/core';
 import { IconArrowLeft, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnMapping, SourceInput, ImportPreview, Shop } from '../../../../../shared/contract';
+import type { ColumnMapping, SourceInput, ImportPreview, MappingPreset, Shop } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { errorMessage } from '../../../errors/error-messages';
@@ -26,10 +26,12 @@ interface ImportWizardProps {
   onClose: () => void;
   /** Called once an import has finished, so the list can show the new rows at once. */
   onImported: () => void;
+  /** Start from an earlier import: its shop chosen and its column mapping (a preset) preselected. */
+  reuse?: { shopId: number; preset: MappingPreset };
 }
 
 /** Import dialog: source → column mapping with live preview → streamed progress → report. */
-export function ImportWizard({ mode, shops, shopsLoaded, onClose, onImported }: ImportWizardProps) {
+export function ImportWizard({ mode, shops, shopsLoaded, onClose, onImported, reuse }: ImportWizardProps) {
   const { t } = useTranslation('inbox');
   return (
     <Modal
@@ -42,7 +44,9 @@ export function ImportWizard({ mode, shops, shopsLoaded, onClose, onImported }: 
       closeOnClickOutside={false}
     >
       {/* Keyed by mode so every opening starts at step one. */}
-      {mode ? <ImportFlow key={mode} mode={mode} shops={shops} shopsLoaded={shopsLoaded} onClose={onClose} onImported={onImported} /> : null}
+      {mode ? (
+        <ImportFlow key={`${mode}-${reuse?.preset.id ?? ''}`} mode={mode} shops={shops} shopsLoaded={shopsLoaded} onClose={onClose} onImported={onImported} reuse={reuse} />
+      ) : null}
     </Modal>
   );
 }
@@ -58,15 +62,17 @@ interface ImportFlowProps extends Omit<ImportWizardProps, 'mode'> {
 
 const initialChoice: ParseChoice = { encoding: 'auto', delimiter: 'auto', sheet: '', presetId: '' };
 
-function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlowProps) {
+function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported, reuse }: ImportFlowProps) {
   const { t, i18n } = useTranslation('inbox');
   const api = useApi();
   const run = useRunAction();
   const presets = useApiQuery('imports.presets', {}, ['imports']);
   const [step, setStep] = useState<Step>('source');
-  const [chosenShop, setChosenShop] = useState<string | null>(null);
+  const [chosenShop, setChosenShop] = useState<string | null>(reuse ? String(reuse.shopId) : null);
   const [source, setSource] = useState<{ value: SourceInput; name: string } | null>(null);
-  const [choice, setChoice] = useState<ParseChoice>(initialChoice);
+  // A new file starts from the defaults, or from the earlier import's mapping when re-using it.
+  const startChoice: ParseChoice = reuse ? { ...initialChoice, presetId: reuse.preset.id } : initialChoice;
+  const [choice, setChoice] = useState<ParseChoice>(startChoice);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [presetName, setPresetName] = useState<string | null>(null);
@@ -140,15 +146,15 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
       return;
     }
     setSource({ value: staged, name: file.name });
-    setChoice(initialChoice);
-    if (await loadPreview(staged, initialChoice)) setStep('mapping');
+    setChoice(startChoice);
+    if (await loadPreview(staged, startChoice)) setStep('mapping');
   }
 
   async function takeText(text: string) {
     const pasted: SourceInput = { kind: 'text', text };
     setSource({ value: pasted, name: t('import.pastedName') });
-    setChoice(initialChoice);
-    if (await loadPreview(pasted, initialChoice)) setStep('mapping');
+    setChoice(startChoice);
+    if (await loadPreview(pasted, startChoice)) setStep('mapping');
   }
 
   async function changeChoice(next: ParseChoice) {
@@ -219,7 +225,7 @@ function ImportFlow({ mode, shops, shopsLoaded, onClose, onImported }: ImportFlo
             onMappingChange={setMapping}
             choice={choice}
             onChoiceChange={(next) => void changeChoice(next)}
-            presets={presets.data?.items ?? []}
+            presets={reuse ? [...(presets.data?.items ?? []), reuse.preset] : (presets.data?.items ?? [])}
             presetName={presetName}
             onPresetNameChange={setPresetName}
             busy={busy}

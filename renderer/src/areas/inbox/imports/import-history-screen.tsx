@@ -1,8 +1,9 @@
-import { ActionIcon, Badge, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Pagination, Paper, Skeleton, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportRun } from '../../../../../shared/contract';
+import { useSearchParams } from 'react-router';
+import type { ImportRun, MappingPreset } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { useApiQuery } from '../../../api/use-api-query';
 import { PageHeader } from '../../../components/page-header';
@@ -12,7 +13,11 @@ import { formatDateTime } from '../../../format/date-time';
 import { platformKey } from '../../../i18n/domain/keys';
 import { usePreferences } from '../../../preferences/preferences-context';
 import { downloadText } from '../import/download';
+import { ImportWizard } from '../import/import-wizard';
 import { InboxTabs } from '../inbox-tabs';
+import { ReopenMapping } from './reopen-mapping';
+
+export const historyPageSize = 50;
 
 const statusColor: Record<ImportRun['status'], string> = { running: 'blue', done: 'teal', cancelled: 'gray', failed: 'red' };
 
@@ -32,8 +37,9 @@ const statusKey = {
 
 /**
  * 收件箱 › 导入记录: every import run, newest first, from any origin (the dialog, a paste, the
- * watched folder, the CLI in another process — it reloads on `imports`), with its counts and
- * its report to download.
+ * watched folder, the CLI in another process — it reloads on `imports`), with its counts, its
+ * report to download and its column mapping (to read, or to import a new file with), a page at
+ * a time (`?page=` in the address, so Back returns to it).
  */
 export function ImportHistoryScreen() {
   const { t } = useTranslation(['inbox', 'domain']);
@@ -41,8 +47,17 @@ export function ImportHistoryScreen() {
   const api = useApi();
   const runAction = useRunAction();
   const [downloading, setDownloading] = useState<number | null>(null);
-  const runs = useApiQuery('imports.list', { limit: 200 }, ['imports', 'demo']);
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const runs = useApiQuery('imports.list', { limit: historyPageSize, offset: (page - 1) * historyPageSize }, ['imports', 'demo']);
   const shops = useApiQuery('shops.list', {}, ['shops', 'demo']);
+  const [reuse, setReuse] = useState<{ shopId: number; preset: MappingPreset } | null>(null);
+  const pages = Math.max(1, Math.ceil((runs.data?.total ?? 0) / historyPageSize));
+  // A page past the end (a link from when there were more runs) shows the last one instead.
+  const pastEnd = runs.data !== undefined && page > pages;
+  useEffect(() => {
+    if (pastEnd) setParams(pages === 1 ? {} : { page: String(pages) }, { replace: true });
+  }, [pastEnd, pages, setParams]);
   const shopNames = new Map((shops.data?.items ?? []).map((shop) => [shop.id, shop.name]));
 
   async function download(run: ImportRun) {
@@ -55,7 +70,17 @@ export function ImportHistoryScreen() {
   const items = runs.data?.items ?? [];
   return (
     <>
-      <PageHeader title={t('title')} subtitle={t('history.subtitle')} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('history.subtitle')}
+        actions={
+          runs.data && runs.data.total > 0 ? (
+            <Text size="sm" c="dimmed" data-testid="import-history-total">
+              {t('history.total', { count: runs.data.total })}
+            </Text>
+          ) : null
+        }
+      />
       <InboxTabs />
       {runs.error && !runs.data ? (
         <QueryError error={runs.error} onRetry={runs.reload} />
@@ -72,9 +97,10 @@ export function ImportHistoryScreen() {
         </Paper>
       ) : (
         <Paper withBorder radius="lg">
-          <Table.ScrollContainer minWidth={880}>
+          <Table.ScrollContainer minWidth={920} scrollAreaProps={{ type: 'auto' }}>
             <Table verticalSpacing="sm" highlightOnHover data-testid="import-history">
-              <Table.Thead>
+              {/* Headers on one line (a narrow window scrolls the table, with its scroll bar shown). */}
+              <Table.Thead style={{ whiteSpace: 'nowrap' }}>
                 <Table.Tr>
                   <Table.Th>{t('history.columns.startedAt')}</Table.Th>
                   <Table.Th>{t('history.columns.file')}</Table.Th>
@@ -86,7 +112,12 @@ export function ImportHistoryScreen() {
                   <Table.Th ta="right">{t('history.columns.duplicates')}</Table.Th>
                   <Table.Th ta="right">{t('history.columns.rejected')}</Table.Th>
                   <Table.Th ta="right">{t('history.columns.casesOpened')}</Table.Th>
-                  <Table.Th ta="center">{t('history.columns.report')}</Table.Th>
+                  <Table.Th ta="center" style={{ whiteSpace: 'nowrap' }}>
+                    {t('history.columns.report')}
+                  </Table.Th>
+                  <Table.Th ta="center" style={{ whiteSpace: 'nowrap' }}>
+                    {t('history.columns.mapping')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -132,13 +163,35 @@ export function ImportHistoryScreen() {
                         </ActionIcon>
                       </Tooltip>
                     </Table.Td>
+                    <Table.Td ta="center">
+                      <ReopenMapping run={run} onReuse={setReuse} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          {pages > 1 ? (
+            <Group justify="center" p="sm">
+              <Pagination
+                size="sm"
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={(value) => setParams(value === 1 ? {} : { page: String(value) })}
+                data-testid="import-history-pages"
+              />
+            </Group>
+          ) : null}
         </Paper>
       )}
+      <ImportWizard
+        mode={reuse ? 'file' : null}
+        reuse={reuse ?? undefined}
+        shops={shops.data?.items ?? []}
+        shopsLoaded={shops.data !== undefined}
+        onClose={() => setReuse(null)}
+        onImported={runs.reload}
+      />
     </>
   );
 }
