@@ -1,8 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
+import { enableCoreCompileCache, pruneCompileCache } from '../compile-cache';
 import { AdjustableClock, type Clock } from '../clock';
 import type { Core } from '../core';
 import { resolveDataDir } from '../data-dir';
@@ -12,7 +12,7 @@ import { startHttpAdapter } from './server';
 
 // The core's code is loaded on demand (below); Node keeps its compiled form between starts, so a
 // start compiles only what changed since the last build.
-enableCompileCache();
+const compileCache = enableCoreCompileCache();
 
 /**
  * Stands in for a core that is still starting: calls wait until its database is open (`opened`,
@@ -155,12 +155,14 @@ async function main() {
   };
   const pageLoad = values['listen-first'] ? startAfterPageFiles() : null;
   let core: Core;
+  let fullyStarted: Promise<unknown> = Promise.resolve();
   if (pageLoad) {
     // The page's first calls are answered once the database is open, before the rest of the start.
     let markOpen: (core: Core) => void = () => {};
     const opened = new Promise<Core>((resolve) => (markOpen = resolve));
     const starting = pageLoad.started.then(() => start(markOpen));
     core = coreOnceStarted(dataDir, clock, Promise.race([opened, starting]), starting, pageLoad.begin);
+    fullyStarted = starting;
   } else core = await start();
 
   const adapter = await startHttpAdapter({
@@ -210,6 +212,8 @@ async function main() {
     }),
   );
   pageLoad?.listening();
+  // Once the core's whole start is done, off the first answers' path: old builds' compiled code goes.
+  if (compileCache) void fullyStarted.then(() => setImmediate(() => pruneCompileCache(compileCache)), () => {});
 }
 
 void main();

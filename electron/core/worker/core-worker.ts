@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startCore, type Core } from '../core';
+import { enableCoreCompileCache, pruneCompileCache } from '../compile-cache';
+import type { Core } from '../core';
 import type { DesktopNotification, Platform } from '../platform';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -78,6 +79,9 @@ async function main() {
     });
     port.postMessage({ type: 'ready', status: core.status() });
   };
+  // Loaded here, once Node keeps its compiled form between starts (see compile-cache.ts).
+  const compileCache = enableCoreCompileCache();
+  const { startCore } = await import('../core');
   const core = await startCore({
     dataDir: values['data-dir'],
     platform: remotePlatform,
@@ -86,6 +90,7 @@ async function main() {
     onOpen: serve,
   });
   serve(core);
+  if (compileCache) setImmediate(() => pruneCompileCache(compileCache));
 }
 
 main().catch((error: unknown) => {
