@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Envelope } from '../../shared/contract/errors';
-import type { AppStatus } from '../../shared/contract';
+import { contract, isMethodName, type AppStatus } from '../../shared/contract';
 import { rememberCleanClose } from '../../db/clean-close';
 import { sweepPartialCopies } from '../../db/backup-files';
 import { backupsDir } from '../../db/files';
@@ -49,6 +49,15 @@ export interface CoreOptions {
   backupTimers?: BackupTimers;
   /** Tests pass fake timers for the poll that notices other processes' writes. */
   changeTimers?: ChangeWatchTimers;
+  /**
+   * Called once the database is open and runs a dead process left are recovered, before the rest
+   * of the start (files a dead process left, the first SLA tick, the watched folder, the backup
+   * and change timers). From then the core answers queries; changes wait until the start is
+   * complete, and so does `close`. That rest begins only after the calls already waiting have been
+   * answered (a window's first calls): a host passes this to answer them sooner. `startCore`
+   * itself still resolves once everything has started.
+   */
+  onOpen?: (core: Core) => void;
 }
 
 export interface CallMeta {
@@ -104,7 +113,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let restoring = false;
   let stopForwarding = () => {};
 
-  const openSession = async () => {
+  /** Opens the database; `whenOpen` runs between what the first answers need and the rest. */
+  const openSession = async (whenOpen?: () => Promise<void>) => {
     opened = await openDatabase({ dataDir: options.dataDir, now: () => clock.now(), migrations: options.migrations });
     // Each opening gets its own bus, forwarded to the core's: the services of a database that a
     // restore closed stop being heard with it, the hosts' one subscription stays.
@@ -117,9 +127,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         )
       : null;
     if (services) services.notifications.platform = options.platform;
-    // A database just opened has no run in progress here: any still 'running' is recovered unless its process lives.
-    if (services) await services.recover({ justOpened: true });
-    if (services && options.background !== false) await services.start();
     status = opened.ok
       ? {
           state: 'ready',
@@ -138,6 +145,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           backupsDir: opened.backupsDir,
         };
     if (!opened.ok) log(`[core] database not opened: ${opened.message}`);
+    // A database just opened has no run in progress here: any still 'running' is recovered unless
+    // its process lives. Before any answer, so no list shows a dead run as running.
+    const session = services as Services | null;
+    if (session) await session.recoverRuns({ justOpened: true });
+    await whenOpen?.();
+    if (session) await session.recoverFiles();
+    if (session && options.background !== false) await session.start();
   };
 
   const closeSession = async () => {
@@ -150,8 +164,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       rememberCleanClose(opened.dbPath);
     }
   };
-
-  await openSession();
 
   const vouched = new VouchedPaths(clock);
   const dispatch = createDispatch(handlers, { validateOutput: options.validateOutput ?? true, log: options.log });
@@ -184,7 +196,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     }
   };
 
-  return {
+  let complete = false;
+  let markComplete = () => {};
+  const completed = new Promise<void>((resolve) => (markComplete = resolve));
+  const core: Core = {
     dataDir: options.dataDir,
     events,
     clock,
@@ -193,6 +208,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     status: () => status,
     call(method, input, meta = {}) {
+      // Only reached through `onOpen`: a change waits for the whole start (see CoreOptions.onOpen).
+      if (!complete && isMethodName(method) && contract[method].requires !== null) return completed.then(() => core.call(method, input, meta));
       const actor = meta.actor ?? services?.auth.actorName() ?? 'local';
       const context: RequestContext = {
         actor,
@@ -209,8 +226,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
     vouch: (kind, paths) => vouched.vouch(kind, paths),
     async close() {
+      await completed;
       await closeSession();
       instance.release();
     },
   };
+
+  const onOpen = options.onOpen;
+  try {
+    await openSession(
+      onOpen &&
+        (async () => {
+          onOpen(core);
+          // The calls already waiting for the core run to their answers first.
+          await new Promise((resolve) => setImmediate(resolve));
+        }),
+    );
+  } finally {
+    complete = true;
+    markComplete();
+  }
+  return core;
 }

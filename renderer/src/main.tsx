@@ -8,7 +8,9 @@ import { createApiClient, createDefaultTransport } from './api/client';
 import { withEarlyCalls } from './api/early-calls';
 import { AppProviders } from './app-providers';
 import { AppRoutes } from './app-routes';
+import { formatDateTime, formatShortDateTime } from './format/date-time';
 import { createI18n } from './i18n';
+import { defaultTimeZone, languages, type Language } from '../../shared/domain/preferences';
 import { readLanguageHint } from './preferences/preferences-context';
 import { callFirstScreenEarly, preloadScreenFor } from './shell/area-screens';
 import { StartupGate } from './startup/startup-gate';
@@ -30,6 +32,16 @@ initialStatus.catch(() => undefined);
 // and then no screen takes them over.
 const firstAnswers = callFirstScreenEarly(client, firstPath);
 const i18n = createI18n(readLanguageHint());
+
+// The window waits for the backend now. Meanwhile the rows' date formats are built (ICU's zone and
+// locale data: tens of ms), which the first rows' render would otherwise do; the zone and language
+// are the ones that render uses before preferences load.
+const firstLanguage: Language = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN';
+const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 0));
+whenIdle(() => {
+  formatDateTime(0, defaultTimeZone, firstLanguage);
+  formatShortDateTime(0, defaultTimeZone, firstLanguage);
+});
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,8 +1,8 @@
 import { existsSync, rmSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppVersion } from '../app-version';
+import { enableCoreCompileCache, pruneCompileCache } from '../compile-cache';
 import { AdjustableClock, type Clock } from '../clock';
 import type { Core } from '../core';
 import { resolveDataDir } from '../data-dir';
@@ -12,21 +12,25 @@ import { startHttpAdapter } from './server';
 
 // The core's code is loaded on demand (below); Node keeps its compiled form between starts, so a
 // start compiles only what changed since the last build.
-enableCompileCache();
+const compileCache = enableCoreCompileCache();
 
 /**
- * Stands in for a core that is still starting: calls wait for it, its events are passed on. The
- * JSON line {"core":"started"} says when it is up.
+ * Stands in for a core that is still starting: calls wait until its database is open (`opened`,
+ * its `onOpen`), its events are passed on from then. The JSON line {"core":"started"} says when
+ * its whole start is complete.
  */
-function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>, needed: () => void): Core {
+function coreOnceStarted(dataDir: string, clock: Clock, opened: Promise<Core>, starting: Promise<Core>, needed: () => void): Core {
   const events = new EventBus();
-  let started: Core | null = null;
-  starting.then(
+  let open: Core | null = null;
+  opened.then(
     (core) => {
-      started = core;
+      open = core;
       core.events.subscribe((message) => events.emit(message.event, message.payload));
-      console.log(JSON.stringify({ core: 'started', status: core.status().state }));
     },
+    () => {},
+  );
+  starting.then(
+    (core) => console.log(JSON.stringify({ core: 'started', status: core.status().state })),
     (error: unknown) => {
       console.error('The core did not start:', error);
       process.exit(1);
@@ -37,15 +41,15 @@ function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>,
     events,
     clock,
     get services() {
-      return started?.services ?? null;
+      return open?.services ?? null;
     },
     status() {
-      if (!started) throw new Error('The core is still starting.');
-      return started.status();
+      if (!open) throw new Error('The core is still starting.');
+      return open.status();
     },
     call: async (method, input, meta) => {
       needed();
-      return (await starting).call(method, input, meta);
+      return (await opened).call(method, input, meta);
     },
     close: async () => {
       needed();
@@ -53,8 +57,8 @@ function coreOnceStarted(dataDir: string, clock: Clock, starting: Promise<Core>,
     },
     // Nothing in the harness vouches for paths (it has no main process); uploads stand in for them.
     vouch(kind, paths) {
-      if (!started) throw new Error('The core is still starting.');
-      return started.vouch(kind, paths);
+      if (!open) throw new Error('The core is still starting.');
+      return open.vouch(kind, paths);
     },
   };
 }
@@ -145,12 +149,21 @@ async function main() {
   const version = readAppVersion();
   // Loaded only here: with --listen-first the harness listens (and serves the page) before the
   // core's code, by far the largest part of the bundle, has been read and compiled.
-  const start = async () => {
+  const start = async (onOpen?: (core: Core) => void) => {
     const { startCore } = await import('../core');
-    return startCore({ dataDir, platform, clock, version, validateOutput: true, instanceKind: 'harness' });
+    return startCore({ dataDir, platform, clock, version, validateOutput: true, instanceKind: 'harness', onOpen });
   };
   const pageLoad = values['listen-first'] ? startAfterPageFiles() : null;
-  let core: Core = pageLoad ? coreOnceStarted(dataDir, clock, pageLoad.started.then(start), pageLoad.begin) : await start();
+  let core: Core;
+  let fullyStarted: Promise<unknown> = Promise.resolve();
+  if (pageLoad) {
+    // The page's first calls are answered once the database is open, before the rest of the start.
+    let markOpen: (core: Core) => void = () => {};
+    const opened = new Promise<Core>((resolve) => (markOpen = resolve));
+    const starting = pageLoad.started.then(() => start(markOpen));
+    core = coreOnceStarted(dataDir, clock, Promise.race([opened, starting]), starting, pageLoad.begin);
+    fullyStarted = starting;
+  } else core = await start();
 
   const adapter = await startHttpAdapter({
     core: () => core,
@@ -199,6 +212,8 @@ async function main() {
     }),
   );
   pageLoad?.listening();
+  // Once the core's whole start is done, off the first answers' path: old builds' compiled code goes.
+  if (compileCache) void fullyStarted.then(() => setImmediate(() => pruneCompileCache(compileCache)), () => {});
 }
 
 void main();

@@ -115,12 +115,31 @@ export class Services {
    * live process owns (the app while the CLI runs, or the other way round) is left alone.
    */
   async recover(options: { justOpened?: boolean } = {}): Promise<void> {
-    // Each step on its own: a file another program holds (antivirus on Windows) must not stop the start.
-    const steps: [string, () => unknown][] = [
-      ['interrupted imports', () => this.imports.recoverInterrupted({ includeOwn: options.justOpened })],
+    await this.recoverRuns(options);
+    await this.recoverFiles();
+  }
+
+  /**
+   * The part of `recover` that the database's answers depend on: no run of a dead process still
+   * reads as 'running'. A start does it before the first call is answered.
+   */
+  recoverRuns(options: { justOpened?: boolean } = {}): Promise<void> {
+    return this.recoverSteps([['interrupted imports', () => this.imports.recoverInterrupted({ includeOwn: options.justOpened })]]);
+  }
+
+  /**
+   * The part no answer reads: files and markers a dead process left. A start may do it once the
+   * first calls are answered (see `startCore`'s `onOpen`).
+   */
+  recoverFiles(): Promise<void> {
+    return this.recoverSteps([
       ['vault temporary files', () => this.evidence.recoverVault()],
       ['process markers', () => this.deps.instance.sweepDead()],
-    ];
+    ]);
+  }
+
+  private async recoverSteps(steps: [string, () => unknown][]): Promise<void> {
+    // Each step on its own: a file another program holds (antivirus on Windows) must not stop the start.
     for (const [what, step] of steps) {
       try {
         await step();

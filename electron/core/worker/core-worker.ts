@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { startCore } from '../core';
+import { enableCoreCompileCache, pruneCompileCache } from '../compile-cache';
+import type { Core } from '../core';
 import type { DesktopNotification, Platform } from '../platform';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -54,29 +55,42 @@ async function main() {
     options: { 'data-dir': { type: 'string' }, version: { type: 'string' }, dev: { type: 'boolean', default: false } },
   });
   if (!values['data-dir']) throw new Error('core-worker needs --data-dir');
+  // The window's first calls are answered once the database is open (startCore's onOpen),
+  // before the first SLA tick, the watched folder and the timers start.
+  let serving = false;
+  const serve = (core: Core) => {
+    if (serving) return;
+    serving = true;
+    core.events.subscribe((message) => port.postMessage({ type: 'event', message }));
+
+    port.on('message', ({ data }) => {
+      if (data.type === 'call') {
+        void core.call(data.method, data.input, { actor: data.actor }).then((envelope) => {
+          port.postMessage({ type: 'result', id: data.id, envelope });
+        });
+      } else if (data.type === 'vouch') {
+        port.postMessage({ type: 'vouched', id: data.id, items: core.vouch(data.kind, data.paths) });
+      } else if (data.type === 'platform-result') {
+        pendingOpens.get(data.id)?.(data.result);
+        pendingOpens.delete(data.id);
+      } else if (data.type === 'shutdown') {
+        void core.close().then(() => process.exit(0));
+      }
+    });
+    port.postMessage({ type: 'ready', status: core.status() });
+  };
+  // Loaded here, once Node keeps its compiled form between starts (see compile-cache.ts).
+  const compileCache = enableCoreCompileCache();
+  const { startCore } = await import('../core');
   const core = await startCore({
     dataDir: values['data-dir'],
     platform: remotePlatform,
     version: values.version ?? '0.0.0',
     validateOutput: values.dev,
+    onOpen: serve,
   });
-  core.events.subscribe((message) => port.postMessage({ type: 'event', message }));
-
-  port.on('message', ({ data }) => {
-    if (data.type === 'call') {
-      void core.call(data.method, data.input, { actor: data.actor }).then((envelope) => {
-        port.postMessage({ type: 'result', id: data.id, envelope });
-      });
-    } else if (data.type === 'vouch') {
-      port.postMessage({ type: 'vouched', id: data.id, items: core.vouch(data.kind, data.paths) });
-    } else if (data.type === 'platform-result') {
-      pendingOpens.get(data.id)?.(data.result);
-      pendingOpens.delete(data.id);
-    } else if (data.type === 'shutdown') {
-      void core.close().then(() => process.exit(0));
-    }
-  });
-  port.postMessage({ type: 'ready', status: core.status() });
+  serve(core);
+  if (compileCache) setImmediate(() => pruneCompileCache(compileCache));
 }
 
 main().catch((error: unknown) => {
