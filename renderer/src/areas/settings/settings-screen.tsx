@@ -11,6 +11,7 @@ import { ActivitySection } from './activity-section';
 import { BackupsSection } from './backups-section';
 import { DataSection } from './data-section';
 import { PreferencesSection } from './preferences-section';
+import { NotificationPreferencesSection } from './notification-preferences-section';
 import { NotificationSettingsSection } from './notification-settings-section';
 import { ShopsSection } from './shops-section';
 import { SlaPoliciesSection } from './sla-policies-section';
@@ -27,7 +28,12 @@ const sectionBody: Record<SettingsSectionId, () => ReactNode> = {
       <WorkingHoursSection />
     </>
   ),
-  notifications: () => <NotificationSettingsSection />,
+  notifications: () => (
+    <>
+      <NotificationPreferencesSection />
+      <NotificationSettingsSection />
+    </>
+  ),
   watch: () => <WatchedFolderSection />,
   data: () => (
     <>
