@@ -1,3 +1,4 @@
+import { casesListBench } from './cases-list.bench';
 import { encodingDetectionBench } from './encoding-detection.bench';
 import { evidenceAddBench } from './evidence-add.bench';
 import { inboxImportBench } from './inbox-import.bench';
@@ -22,7 +23,7 @@ export interface Bench {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: Bench[] = [encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench, startupBench];
+const benches: Bench[] = [casesListBench, encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, slaBench, startupBench];
 
 type Outcome = 'target met' | 'target missed' | 'failed';
 

@@ -26,6 +26,7 @@ export * from './app';
 export * from './audit';
 export * from './auth';
 export * from './cases';
+export * from './cases-list';
 export * from './demo';
 export * from './evidence';
 export * from './files';

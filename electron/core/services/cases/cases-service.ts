@@ -11,12 +11,15 @@ import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
 import { CaseLifecycle, type TransitionInput } from './case-lifecycle';
 import { CaseRouting } from './case-routing';
+import { CasesList } from './cases-list';
 
 /** Cases: assignment, category, the lifecycle (case-lifecycle.ts), and the queues that group them. */
 export class CasesService {
   private readonly lifecycle: CaseLifecycle;
   /** Gives new and breached cases to someone of the right role (the SLA timers call it). */
   readonly routing: CaseRouting;
+  /** The cases list, the board's columns and bulk actions (cases-list.ts). */
+  readonly list: CasesList;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -25,6 +28,11 @@ export class CasesService {
   ) {
     this.lifecycle = new CaseLifecycle(deps, auth, sla);
     this.routing = new CaseRouting(deps);
+    this.list = new CasesList(deps, sla, {
+      assign: (caseIds, assigneeId, actor) => this.writeAssignee(caseIds, assigneeId, actor),
+      transition: (input, actor) => this.transition(input, actor),
+      forgetLoads: () => this.routing.forget(),
+    });
   }
 
   private requireAll(found: { id: number }[], ids: readonly number[]) {
