@@ -103,6 +103,8 @@ async function runCasesListBench(report: Report): Promise<BenchResult> {
     report(`worst p95 ${worst.toFixed(1)} ms (target ≤ ${targetMs} ms)`);
     return { ok: worst <= targetMs };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 leaves the data folder for a look at the query plans.
+    if (process.env.BENCH_KEEP) report(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

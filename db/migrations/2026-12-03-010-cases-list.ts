@@ -16,5 +16,16 @@ export const casesList: Migration = {
       coalesce(due_at, 9007199254740991),
       id)`.execute(db);
     await sql`CREATE INDEX cases_list_opened ON cases (opened_at, id)`.execute(db);
+    // A board column (one status, one person) reads its first cards in deadline order from these.
+    await sql`CREATE INDEX cases_list_status ON cases (
+      status,
+      coalesce(due_at, 9007199254740991),
+      ((CASE WHEN category = 'malicious' THEN 0 ELSE 4 END) + (CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)),
+      id)`.execute(db);
+    await sql`CREATE INDEX cases_list_assignee ON cases (
+      assignee_id,
+      coalesce(due_at, 9007199254740991),
+      ((CASE WHEN category = 'malicious' THEN 0 ELSE 4 END) + (CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)),
+      id)`.execute(db);
   },
 };

@@ -245,6 +245,13 @@ describe('migrations', () => {
         expect(plan(sort, after)).not.toContain('TEMP B-TREE');
       }
     }
+    // A board column: one status, or one person's open cases.
+    for (const [filter, index] of [[{ statuses: ['new'] }, 'cases_list_status'], [{ assignees: ['staff:1'], statuses: ['new', 'contacting'] }, 'cases_list_assignee']] as const) {
+      const { sql, params } = casePageStatement(filter as never, 'deadline', null, 0);
+      const detail = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 30) as { detail: string }[]).map((row) => row.detail).join(' | ');
+      expect(detail).toContain(index);
+      expect(detail).not.toContain('TEMP B-TREE');
+    }
     await db.destroy();
   });
 

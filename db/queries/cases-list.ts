@@ -47,6 +47,8 @@ const orders: Record<CaseListSort, { keys: [string, string, string]; desc: boole
   newest: { keys: ['c.opened_at', 'c.id', 'c.id'], desc: true },
 };
 
+const slaJoin = 'LEFT JOIN case_sla s ON s.case_id = c.id';
+
 interface Compiled {
   joins: string;
   where: string[];
@@ -123,7 +125,8 @@ export function compileCaseFilter(filter: CaseQueryFilter, now: number): Compile
     where.push(`(c.review_id IN (${reviewSet})${caseId ? ' OR c.id = ?' : ''})`);
     params.push(...textParams, likePattern(word), likePattern(word), ...(caseId ? [Number(caseId[1])] : []));
   }
-  const joins = 'LEFT JOIN case_sla s ON s.case_id = c.id';
+  // The SLA row only when the filter reads it: counts over the cases table alone stay index-only.
+  const joins = filter.sla?.length ? slaJoin : '';
   return { joins, where, params };
 }
 
@@ -171,7 +174,7 @@ export function casePageStatement(filter: CaseQueryFilter, sort: CaseListSort, a
        sh.name AS shopName, sh.platform, substr(r.text, 1, 80) AS excerpt, r.buyer_nick AS buyerNick, r.order_no AS orderNo,
        c.opened_at AS openedAt, c.due_at AS dueAt, c.pool_role AS poolRole, s.paused_reason AS paused,
        ${order.keys[0]} AS k1, ${order.keys[1]} AS k2, ${order.keys[2]} AS k3
-     FROM cases c ${compiled.joins} JOIN shops sh ON sh.id = c.shop_id JOIN reviews r ON r.id = c.review_id LEFT JOIN staff st ON st.id = c.assignee_id
+     FROM cases c ${slaJoin} JOIN shops sh ON sh.id = c.shop_id JOIN reviews r ON r.id = c.review_id LEFT JOIN staff st ON st.id = c.assignee_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${order.keys.map((key) => key + direction).join(', ')} LIMIT ?`;
   return { sql, params };
@@ -203,16 +206,22 @@ export interface BoardCountRow {
 }
 
 /** Real totals per status, or per assignee (and per pool role while unassigned), under the filter. */
-export function countBoardGroups(sqlite: Sqlite, filter: CaseListFilter, groupBy: 'status' | 'assignee', now: number): BoardCountRow[] {
+export function countBoardGroups(sqlite: Sqlite, filter: CaseQueryFilter, groupBy: 'status' | 'assignee', now: number): BoardCountRow[] {
   const compiled = compileCaseFilter(filter, now);
   const group = groupBy === 'status' ? 'c.status' : 'c.assignee_id, CASE WHEN c.assignee_id IS NULL THEN c.pool_role END';
   const select = groupBy === 'status' ? 'c.status, NULL AS assigneeId, NULL AS poolRole' : 'NULL AS status, c.assignee_id AS assigneeId, CASE WHEN c.assignee_id IS NULL THEN c.pool_role END AS poolRole';
-  const sql = `SELECT ${select}, count(*) AS total,
-       sum(c.status <> 'closed' AND s.paused_reason IS NULL AND c.due_at <= ?) AS breached,
-       sum(s.paused_reason IS NOT NULL) AS paused,
-       sum(c.status <> 'closed' AND c.due_at > ? AND EXISTS (SELECT 1 FROM sla_events e WHERE e.case_id = c.id AND e.point <> 'breach')) AS warning
-     FROM cases c ${compiled.joins} ${compiled.where.length ? `WHERE ${compiled.where.join(' AND ')}` : ''} GROUP BY ${group}`;
-  return prepareCached(sqlite, sql).all(now, now, ...compiled.params) as BoardCountRow[];
+  const where = compiled.where.length ? `WHERE ${compiled.where.join(' AND ')}` : '';
+  // Totals from the cases table's indexes alone; the deadline badges read the SLA rows of open cases only.
+  const totals = prepareCached(sqlite, `SELECT ${select}, count(*) AS total FROM cases c ${compiled.joins} ${where} GROUP BY ${group}`).all(...compiled.params) as BoardCountRow[];
+  const badges = prepareCached(
+    sqlite,
+    `SELECT ${select}, sum(s.paused_reason IS NULL AND c.due_at <= ?) AS breached, sum(s.paused_reason IS NOT NULL) AS paused,
+       sum(c.due_at > ? AND EXISTS (SELECT 1 FROM sla_events e WHERE e.case_id = c.id AND e.point <> 'breach')) AS warning
+     FROM cases c ${compiled.joins ? '' : slaJoin} ${compiled.joins} ${where ? `${where} AND` : 'WHERE'} c.status <> 'closed' GROUP BY ${group}`,
+  ).all(now, now, ...compiled.params) as BoardCountRow[];
+  const key = (row: BoardCountRow) => `${row.status}|${row.assigneeId}|${row.poolRole}`;
+  const byKey = new Map(badges.map((row) => [key(row), row]));
+  return totals.map((row) => ({ ...row, breached: byKey.get(key(row))?.breached ?? 0, paused: byKey.get(key(row))?.paused ?? 0, warning: byKey.get(key(row))?.warning ?? 0 }));
 }
 
 /** Staff the assignee board shows: everyone active, by role then name. */

@@ -42,7 +42,7 @@ export function BoardCard({ item, columns, columnLabel, onOpen, onMove, onDragSt
             {t('caseNo', { id: item.caseId })} · {item.buyerNick ?? item.shopName}
           </Text>
         </UnstyledButton>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
           {target ? <SlaCountdown compact target={target} /> : null}
           <Menu shadow="md" position="bottom-end" withinPortal>
             <Menu.Target>

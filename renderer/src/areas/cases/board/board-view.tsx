@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardViewColumn, CaseListFilter, CaseListItem } from '../../../../../shared/contract';
@@ -46,6 +46,12 @@ export function BoardView({ groupBy, onGroupBy, filter, onFilter, onOpen, onShow
   const [over, setOver] = useState<string | null>(null);
   const [asking, setAsking] = useState<{ caseId: number; from: CaseStatus; to: CaseStatus } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Why the last move was refused, shown above the columns until the next move (a toast alone is easy to miss mid-drag). */
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const refuse = (message: string) => {
+    setRefusal(message);
+    notifyError(message, t('boardView.refusedTitle'));
+  };
 
   const label = (column: BoardViewColumn): string => {
     if (column.kind === 'status' && column.status) return t(statusKey[column.status]);
@@ -65,13 +71,14 @@ export function BoardView({ groupBy, onGroupBy, filter, onFilter, onOpen, onShow
 
   async function move(item: CaseListItem, column: BoardViewColumn) {
     const decided = boardMove(item, column);
+    setRefusal(null);
     if (decided.kind === 'none') {
-      if (decided.why === 'inactive') notifyError(t('boardView.notDropTarget'), t('boardView.refusedTitle'));
+      if (decided.why === 'inactive') refuse(t('boardView.notDropTarget'));
       return;
     }
     if (decided.kind === 'refused') {
       const options = decided.options.map((status) => t(statusKey[status])).join('、') || t('boardView.notAllowedNone');
-      notifyError(t('boardView.notAllowed', { id: item.caseId, from: t(statusKey[decided.from]), to: t(statusKey[decided.to]), options }), t('boardView.refusedTitle'));
+      refuse(t('boardView.notAllowed', { id: item.caseId, from: t(statusKey[decided.from]), to: t(statusKey[decided.to]), options }));
       return;
     }
     if (decided.kind === 'ask') {
@@ -87,7 +94,7 @@ export function BoardView({ groupBy, onGroupBy, filter, onFilter, onOpen, onShow
     board.reload();
     if (!result) return;
     const failure = result.failures[0];
-    if (failure) notifyError(`${t('caseNo', { id: item.caseId })}：${t(`bulk.reasons.${failure.reason}`, { from: '' })}`, t('boardView.refusedTitle'));
+    if (failure) refuse(`${t('caseNo', { id: item.caseId })}：${t(`bulk.reasons.${failure.reason}`, { from: '' })}`);
     else if (result.updated > 0) notifySuccess(decided.kind === 'assign' ? t('boardView.assigned', { id: item.caseId, name: decided.name }) : t('boardView.pooled', { id: item.caseId, name: label(column) }));
   }
 
@@ -111,6 +118,11 @@ export function BoardView({ groupBy, onGroupBy, filter, onFilter, onOpen, onShow
         </Text>
       </Group>
       <CaseFiltersBar filter={filter} onChange={onFilter} />
+      {refusal ? (
+        <Alert color="orange" variant="light" withCloseButton onClose={() => setRefusal(null)} title={t('boardView.refusedTitle')} data-testid="board-refusal">
+          {refusal}
+        </Alert>
+      ) : null}
       {board.loading && !board.data ? <Loader size="sm" /> : null}
       {!board.data && !board.loading ? <QueryError error={board.error} onRetry={board.reload} /> : null}
       <ScrollArea type="auto" offsetScrollbars>

@@ -19,8 +19,8 @@ interface BulkBarProps {
   allMatching: boolean;
   onSelectAll: () => void;
   onClear: () => void;
-  /** After an action: the list reloads and the selection clears. */
-  onDone: () => void;
+  /** After an action, with its result: the list reloads, the selection clears, the result is shown. */
+  onDone: (result: BulkResult) => void;
 }
 
 type Pending = { kind: 'assign'; to: AssignTarget; name: string } | { kind: 'transition'; to: BulkTransitionTarget };
@@ -34,7 +34,6 @@ export function BulkBar({ count, selection, offerAll, allMatching, onSelectAll, 
   const [pending, setPending] = useState<Pending | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<BulkResult | null>(null);
 
   async function confirm() {
     if (!pending) return;
@@ -47,10 +46,7 @@ export function BulkBar({ count, selection, offerAll, allMatching, onSelectAll, 
     setBusy(false);
     setPending(null);
     setNote('');
-    if (answer) {
-      setResult(answer);
-      onDone();
-    }
+    if (answer) onDone(answer);
   }
 
   const title = !pending
@@ -135,39 +131,46 @@ export function BulkBar({ count, selection, offerAll, allMatching, onSelectAll, 
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={result !== null} onClose={() => setResult(null)} title={t('bulk.resultTitle')} centered radius="lg" data-testid="bulk-result">
-        {result ? (
-          <Stack gap="sm">
-            <Text size="sm" data-testid="bulk-result-text">
-              {t('bulk.result', { updated: result.updated, unchanged: result.unchanged, failed: result.failedCount })}
-            </Text>
-            {result.failures.length > 0 ? (
-              <>
-                <Text size="sm" fw={600}>
-                  {t('bulk.failuresHeading')}
-                </Text>
-                <List size="sm" spacing={4} mah={240} style={{ overflowY: 'auto' }} data-testid="bulk-failures">
-                  {result.failures.map((failure) => (
-                    <List.Item key={failure.caseId}>
-                      {t('caseNo', { id: failure.caseId })}：{t(`bulk.reasons.${failure.reason}`, { from: failure.from ? t(statusKey[failure.from]) : '' })}
-                    </List.Item>
-                  ))}
-                </List>
-                {result.failedCount > result.failures.length ? (
-                  <Text size="xs" c="dimmed">
-                    {t('bulk.failureMore', { count: result.failedCount - result.failures.length })}
-                  </Text>
-                ) : null}
-              </>
-            ) : null}
-            <Group justify="flex-end">
-              <Button onClick={() => setResult(null)} data-autofocus>
-                {t('common:close')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-      </Modal>
     </>
+  );
+}
+
+/** What a bulk action did: counts, and each case left as it was with the reason. */
+export function BulkResultModal({ result, onClose }: { result: BulkResult | null; onClose: () => void }) {
+  const { t } = useTranslation(['cases', 'domain', 'common']);
+  return (
+      <Modal opened={result !== null} onClose={onClose} title={t('bulk.resultTitle')} centered radius="lg" data-testid="bulk-result">
+      {result ? (
+        <Stack gap="sm">
+          <Text size="sm" data-testid="bulk-result-text">
+            {t('bulk.result', { updated: result.updated, unchanged: result.unchanged, failed: result.failedCount })}
+          </Text>
+          {result.failures.length > 0 ? (
+            <>
+              <Text size="sm" fw={600}>
+                {t('bulk.failuresHeading')}
+              </Text>
+              <List size="sm" spacing={4} mah={240} style={{ overflowY: 'auto' }} data-testid="bulk-failures">
+                {result.failures.map((failure) => (
+                  <List.Item key={failure.caseId}>
+                    {t('caseNo', { id: failure.caseId })}：{t(`bulk.reasons.${failure.reason}`, { from: failure.from ? t(statusKey[failure.from]) : '' })}
+                  </List.Item>
+                ))}
+              </List>
+              {result.failedCount > result.failures.length ? (
+                <Text size="xs" c="dimmed">
+                  {t('bulk.failureMore', { count: result.failedCount - result.failures.length })}
+                </Text>
+              ) : null}
+            </>
+          ) : null}
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-autofocus>
+              {t('common:close')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
   );
 }

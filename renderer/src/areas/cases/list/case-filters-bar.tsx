@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Select, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,9 +15,6 @@ import { MultiMenu } from './multi-menu';
 interface CaseFiltersBarProps {
   filter: CaseListFilter;
   onChange: (filter: CaseListFilter) => void;
-  /** The list's order; absent on the board (columns have their own). */
-  sort?: CaseListSort;
-  onSort?: (sort: CaseListSort) => void;
 }
 
 export function hasFilter(filter: CaseListFilter): boolean {
@@ -25,7 +22,7 @@ export function hasFilter(filter: CaseListFilter): boolean {
 }
 
 /** Search, the filters and the order of the cases list (the board shares search and filters). */
-export function CaseFiltersBar({ filter, onChange, sort, onSort }: CaseFiltersBarProps) {
+export function CaseFiltersBar({ filter, onChange }: CaseFiltersBarProps) {
   const { t } = useTranslation(['cases', 'domain']);
   const staff = useApiQuery('staff.list', { includeInactive: true }, ['staff']);
   const shops = useApiQuery('shops.list', {}, ['shops']);
@@ -94,23 +91,30 @@ export function CaseFiltersBar({ filter, onChange, sort, onSort }: CaseFiltersBa
       />
       <MultiMenu<PlatformId> label={t('list.platform')} options={platformIds.map((value) => ({ value, label: t(platformKey[value]) }))} value={filter.platforms ?? []} onChange={(value) => set('platforms', value)} testId="filter-platform" />
       <MultiMenu<SlaFilterState> label={t('list.sla')} options={slaFilterStates.map((value) => ({ value, label: t(`list.slaStates.${value}`) }))} value={filter.sla ?? []} onChange={(value) => set('sla', value)} testId="filter-sla" />
-      {sort && onSort ? (
-        <Select
-          size="sm"
-          w={200}
-          aria-label={t('list.sort')}
-          value={sort}
-          allowDeselect={false}
-          data={caseListSorts.map((value) => ({ value, label: t(`list.sorts.${value}`) }))}
-          onChange={(value) => value && onSort(value as CaseListSort)}
-          data-testid="case-sort"
-        />
-      ) : null}
       {hasFilter(filter) ? (
         <Button size="sm" variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => onChange({})} data-testid="clear-filters">
           {t('list.clear')}
         </Button>
       ) : null}
     </Group>
+  );
+}
+
+/** The list's order (the board's columns keep their own). */
+export function CaseSortSelect({ sort, onSort }: { sort: CaseListSort; onSort: (sort: CaseListSort) => void }) {
+  const { t } = useTranslation('cases');
+  return (
+    <Tooltip label={t('list.sortHint')} withinPortal>
+      <Select
+        size="xs"
+        w={160}
+        aria-label={t('list.sort')}
+        value={sort}
+        allowDeselect={false}
+        data={caseListSorts.map((value) => ({ value, label: t(`list.sorts.${value}`) }))}
+        onChange={(value) => value && onSort(value as CaseListSort)}
+        data-testid="case-sort"
+      />
+    </Tooltip>
   );
 }

@@ -48,7 +48,7 @@ export function CaseListTable({ items, checked, allMatching, hasMore, loadingMor
   }, [hasMore, loadingMore, lastIndex, items.length, onLoadMore]);
 
   const allLoadedChecked = allMatching || (items.length > 0 && items.every((item) => checked.has(item.caseId)));
-  const headers = ['colDue', 'colCase', 'list.colBuyer', 'colCategory', 'colStatus', 'colAssignee'] as const;
+  const headers = ['colDue', 'colCase', 'list.colBuyer', 'list.colCategoryStatus', 'colAssignee'] as const;
   return (
     <div ref={scrollRef} className={classes.scroller} role="grid" aria-label={t('list.label')} aria-rowcount={hasMore ? -1 : items.length + 1} aria-multiselectable data-testid="case-list">
       <div role="row" aria-rowindex={1} className={classes.header}>
@@ -129,10 +129,8 @@ export function CaseListTable({ items, checked, allMatching, hasMore, loadingMor
                   {item.orderNo ?? ''}
                 </Text>
               </div>
-              <div role="gridcell" className={classes.cell}>
+              <div role="gridcell" className={classes.badges}>
                 <CategoryBadge category={item.category} />
-              </div>
-              <div role="gridcell" className={classes.cell}>
                 <StatusBadge status={item.status} />
               </div>
               <div role="gridcell" className={classes.cell}>

@@ -3,13 +3,13 @@ import { IconFilterOff, IconListSearch, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseListFilter, CaseSelection } from '../../../../../shared/contract';
+import type { BulkResult, CaseListFilter, CaseSelection } from '../../../../../shared/contract';
 import type { CaseListSort } from '../../../../../shared/domain/case-order';
 import { EmptyStatePanel } from '../../../components/empty-state-panel';
 import { LoadDemoButton } from '../../../components/load-demo-button';
 import { QueryError } from '../../../components/query-error';
-import { BulkBar } from './bulk-bar';
-import { CaseFiltersBar, hasFilter } from './case-filters-bar';
+import { BulkBar, BulkResultModal } from './bulk-bar';
+import { CaseFiltersBar, CaseSortSelect, hasFilter } from './case-filters-bar';
 import { CaseListTable } from './case-list-table';
 import { useCasePages } from './use-case-pages';
 
@@ -28,6 +28,7 @@ export function CasesListView({ filter, onFilter, sort, onSort, onOpen }: CasesL
   const pages = useCasePages(filter, sort);
   const [checked, setChecked] = useState<ReadonlySet<number>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
+  const [result, setResult] = useState<BulkResult | null>(null);
   const [selectionKey, setSelectionKey] = useState(JSON.stringify(filter));
   // A new filter is a new list: the ticks of the old one go.
   if (selectionKey !== JSON.stringify(filter)) {
@@ -106,7 +107,7 @@ export function CasesListView({ filter, onFilter, sort, onSort, onOpen }: CasesL
 
   return (
     <Stack gap="sm" h="calc(100dvh - 230px)" mih={360} data-testid="cases-list-view">
-      <CaseFiltersBar filter={filter} onChange={onFilter} sort={sort} onSort={onSort} />
+      <CaseFiltersBar filter={filter} onChange={onFilter} />
       <Group justify="space-between" gap="xs" mih={32}>
         {selection ? (
           <BulkBar
@@ -116,8 +117,9 @@ export function CasesListView({ filter, onFilter, sort, onSort, onOpen }: CasesL
             offerAll={loadedAllChecked && pages.total > checked.size ? { total: pages.total } : null}
             onSelectAll={() => setAllMatching(true)}
             onClear={clear}
-            onDone={() => {
+            onDone={(done) => {
               clear();
+              setResult(done);
               pages.reload();
             }}
           />
@@ -126,8 +128,10 @@ export function CasesListView({ filter, onFilter, sort, onSort, onOpen }: CasesL
             {pages.loading ? '' : t('list.total', { count: pages.total })}
           </Text>
         )}
+        <CaseSortSelect sort={sort} onSort={onSort} />
       </Group>
       {body}
+      <BulkResultModal result={result} onClose={() => setResult(null)} />
     </Stack>
   );
 }
