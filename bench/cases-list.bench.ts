@@ -99,6 +99,14 @@ async function runCasesListBench(report: Report): Promise<BenchResult> {
     await measure('search case id #54321', () => list({ search: '#54321' }));
     await measure('board by status (30 cards a column)', () => call('cases.boardView', { groupBy: 'status', perColumn: 30 }));
     await measure('board by assignee (30 cards a column)', () => call('cases.boardView', { groupBy: 'assignee', perColumn: 30 }));
+    // Bulk actions: each case through the single-case rules (not part of the page target).
+    const open = await call('cases.list', { filter: { statuses: ['contacting'] }, limit: 200 });
+    let t0 = performance.now();
+    const assigned = await call('cases.bulkAssign', { selection: { filter: { statuses: ['new'], shopIds: [1] } }, to: { staffId: 2 } });
+    report(`bulk assign of every 新建 case of one shop (${assigned.matched.toLocaleString('en')}): ${(performance.now() - t0).toFixed(0)} ms, ${assigned.updated.toLocaleString('en')} updated, ${assigned.failedCount} refused`);
+    t0 = performance.now();
+    const moved = await call('cases.bulkTransition', { selection: { caseIds: open.items.map((item) => item.caseId) }, to: 'resolved' });
+    report(`bulk transition of ${moved.matched} cases to 已解决: ${(performance.now() - t0).toFixed(0)} ms (${((performance.now() - t0) / Math.max(1, moved.matched)).toFixed(1)} ms a case), ${moved.updated} updated`);
     await core.close();
     report(`worst p95 ${worst.toFixed(1)} ms (target ≤ ${targetMs} ms)`);
     return { ok: worst <= targetMs };

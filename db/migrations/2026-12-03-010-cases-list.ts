@@ -16,6 +16,8 @@ export const casesList: Migration = {
       coalesce(due_at, 9007199254740991),
       id)`.execute(db);
     await sql`CREATE INDEX cases_list_opened ON cases (opened_at, id)`.execute(db);
+    // The board's 暂停 badges count paused cases from their SLA rows alone.
+    await sql`CREATE INDEX case_sla_paused ON case_sla (case_id) WHERE paused_reason IS NOT NULL`.execute(db);
     // A board column (one status, one person) reads its first cards in deadline order from these.
     await sql`CREATE INDEX cases_list_status ON cases (
       status,

@@ -252,6 +252,11 @@ describe('migrations', () => {
       expect(detail).toContain(index);
       expect(detail).not.toContain('TEMP B-TREE');
     }
+    // A filter matching many cases walks the order's index (the service decides by the count).
+    const walked = casePageStatement({ statuses: ['closed'], shopIds: [1], sla: ['breached'] }, 'newest', null, 0, true);
+    const walkedPlan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${walked.sql}`).all(...walked.params, 30) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(walkedPlan).toContain('cases_list_opened');
+    expect(walkedPlan).not.toContain('TEMP B-TREE');
     await db.destroy();
   });
 

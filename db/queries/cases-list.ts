@@ -67,23 +67,25 @@ function likePattern(word: string): string {
 export type CaseQueryFilter = CaseListFilter & { unrouted?: boolean };
 
 /** WHERE clauses for a filter at `now`, all on the cases row (and its SLA row): the page statement joins the rest. */
-export function compileCaseFilter(filter: CaseQueryFilter, now: number): Compiled {
+export function compileCaseFilter(filter: CaseQueryFilter, now: number, walkOrder = false): Compiled {
+  // Walking the order's index: a unary plus keeps the planner off the filters' own indexes.
+  const c = walkOrder ? '+c.' : 'c.';
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.statuses?.length) {
-    where.push(`c.status IN (${placeholders(filter.statuses)})`);
+    where.push(`${c}status IN (${placeholders(filter.statuses)})`);
     params.push(...filter.statuses);
   }
   if (filter.categories?.length) {
-    where.push(`c.category IN (${placeholders(filter.categories)})`);
+    where.push(`${c}category IN (${placeholders(filter.categories)})`);
     params.push(...filter.categories);
   }
   if (filter.shopIds?.length) {
-    where.push(`c.shop_id IN (${placeholders(filter.shopIds)})`);
+    where.push(`${c}shop_id IN (${placeholders(filter.shopIds)})`);
     params.push(...filter.shopIds);
   }
   if (filter.platforms?.length) {
-    where.push(`c.shop_id IN (SELECT id FROM shops WHERE platform IN (${placeholders(filter.platforms)}))`);
+    where.push(`${c}shop_id IN (SELECT id FROM shops WHERE platform IN (${placeholders(filter.platforms)}))`);
     params.push(...filter.platforms);
   }
   if (filter.assignees?.length) {
@@ -91,23 +93,23 @@ export function compileCaseFilter(filter: CaseQueryFilter, now: number): Compile
     const pools = filter.assignees.filter((key) => key.startsWith('pool:')).map((key) => key.slice(5));
     const any: string[] = [];
     if (staff.length) {
-      any.push(`c.assignee_id IN (${placeholders(staff)})`);
+      any.push(`${c}assignee_id IN (${placeholders(staff)})`);
       params.push(...staff);
     }
-    if (filter.assignees.includes('unassigned')) any.push('c.assignee_id IS NULL');
+    if (filter.assignees.includes('unassigned')) any.push(`${c}assignee_id IS NULL`);
     if (pools.length) {
-      any.push(`(c.assignee_id IS NULL AND c.pool_role IN (${placeholders(pools)}))`);
+      any.push(`(${c}assignee_id IS NULL AND ${c}pool_role IN (${placeholders(pools)}))`);
       params.push(...pools);
     }
     where.push(`(${any.join(' OR ')})`);
   }
-  if (filter.unrouted) where.push('c.assignee_id IS NULL AND c.pool_role IS NULL');
+  if (filter.unrouted) where.push(`${c}assignee_id IS NULL AND ${c}pool_role IS NULL`);
   if (filter.sla?.length) {
-    const running = "s.paused_reason IS NULL AND c.status <> 'closed'";
+    const running = `s.paused_reason IS NULL AND ${c}status <> 'closed'`;
     const states: Record<(typeof filter.sla)[number], string> = {
-      breached: `(${running} AND c.due_at <= ?)`,
-      due_soon: `(${running} AND c.due_at > ? AND c.due_at <= ?)`,
-      on_time: `(${running} AND (c.due_at IS NULL OR c.due_at > ?))`,
+      breached: `(${running} AND ${c}due_at <= ?)`,
+      due_soon: `(${running} AND ${c}due_at > ? AND ${c}due_at <= ?)`,
+      on_time: `(${running} AND (${c}due_at IS NULL OR ${c}due_at > ?))`,
       paused: '(s.paused_reason IS NOT NULL)',
     };
     const stateParams: Record<(typeof filter.sla)[number], unknown[]> = { breached: [now], due_soon: [now, now + dueSoonMs], on_time: [now + dueSoonMs], paused: [] };
@@ -122,7 +124,7 @@ export function compileCaseFilter(filter: CaseQueryFilter, now: number): Compile
     const textParams = searchTerms(word).fts.length > 0 ? [`"${word.replace(/"/g, '""')}"`] : [likePattern(word), likePattern(word)];
     const reviewSet = `${text} UNION SELECT id FROM reviews WHERE buyer_nick IS NOT NULL AND buyer_nick LIKE ? ESCAPE '\\' UNION SELECT id FROM reviews WHERE order_no IS NOT NULL AND order_no LIKE ? ESCAPE '\\'`;
     const caseId = /^#?(\d{1,15})$/.exec(word);
-    where.push(`(c.review_id IN (${reviewSet})${caseId ? ' OR c.id = ?' : ''})`);
+    where.push(`(${c}review_id IN (${reviewSet})${caseId ? ` OR ${c}id = ?` : ''})`);
     params.push(...textParams, likePattern(word), likePattern(word), ...(caseId ? [Number(caseId[1])] : []));
   }
   // The SLA row only when the filter reads it: counts over the cases table alone stay index-only.
@@ -154,14 +156,18 @@ export interface CaseListRow {
 }
 
 /** One keyset page: the rows after `after` in the order, `limit` of them. */
-export function listCasePage(sqlite: Sqlite, filter: CaseQueryFilter, sort: CaseListSort, after: CaseCursor | null, limit: number, now: number): CaseListRow[] {
-  const { sql, params } = casePageStatement(filter, sort, after, now);
+export function listCasePage(sqlite: Sqlite, filter: CaseQueryFilter, sort: CaseListSort, after: CaseCursor | null, limit: number, now: number, walkOrder = false): CaseListRow[] {
+  const { sql, params } = casePageStatement(filter, sort, after, now, walkOrder);
   return prepareCached(sqlite, sql).all(...params, limit) as CaseListRow[];
 }
 
-/** The page statement (its last parameter, the limit, left to the caller); exported for the index test. */
-export function casePageStatement(filter: CaseQueryFilter, sort: CaseListSort, after: CaseCursor | null, now: number): { sql: string; params: unknown[] } {
-  const compiled = compileCaseFilter(filter, now);
+/**
+ * The page statement (its last parameter, the limit, left to the caller); exported for the index
+ * test. `walkOrder`: read the order's index and filter on the way, for a filter that matches many
+ * cases (the planner would otherwise fetch them all by a filter's index and sort them).
+ */
+export function casePageStatement(filter: CaseQueryFilter, sort: CaseListSort, after: CaseCursor | null, now: number, walkOrder = false): { sql: string; params: unknown[] } {
+  const compiled = compileCaseFilter(filter, now, walkOrder);
   const order = orders[sort];
   const where = [...compiled.where];
   const params = [...compiled.params];
@@ -213,15 +219,26 @@ export function countBoardGroups(sqlite: Sqlite, filter: CaseQueryFilter, groupB
   const where = compiled.where.length ? `WHERE ${compiled.where.join(' AND ')}` : '';
   // Totals from the cases table's indexes alone; the deadline badges read the SLA rows of open cases only.
   const totals = prepareCached(sqlite, `SELECT ${select}, count(*) AS total FROM cases c ${compiled.joins} ${where} GROUP BY ${group}`).all(...compiled.params) as BoardCountRow[];
-  const badges = prepareCached(
+  // Each badge driven by the few rows it counts: overdue cases by the deadline index, paused ones
+  // by their SLA rows' partial index, warned ones by their fired warning points.
+  const filterAnd = compiled.where.length ? `AND ${compiled.where.join(' AND ')}` : '';
+  const sla = compiled.joins ? '' : 'JOIN case_sla s ON s.case_id = c.id';
+  const breached = prepareCached(
     sqlite,
-    `SELECT ${select}, sum(s.paused_reason IS NULL AND c.due_at <= ?) AS breached, sum(s.paused_reason IS NOT NULL) AS paused,
-       sum(c.due_at > ? AND EXISTS (SELECT 1 FROM sla_events e WHERE e.case_id = c.id AND e.point <> 'breach')) AS warning
-     FROM cases c ${compiled.joins ? '' : slaJoin} ${compiled.joins} ${where ? `${where} AND` : 'WHERE'} c.status <> 'closed' GROUP BY ${group}`,
-  ).all(now, now, ...compiled.params) as BoardCountRow[];
+    `SELECT ${select}, count(*) AS breached FROM cases c ${sla} ${compiled.joins} WHERE c.due_at <= ? AND c.status <> 'closed' AND s.paused_reason IS NULL ${filterAnd} GROUP BY ${group}`,
+  ).all(now, ...compiled.params) as BoardCountRow[];
+  const paused = prepareCached(
+    sqlite,
+    `SELECT ${select}, count(*) AS paused FROM ${compiled.joins ? `cases c ${compiled.joins}` : 'case_sla s JOIN cases c ON c.id = s.case_id'}
+     WHERE s.paused_reason IS NOT NULL AND c.status <> 'closed' ${filterAnd} GROUP BY ${group}`,
+  ).all(...compiled.params) as BoardCountRow[];
+  const warning = prepareCached(
+    sqlite,
+    `SELECT ${select}, count(*) AS warning FROM cases c ${compiled.joins} WHERE c.id IN (SELECT case_id FROM sla_events WHERE point <> 'breach') AND c.due_at > ? AND c.status <> 'closed' ${filterAnd} GROUP BY ${group}`,
+  ).all(now, ...compiled.params) as BoardCountRow[];
   const key = (row: BoardCountRow) => `${row.status}|${row.assigneeId}|${row.poolRole}`;
-  const byKey = new Map(badges.map((row) => [key(row), row]));
-  return totals.map((row) => ({ ...row, breached: byKey.get(key(row))?.breached ?? 0, paused: byKey.get(key(row))?.paused ?? 0, warning: byKey.get(key(row))?.warning ?? 0 }));
+  const sum = (rows: BoardCountRow[], field: 'breached' | 'paused' | 'warning', at: string) => rows.find((row) => key(row) === at)?.[field] ?? 0;
+  return totals.map((row) => ({ ...row, breached: sum(breached, 'breached', key(row)), paused: sum(paused, 'paused', key(row)), warning: sum(warning, 'warning', key(row)) }));
 }
 
 /** Staff the assignee board shows: everyone active, by role then name. */

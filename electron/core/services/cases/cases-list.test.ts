@@ -215,5 +215,12 @@ describe('cases.boardView', () => {
     // The filter applies to both groupings.
     const filtered = await t.call('cases.boardView', { groupBy: 'assignee', filter: { categories: ['quality'] } });
     expect(filtered.columns.map((column) => column.counts.total)).toEqual([0, 0, 1, 0, 0]);
+    // The badges: past the 15-minute first response every case is breached, a paused one counts as paused.
+    t.clock.advance(20 * minute);
+    await t.call('cases.pause', { caseId: quality, reason: 'waiting_buyer' });
+    const late = await t.call('cases.boardView', { groupBy: 'status' });
+    expect(late.columns[0]!.counts).toEqual({ total: 6, breached: 5, paused: 1, warning: 0 });
+    const pausedOnly = await t.call('cases.boardView', { groupBy: 'assignee', filter: { sla: ['paused'] } });
+    expect(pausedOnly.columns.find((column) => column.key === 'pool:supervisor')!.counts).toEqual({ total: 1, breached: 0, paused: 1, warning: 0 });
   });
 });

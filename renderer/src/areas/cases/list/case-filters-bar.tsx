@@ -48,8 +48,8 @@ export function CaseFiltersBar({ filter, onChange }: CaseFiltersBarProps) {
     <Group gap="xs" wrap="wrap" data-testid="case-filters">
       <TextInput
         size="sm"
-        flex="1 1 240px"
-        miw={220}
+        flex="1 1 260px"
+        miw={260}
         maw={420}
         value={text}
         onChange={(event) => {
