@@ -1,3 +1,4 @@
+import { casesListBench } from './cases-list.bench';
 import { classifyBench } from './classify.bench';
 import { classifyTrainBench } from './classify-train.bench';
 import { encodingDetectionBench } from './encoding-detection.bench';
@@ -25,7 +26,7 @@ export interface Bench {
 }
 
 // Benchmarks print figures; comparisons are ratios measured in the same run (ARCHITECTURE.md).
-const benches: Bench[] = [classifyBench, classifyTrainBench, encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, notificationGroupsBench, slaBench, startupBench];
+const benches: Bench[] = [casesListBench, classifyBench, classifyTrainBench, encodingDetectionBench, evidenceAddBench, inboxImportBench, inboxLoadBench, notificationGroupsBench, slaBench, startupBench];
 
 type Outcome = 'target met' | 'target missed' | 'failed';
 

@@ -3,6 +3,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { migrations } from './index';
+import { casePageStatement } from '../queries/cases-list';
 
 const names = Object.keys(migrations).sort();
 
@@ -230,6 +231,35 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-03-011-cases-list lets the cases list walk its orders by index, with no sort step', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-03-011-cases-list')).error).toBeUndefined();
+    // The very statement cases.list runs, first page and a later one, no filter (the slowest case: every case qualifies).
+    const plan = (sort: 'deadline' | 'severity' | 'newest', after: boolean) => {
+      const { sql, params } = casePageStatement({}, sort, after ? { sort, keys: [1, 1, 1] } : null, 0);
+      return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 100) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    };
+    for (const [sort, index] of [['deadline', 'cases_list_deadline'], ['severity', 'cases_list_severity'], ['newest', 'cases_list_opened']] as const) {
+      for (const after of [false, true]) {
+        expect(plan(sort, after)).toContain(index);
+        expect(plan(sort, after)).not.toContain('TEMP B-TREE');
+      }
+    }
+    // A board column: one status, or one person's open cases.
+    for (const [filter, index] of [[{ statuses: ['new'] }, 'cases_list_status'], [{ assignees: ['staff:1'], statuses: ['new', 'contacting'] }, 'cases_list_assignee']] as const) {
+      const { sql, params } = casePageStatement(filter as never, 'deadline', null, 0);
+      const detail = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params, 30) as { detail: string }[]).map((row) => row.detail).join(' | ');
+      expect(detail).toContain(index);
+      expect(detail).not.toContain('TEMP B-TREE');
+    }
+    // A filter matching many cases walks the order's index (the service decides by the count).
+    const walked = casePageStatement({ statuses: ['closed'], shopIds: [1], sla: ['breached'] }, 'newest', null, 0, true);
+    const walkedPlan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${walked.sql}`).all(...walked.params, 30) as { detail: string }[]).map((row) => row.detail).join(' | ');
+    expect(walkedPlan).toContain('cases_list_opened');
+    expect(walkedPlan).not.toContain('TEMP B-TREE');
+    await db.destroy();
+  });
+
   it('2026-12-02-009-monitor-defaults stops alerting on every 差评 but leaves rules the user edited', async () => {
     const rules = async (edit?: (sqlite: Database.Database) => void) => {
       const { sqlite, db, migrator } = memoryDb();
@@ -303,3 +333,4 @@ describe('migrations', () => {
     await db.destroy();
   });
 });
+

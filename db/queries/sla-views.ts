@@ -4,6 +4,7 @@ import type { StaffRole } from '../../shared/domain/roles';
 import type { SlaTargetKind } from '../../shared/domain/sla';
 import type { Sqlite } from '../connection';
 import { prepareCached } from '../statement-cache';
+import { urgencyRankSql } from './cases-list';
 
 /** What the SLA screens read: a case's fired points and history, queues, the board, the summary, the away list. */
 
@@ -67,7 +68,7 @@ const queueWhere: Record<QueueScope['kind'], string> = {
   pool: 'AND c.assignee_id IS NULL AND c.pool_role = ?',
 };
 
-/** Open cases with timers, soonest deadline first. */
+/** Open cases with timers, soonest deadline first; equal deadlines malicious first, then by severity (`urgencyRank`). */
 export function listQueue(sqlite: Sqlite, scope: QueueScope, limit: number): QueueRow[] {
   const params = scope.kind === 'assignee' ? [scope.staffId] : scope.kind === 'pool' ? [scope.role] : [];
   return prepareCached(
@@ -77,7 +78,7 @@ export function listQueue(sqlite: Sqlite, scope: QueueScope, limit: number): Que
      FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id JOIN reviews r ON r.id = c.review_id
      LEFT JOIN staff st ON st.id = c.assignee_id
      WHERE c.status <> 'closed' ${queueWhere[scope.kind]}
-     ORDER BY c.due_at IS NULL, c.due_at, c.id LIMIT ?`,
+     ORDER BY c.due_at IS NULL, c.due_at, ${urgencyRankSql}, c.id LIMIT ?`,
   ).all(...params, limit) as QueueRow[];
 }
 

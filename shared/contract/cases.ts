@@ -4,6 +4,8 @@ import { id, staffRole } from './common';
 import { caseCategory, caseStatus, caseSummary, classification } from './reviews';
 import { boardColumn, caseOutcome, caseSla, pauseReason, queueItem } from './sla';
 import { caseWorkspace } from './case-workspace';
+import { assignTarget, boardViewColumn, bulkResult, caseListFilter, caseListItem, caseListSort, caseSelection } from './cases-list';
+import { bulkTransitionTargets } from '../domain/case-order';
 
 // Cases: assignment, category and lifecycle.
 
@@ -59,5 +61,34 @@ export const casesMethods = {
   'cases.board': query(
     z.object({ perColumn: z.number().int().min(1).max(200).optional() }).strict(),
     z.object({ columns: z.array(boardColumn), now: z.number().int() }),
+  ),
+  /** Cases matching a filter, a keyset page at a time (no cap), with the total and the server's now. */
+  'cases.list': query(
+    z
+      .object({
+        filter: caseListFilter.optional(),
+        sort: caseListSort.optional(),
+        /** Opaque cursor from the previous page; absent for the first page. */
+        cursor: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(200).optional(),
+      })
+      .strict(),
+    z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable(), total: z.number().int(), now: z.number().int() }),
+  ),
+  /** The board: columns by status, or by assignee (active people, then each role's 待认领 pool); real counts and the first cards of each. */
+  'cases.boardView': query(
+    z.object({ groupBy: z.enum(['status', 'assignee']), filter: caseListFilter.optional(), perColumn: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({ columns: z.array(boardViewColumn), now: z.number().int() }),
+  ),
+  /** Assigns the selected cases to a person or back to a role's pool; cases the person's role may not take are reported, the rest move. */
+  'cases.bulkAssign': mutation(z.object({ selection: caseSelection, to: assignTarget }).strict(), bulkResult, 'agent'),
+  /**
+   * Moves the selected cases one lifecycle step that needs nothing per case (contacting, resolved,
+   * guidance_sent, closed); each case is its own step, so cases that cannot move are reported and the rest move.
+   */
+  'cases.bulkTransition': mutation(
+    z.object({ selection: caseSelection, to: z.enum(bulkTransitionTargets), note: z.string().trim().max(1000).optional() }).strict(),
+    bulkResult,
+    'agent',
   ),
 } as const;

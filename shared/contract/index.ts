@@ -27,6 +27,7 @@ export * from './audit';
 export * from './auth';
 export * from './cases';
 export * from './case-workspace';
+export * from './cases-list';
 export * from './demo';
 export * from './evidence';
 export * from './files';

@@ -12,6 +12,7 @@ import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
 import { CaseLifecycle, type TransitionInput } from './case-lifecycle';
 import { CaseRouting } from './case-routing';
+import { CasesList } from './cases-list';
 
 /** Cases: assignment, category, the lifecycle (case-lifecycle.ts), and the queues that group them. */
 export class CasesService {
@@ -20,6 +21,8 @@ export class CasesService {
   readonly routing: CaseRouting;
   /** Told after a recategorisation committed (the learned model retrains, debounced). */
   onRecategorized: (count: number) => void = () => {};
+  /** The cases list, the board's columns and bulk actions (cases-list.ts). */
+  readonly list: CasesList;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -28,6 +31,11 @@ export class CasesService {
   ) {
     this.lifecycle = new CaseLifecycle(deps, auth, sla);
     this.routing = new CaseRouting(deps);
+    this.list = new CasesList(deps, sla, {
+      assign: (caseIds, assigneeId, actor) => this.writeAssignee(caseIds, assigneeId, actor),
+      transition: (input, actor) => this.transition(input, actor),
+      forgetLoads: () => this.routing.forget(),
+    });
   }
 
   private requireAll(found: { id: number }[], ids: readonly number[]) {

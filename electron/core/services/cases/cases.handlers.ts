@@ -13,4 +13,8 @@ export const casesHandlers = defineHandlers({
   'cases.listPool': (input, context) => context.services().cases.pool(input.limit),
   'cases.myQueue': (input, context) => context.services().cases.myQueue(input.staffId, input.limit),
   'cases.board': (input, context) => context.services().cases.board(input.perColumn),
+  'cases.list': (input, context) => context.services().cases.list.list(input.filter, input.sort, input.cursor, input.limit),
+  'cases.boardView': (input, context) => context.services().cases.list.board(input.groupBy, input.filter, input.perColumn),
+  'cases.bulkAssign': (input, context) => context.services().cases.list.bulkAssign(input.selection, input.to, context.actor),
+  'cases.bulkTransition': (input, context) => context.services().cases.list.bulkTransition(input.selection, input.to, input.note, context.actor),
 });

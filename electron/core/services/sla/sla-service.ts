@@ -138,6 +138,11 @@ export class SlaService {
     return this.views.pool(role, limit);
   }
 
+  /** Queue-shaped rows with their most urgent unmet target, as the queues show them (the cases list uses it). */
+  withNext<T extends { caseId: number; paused: string | null }>(rows: readonly T[]) {
+    return this.views.withNext(rows);
+  }
+
   board(perColumn = 50) {
     return this.views.board(perColumn);
   }

@@ -82,8 +82,13 @@ export class SlaViews {
 
   /** Queue rows with each case's next unmet target (its state and time left). */
   private queueRows(scope: QueueScope, limit: number): QueueItem[] {
+    return this.withNext(listQueue(this.sqlite, scope, limit));
+  }
+
+  /** Adds each row's most urgent unmet target (state and time left) to queue-shaped rows. */
+  withNext<T extends { caseId: number; paused: string | null }>(rows: readonly T[]): (T & { next: QueueItem['next'] })[] {
     const now = this.deps.clock.now();
-    return listQueue(this.sqlite, scope, limit).map((row) => {
+    return rows.map((row) => {
       const first = listOpenTargets(this.sqlite, row.caseId)[0];
       if (!first) return { ...row, next: null };
       let remaining: number;

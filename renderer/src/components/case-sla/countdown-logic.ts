@@ -1,3 +1,5 @@
+import { urgencyRank } from '../../../../shared/domain/case-order';
+import type { CaseCategory, Severity } from '../../../../shared/domain/reviews';
 import type { SlaTargetState } from '../../../../shared/domain/sla';
 
 /** What a countdown needs: the server's view of one target at the time it answered. */
@@ -54,14 +56,19 @@ const stateRank: Record<SlaTargetState, number> = { breached: 0, warning: 1, run
 export interface Urgent {
   next: CountdownInput | null;
   openedAt: number;
+  /** With both: equal times left put malicious, then more severe cases first (`urgencyRank`). */
+  category?: CaseCategory;
+  severity?: Severity;
 }
 
 /**
  * Most urgent first: breached (longest overdue first), then warning and running by time left,
- * then paused, then cases whose targets are all met; ties by age.
+ * then paused, then cases whose targets are all met; equal times malicious first, then by
+ * severity, then by age.
  */
 export function sortByUrgency<T extends Urgent>(items: readonly T[], now: number): T[] {
   const rank = (item: T) => (item.next ? stateRank[liveState(item.next, now)] : 5);
   const left = (item: T) => (item.next ? liveRemaining(item.next, now) : Number.POSITIVE_INFINITY);
-  return [...items].sort((a, b) => rank(a) - rank(b) || left(a) - left(b) || a.openedAt - b.openedAt);
+  const urgency = (item: T) => (item.category && item.severity ? urgencyRank(item.category, item.severity) : 8);
+  return [...items].sort((a, b) => rank(a) - rank(b) || left(a) - left(b) || urgency(a) - urgency(b) || a.openedAt - b.openedAt);
 }

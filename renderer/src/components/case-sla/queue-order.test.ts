@@ -43,4 +43,15 @@ describe('sortByUrgency (my queue)', () => {
     const next = { state: 'running' as const, dueAt: now + 1000, remainingMs: 1000 };
     expect(sortByUrgency([item('young', next, 20), item('old', next, 10)], now).map((entry) => entry.name)).toEqual(['old', 'young']);
   });
+
+  it('puts malicious first on equal deadlines, then the more severe, then the older', () => {
+    const next = { state: 'running' as const, dueAt: now + 60_000, remainingMs: 60_000 };
+    const items = [
+      { name: 'quality-critical', next, openedAt: 1, category: 'quality' as const, severity: 'critical' as const },
+      { name: 'logistics-medium-old', next, openedAt: 0, category: 'logistics' as const, severity: 'medium' as const },
+      { name: 'malicious-high', next, openedAt: 9, category: 'malicious' as const, severity: 'high' as const },
+      { name: 'logistics-medium', next, openedAt: 5, category: 'logistics' as const, severity: 'medium' as const },
+    ];
+    expect(sortByUrgency(items, now).map((entry) => entry.name)).toEqual(['malicious-high', 'quality-critical', 'logistics-medium-old', 'logistics-medium']);
+  });
 });
