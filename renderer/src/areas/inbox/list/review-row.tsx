@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../../../shared/contract';
 import type { Language } from '../../../../../shared/domain/preferences';
-import { formatDateTime, formatShortDateTime } from '../../../format/date-time';
+import { formatDateTime } from '../../../format/date-time';
 import { CategoryBadge } from '../../../components/badges/category-badge';
 import { FlagIcons } from '../badges/flag-icons';
 import { LevelBadge } from '../../../components/badges/level-badge';
@@ -114,8 +114,8 @@ export const ReviewRow = memo(function ReviewRow({
       )}
       {compact ? null : (
         <div role="gridcell" className={classes.cell}>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={formatDateTime(review.postedAt, timeZone, language)}>
-            {formatShortDateTime(review.postedAt, timeZone, language)}
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(review.postedAt, timeZone, language)}
           </Text>
         </div>
       )}
