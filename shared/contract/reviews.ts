@@ -152,7 +152,11 @@ export const reviewsMethods = {
     z
       .object({
         filters: reviewFilters.optional(),
-        sort: z.enum(['newest', 'sla_due']).optional(),
+        /**
+         * priority: 差评, then 中评, then 好评, the most urgent (next SLA deadline) first within each;
+         * newest: by posting time; sla_due: by next deadline across levels. Default newest.
+         */
+        sort: z.enum(['priority', 'newest', 'sla_due']).optional(),
         /** Opaque cursor from the previous page; absent for the first page. */
         cursor: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(200).optional(),
