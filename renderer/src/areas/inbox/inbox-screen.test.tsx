@@ -5,6 +5,7 @@ import type { MemoryHandler } from '../../api/memory-transport';
 import { makeReview } from '../../test/inbox-fakes';
 import { ok, renderScreen, unexpected } from '../../test/render-screen';
 import { InboxScreen } from './inbox-screen';
+import { rowHeight } from './list/review-row';
 
 afterEach(cleanup);
 
@@ -63,13 +64,13 @@ describe('InboxScreen', () => {
     expect(within(list).getAllByRole('row').length).toBeLessThan(60);
     expect(backend.calls.filter((call) => call.method === 'reviews.list')).toHaveLength(1);
 
-    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 100 * 52 - 800 });
+    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 100 * rowHeight - 800 });
     await act(async () => {
       fireEvent.scroll(list);
     });
 
     await waitFor(() => expect(backend.calls).toContainEqual({ method: 'reviews.list', input: expect.objectContaining({ cursor: '100' }) }));
-    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 150 * 52 - 800 });
+    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 150 * rowHeight - 800 });
     await act(async () => {
       fireEvent.scroll(list);
     });
@@ -109,6 +110,24 @@ describe('InboxScreen', () => {
     search.blur();
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('review-detail')).toBeNull());
+  });
+
+  it('清除筛选 empties the search box and drops every filter from the next query', async () => {
+    const backend = fakeInboxBackend();
+    renderScreen(<InboxScreen />, backend.handler);
+    await within(await screen.findByTestId('review-list')).findByTestId('review-row-1');
+    const search = screen.getByLabelText<HTMLInputElement>('搜索评价');
+    fireEvent.change(search, { target: { value: '快递' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    const lists = () => backend.calls.filter((call) => call.method === 'reviews.list').map((call) => (call.input as { filters: object }).filters);
+    await waitFor(() => expect(lists().at(-1)).toEqual({ search: '快递' }));
+    expect(await screen.findByText('搜索：快递')).toBeTruthy();
+    // Typed further but not yet searched: 清除筛选 must drop that too.
+    fireEvent.change(search, { target: { value: '快递 三天' } });
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(lists().at(-1)).toEqual({}));
+    expect(search.value).toBe('');
+    expect(screen.queryByTestId('filter-chips')).toBeNull();
   });
 
   it('offers import, demo data and manual entry when there are no reviews at all', async () => {

@@ -88,13 +88,13 @@ export function InboxScreen() {
 
   const headerActions = (
     <Group gap="xs">
-      <Button leftSection={<IconFileImport size={18} />} onClick={() => setImportMode('file')} data-testid="inbox-import">
+      <Button size="xs" leftSection={<IconFileImport size={16} />} onClick={() => setImportMode('file')} data-testid="inbox-import">
         {t('actions.import')}
       </Button>
-      <Button variant="default" leftSection={<IconClipboardText size={18} />} onClick={() => setImportMode('paste')}>
+      <Button size="xs" variant="default" leftSection={<IconClipboardText size={16} />} onClick={() => setImportMode('paste')}>
         {t('actions.paste')}
       </Button>
-      <Button variant="default" leftSection={<IconPencilPlus size={18} />} onClick={() => setManualOpen(true)}>
+      <Button size="xs" variant="default" leftSection={<IconPencilPlus size={16} />} onClick={() => setManualOpen(true)}>
         {t('actions.manual')}
       </Button>
     </Group>
@@ -102,8 +102,8 @@ export function InboxScreen() {
 
   return (
     <div className={classes.screen}>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={headerActions} />
-      <InboxTabs />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <InboxTabs actions={headerActions} />
       {inboxIsEmpty ? (
         <EmptyStatePanel
           icon={<IconInbox size={32} stroke={1.5} />}
@@ -129,7 +129,6 @@ export function InboxScreen() {
             lookups={lookups}
             total={count.error ? undefined : (count.data?.total ?? null)}
             searchRef={searchRef}
-            filtered={filtered}
           />
           {selected.length > 0 ? (
             <Stack mt="sm">
@@ -164,7 +163,6 @@ export function InboxScreen() {
                   openId={query.openId}
                   hasMore={pages.hasMore}
                   loadingMore={pages.loadingMore}
-                  compact={query.openId !== null}
                   staffNames={lookups.staffNames}
                   onLoadMore={pages.loadMore}
                   onToggle={toggle}
