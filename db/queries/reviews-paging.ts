@@ -313,3 +313,31 @@ export function countReviews(sqlite: Sqlite, filters: ReviewFilters): number {
   return row.n;
 }
 
+
+/**
+ * The cases behind the reviews a filter matches (good reviews have none), and the newest case id
+ * among them: a bulk change over the filter stops there, so cases opened after the person confirmed
+ * the count are not swept in.
+ */
+export function countMatchingCases(sqlite: Sqlite, filters: ReviewFilters, upTo?: number): { cases: number; upTo: number | null } {
+  const compiled = compile(filters, true);
+  const where = upTo === undefined ? compiled.where : [...compiled.where, 'c.id <= ?'];
+  const params = upTo === undefined ? compiled.params : [...compiled.params, upTo];
+  const row = prepareCached(sqlite, `SELECT count(*) AS cases, max(c.id) AS upTo FROM ${compiled.from} ${whereClause(where)}`).get(...params) as {
+    cases: number;
+    upTo: number | null;
+  };
+  return row;
+}
+
+/** The next ids (ascending, above `after`, at most `upTo`) of cases a filter matches. */
+export function matchingCaseIds(sqlite: Sqlite, filters: ReviewFilters, range: { after: number; upTo: number }, limit: number): number[] {
+  const compiled = compile(filters, true);
+  const rows = prepareCached(sqlite, `SELECT c.id FROM ${compiled.from} ${whereClause([...compiled.where, 'c.id > ?', 'c.id <= ?'])} ORDER BY c.id LIMIT ?`).all(
+    ...compiled.params,
+    range.after,
+    range.upTo,
+    limit,
+  ) as { id: number }[];
+  return rows.map((row) => row.id);
+}

@@ -13,7 +13,17 @@ import { prepareCached } from '../statement-cache';
 /** @deprecated Use prepareCached from db/statement-cache; kept until the SLA queries move to db/queries. */
 export const cachedStatement = prepareCached;
 
-export { countReviews, decodeCursor, encodeCursor, pageReviewIds, searchTerms, type ReviewCursor, type ReviewSort } from './reviews-paging';
+export {
+  countMatchingCases,
+  countReviews,
+  decodeCursor,
+  encodeCursor,
+  matchingCaseIds,
+  pageReviewIds,
+  searchTerms,
+  type ReviewCursor,
+  type ReviewSort,
+} from './reviews-paging';
 
 interface ReviewRow {
   id: number;
