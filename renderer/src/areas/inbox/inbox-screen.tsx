@@ -13,6 +13,7 @@ import { ImportWizard, type ImportMode } from './import/import-wizard';
 import { InboxTabs } from './inbox-tabs';
 import { BulkActionsBar } from './list/bulk-actions-bar';
 import { FiltersBar } from './list/filters-bar';
+import { SelectAllBanner } from './list/select-all-banner';
 import { hasActiveFilters } from './list/inbox-query';
 import { ReviewTable } from './list/review-table';
 import { useInboxKeyboard } from './list/use-inbox-keyboard';
@@ -36,7 +37,8 @@ export function InboxScreen() {
 
   // Ticks and the cursor belong to one query; a new filter starts both afresh.
   const queryKey = JSON.stringify([filters, query.sort]);
-  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key: queryKey, ids: noneChecked });
+  // allMatching: "select all N matching" is on, so a bulk change goes to the filter on the server.
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number>; allMatching?: boolean }>({ key: queryKey, ids: noneChecked });
   const checked = selection.key === queryKey ? selection.ids : noneChecked;
   const [cursor, setCursor] = useState<{ key: string; index: number }>({ key: queryKey, index: -1 });
   const activeIndex = cursor.key === queryKey ? Math.min(cursor.index, pages.items.length - 1) : -1;
@@ -58,6 +60,11 @@ export function InboxScreen() {
     const all = items.length > 0 && items.every((item) => checked.has(item.id));
     setSelection({ key: queryKey, ids: all ? noneChecked : new Set(items.map((item) => item.id)) });
   }, [items, checked, queryKey]);
+  const allLoadedChecked = items.length > 0 && items.every((item) => checked.has(item.id));
+  const total = count.data?.total ?? null;
+  // Only while every loaded row stays ticked; unticking one goes back to the ticked rows.
+  const allMatching = selection.key === queryKey && selection.allMatching === true && allLoadedChecked;
+  const offerMatching = allLoadedChecked && total !== null && total > items.length;
   const clearSelection = useCallback(() => setSelection({ key: queryKey, ids: noneChecked }), [queryKey]);
 
   const open = useCallback(
@@ -131,8 +138,22 @@ export function InboxScreen() {
             searchRef={searchRef}
           />
           {selected.length > 0 ? (
-            <Stack mt="sm">
-              <BulkActionsBar selected={selected} assignable={lookups.assignable} onClear={clearSelection} />
+            <Stack mt="sm" gap={4}>
+              <BulkActionsBar
+                selected={selected}
+                assignable={lookups.assignable}
+                onClear={clearSelection}
+                matching={allMatching && total !== null ? { filters, total } : null}
+                onChanged={pages.reload}
+              />
+              {offerMatching ? (
+                <SelectAllBanner
+                  loaded={items.length}
+                  total={total}
+                  allMatching={allMatching}
+                  onChange={(on) => setSelection((previous) => ({ ...previous, key: queryKey, allMatching: on }))}
+                />
+              ) : null}
             </Stack>
           ) : null}
           <div className={classes.body}>
