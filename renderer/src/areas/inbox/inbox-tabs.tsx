@@ -11,7 +11,7 @@ export function InboxTabs({ actions }: { actions?: ReactNode } = {}) {
   const { pathname } = useLocation();
   const current = pathname.startsWith('/inbox/rules') ? 'rules' : pathname.startsWith('/inbox/imports') ? 'imports' : 'reviews';
   return (
-    <Tabs value={current} onChange={(value) => void navigate(value === 'rules' ? '/inbox/rules' : value === 'imports' ? '/inbox/imports' : '/inbox')} mb="sm">
+    <Tabs value={current} onChange={(value) => void navigate(value === 'rules' ? '/inbox/rules' : value === 'imports' ? '/inbox/imports' : '/inbox')} mb={8}>
       <Tabs.List>
         <Tabs.Tab value="reviews" leftSection={<IconInbox size={16} />}>
           {t('tabs.reviews')}

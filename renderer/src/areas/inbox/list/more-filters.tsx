@@ -58,7 +58,7 @@ export function MoreFilters({ query, update, lookups, withPrimary }: MoreFilters
           ) : null}
         </Button>
       </Popover.Target>
-      <Popover.Dropdown maw={420} data-testid="filters-more-menu">
+      <Popover.Dropdown maw={420} mah="calc(100dvh - 290px)" style={{ overflowY: 'auto' }} data-testid="filters-more-menu">
         <Stack gap="sm">
           {withPrimary ? (
             <>

@@ -18,13 +18,13 @@ const tracks: Record<Language, Record<ReviewColumn, string>> = {
   en: {
     level: '72px',
     text: 'minmax(150px, 1fr)',
-    category: '136px',
+    category: '128px',
     flags: '52px',
     shop: '110px',
     buyer: '92px',
     posted: '112px',
     due: '108px',
-    status: '104px',
+    status: '116px',
     assignee: '84px',
   },
 };
