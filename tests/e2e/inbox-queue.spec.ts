@@ -26,6 +26,17 @@ test('inbox list and detail at 1440×900 and 1024×768 in zh-CN and English', as
       await inbox.list.getByRole('row').nth(2).click();
       await expect(inbox.detail.getByTestId('classification-explanation')).toBeVisible();
       await page.screenshot({ path: `screenshots/inbox-queue-detail-${name}-${tag}.png` });
+      const sla = inbox.detail.getByTestId('sla-panel');
+      await sla.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `screenshots/inbox-queue-sla-${name}-${tag}.png` });
+      // Every countdown pill fits inside the pane: none is cut off at its edge or by its cell.
+      const pane = (await inbox.detail.boundingBox())!;
+      for (const pill of await sla.locator('[data-testid^="sla-countdown-"]').all()) {
+        const box = (await pill.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+        const clipped = await pill.evaluate((element) => [element, ...element.querySelectorAll('*')].some((part) => part.scrollWidth > part.clientWidth + 1));
+        expect(clipped, `countdown ${await pill.textContent()} is cut off`).toBe(false);
+      }
       await page.keyboard.press('Escape');
     }
   }

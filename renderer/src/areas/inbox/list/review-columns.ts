@@ -5,7 +5,7 @@ import type { ReviewColumn } from '../i18n/keys';
 const tracks: Record<Language, Record<ReviewColumn, string>> = {
   'zh-CN': {
     level: '52px',
-    text: 'minmax(150px, 1fr)',
+    text: 'minmax(140px, 1fr)',
     category: '104px',
     flags: '52px',
     shop: '124px',
@@ -17,7 +17,7 @@ const tracks: Record<Language, Record<ReviewColumn, string>> = {
   },
   en: {
     level: '72px',
-    text: 'minmax(150px, 1fr)',
+    text: 'minmax(140px, 1fr)',
     category: '128px',
     flags: '52px',
     shop: '110px',
@@ -37,6 +37,10 @@ const sets: readonly (readonly ReviewColumn[])[] = [
   ['level', 'text', 'category', 'flags', 'due', 'status', 'assignee'],
   ['level', 'text', 'category', 'flags', 'due', 'status'],
   ['level', 'text', 'category', 'flags', 'due'],
+  // Beside the detail pane at 1024 px: the pane shows the rest.
+  ['level', 'text', 'category', 'due'],
+  ['level', 'text', 'due'],
+  ['level', 'text'],
 ];
 
 const checkbox = 28;
@@ -44,14 +48,15 @@ const gap = 6;
 const padding = 24;
 
 function minimumWidth(columns: readonly ReviewColumn[], language: Language): number {
-  const fixed = columns.reduce((sum, column) => sum + Number.parseInt(column === 'text' ? '150' : tracks[language][column], 10), checkbox);
+  const fixed = columns.reduce((sum, column) => sum + Number.parseInt(column === 'text' ? '140' : tracks[language][column], 10), checkbox);
   return fixed + gap * columns.length + padding;
 }
 
 /**
  * The columns that fit a list this wide, so no column is cut off and the list never scrolls
  * sideways: the widest set whose fixed tracks leave the review text its minimum width. The due
- * time stays in every set: the default order and the SLA sort are both by it.
+ * time stays in every set that has room for more than the review itself: the default order and
+ * the SLA sort are both by it.
  */
 export function visibleColumns(width: number, language: Language): readonly ReviewColumn[] {
   return sets.find((columns) => minimumWidth(columns, language) <= width) ?? sets[sets.length - 1]!;
