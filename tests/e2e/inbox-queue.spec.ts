@@ -43,15 +43,15 @@ test('inbox list and detail at 1440×900 and 1024×768 in zh-CN and English', as
 });
 
 /** Rows of the list with (almost) their whole height on screen: at most a border's few pixels cut. */
-async function fullyVisibleRows(page: import('@playwright/test').Page): Promise<number> {
-  return page.getByTestId('review-list').evaluate((list) => {
+async function fullyVisibleRows(page: import('@playwright/test').Page, viewportHeight: number): Promise<number> {
+  return page.getByTestId('review-list').evaluate((list, innerHeight) => {
     const box = list.getBoundingClientRect();
-    const bottom = Math.min(box.bottom, window.innerHeight);
+    const bottom = Math.min(box.bottom, innerHeight);
     return [...list.querySelectorAll('[data-testid^="review-row-"]')].filter((row) => {
       const r = row.getBoundingClientRect();
       return r.top >= box.top && r.bottom <= bottom + 4;
     }).length;
-  });
+  }, viewportHeight);
 }
 
 test('at 1024×768 the filters take one line and at least ten reviews show, in both languages', async ({ app, page }) => {
@@ -69,7 +69,7 @@ test('at 1024×768 the filters take one line and at least ten reviews show, in b
       // One line: the search box, 更多筛选 and the count share a row.
       expect(Math.abs(search!.y + search!.height / 2 - (more!.y + more!.height / 2))).toBeLessThan(4);
       expect(Math.abs(search!.y + search!.height / 2 - (count!.y + count!.height / 2))).toBeLessThan(4);
-      expect(await fullyVisibleRows(page)).toBeGreaterThanOrEqual(size.width === 1024 ? 10 : 12);
+      expect(await fullyVisibleRows(page, size.height)).toBeGreaterThanOrEqual(size.width === 1024 ? 10 : 12);
       // No column is cut off: the list never scrolls sideways.
       expect(await inbox.list.evaluate((list) => list.scrollWidth - list.clientWidth)).toBeLessThanOrEqual(0);
     }
@@ -118,9 +118,11 @@ test('select all matching: a bulk assign acts on every case the filter matches, 
   await expect(page.getByTestId('select-all-banner')).toContainText('已选择已加载的 100 条评价');
   await page.getByTestId('select-all-matching').click();
   await expect(page.getByTestId('bulk-selected')).toHaveText(`已选全部 ${total} 条符合筛选的评价`);
+  await page.screenshot({ path: 'screenshots/inbox-queue-select-all-matching.png' });
   await page.getByTestId('bulk-actions').getByLabel('分配给…').selectOption({ label: member.name });
   await page.getByTestId('bulk-actions').getByRole('button', { name: '分配' }).click();
   await expect(page.getByRole('dialog')).toContainText(`把符合筛选的 ${cases} 个工单分配给 ${member.name}？`);
+  await page.screenshot({ path: 'screenshots/inbox-queue-bulk-confirm.png' });
   await page.getByTestId('bulk-matching-confirm').click();
   await expect(page.getByText(new RegExp(`分配给 ${member.name}：处理了 ${cases} 个工单，其中 \\d+ 个有改动`))).toBeVisible();
   const mine = (await app.call('reviews.countCases', { filters: { assigneeId: member.id } })) as { cases: number };

@@ -14,7 +14,7 @@ import { InboxTabs } from './inbox-tabs';
 import { BulkActionsBar } from './list/bulk-actions-bar';
 import { FiltersBar } from './list/filters-bar';
 import { SelectAllBanner } from './list/select-all-banner';
-import { hasActiveFilters } from './list/inbox-query';
+import { clearedFilters, hasActiveFilters } from './list/inbox-query';
 import { ReviewTable } from './list/review-table';
 import { useInboxKeyboard } from './list/use-inbox-keyboard';
 import { useInboxQuery } from './list/use-inbox-query';
@@ -174,6 +174,11 @@ export function InboxScreen() {
                   icon={<IconFilterOff size={28} stroke={1.5} />}
                   title={t('noMatchTitle')}
                   description={t('noMatchDescription')}
+                  actions={
+                    <Button variant="light" leftSection={<IconFilterOff size={16} />} onClick={() => update(clearedFilters)}>
+                      {t('filters.clear')}
+                    </Button>
+                  }
                 />
               ) : (
                 <ReviewTable

@@ -78,6 +78,7 @@ export const inboxListEn: Translation<typeof inboxListZhCN> = {
     confirmRecategorizeBody: 'A category set by a person is kept: neither the rules nor a re-import will change it again.',
     matchingSelected: 'All {{total}} matching reviews selected',
     loadedSelected: 'The {{count}} loaded reviews are selected.',
+    matchingHint: 'Assign and change category act on all {{total}}, not only the loaded ones.',
     selectAllMatching: 'Select all {{total}} matching reviews',
     onlyLoaded: 'Select only the {{count}} loaded',
     counting: 'Counting the matching cases…',

@@ -75,6 +75,7 @@ export const inboxListZhCN = {
     confirmRecategorizeBody: '人工设定的分类会一直保留，分类规则和重新导入都不会再改动它们。',
     matchingSelected: '已选全部 {{total}} 条符合筛选的评价',
     loadedSelected: '已选择已加载的 {{count}} 条评价。',
+    matchingHint: '分配和改分类会作用于全部 {{total}} 条，而不只是已加载的。',
     selectAllMatching: '选择全部 {{total}} 条符合筛选的评价',
     onlyLoaded: '只选已加载的 {{count}} 条',
     counting: '正在统计符合筛选的工单…',

@@ -55,7 +55,8 @@ export function ReviewTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   // The columns follow the list's own width (the window, and the detail pane when it is open).
   const { ref: sizeRef, width } = useElementSize();
-  const columns = visibleColumns(width, language);
+  // Unmeasured (the first frame, or a test without layout): every column, the common case.
+  const columns = visibleColumns(width === 0 ? Number.POSITIVE_INFINITY : width, language);
   const template = gridTemplate(columns, language);
   // The due column counts in minutes; a tick every 30 s keeps it honest without re-rendering each second.
   const now = useServerNow(30_000);

@@ -17,7 +17,7 @@ export function SelectAllBanner({ loaded, total, allMatching, onChange }: Select
   const count = (n: number) => n.toLocaleString(i18n.language);
   return (
     <Group gap="xs" justify="center" py={4} data-testid="select-all-banner">
-      <Text size="sm">{allMatching ? t('bulk.matchingSelected', { total: count(total) }) : t('bulk.loadedSelected', { count: loaded })}</Text>
+      <Text size="sm">{allMatching ? t('bulk.matchingHint', { total: count(total) }) : t('bulk.loadedSelected', { count: loaded })}</Text>
       <Button size="compact-sm" variant="subtle" onClick={() => onChange(!allMatching)} data-testid={allMatching ? 'select-only-loaded' : 'select-all-matching'}>
         {allMatching ? t('bulk.onlyLoaded', { count: loaded }) : t('bulk.selectAllMatching', { total: count(total) })}
       </Button>

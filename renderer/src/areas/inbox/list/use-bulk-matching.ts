@@ -22,7 +22,7 @@ export type MatchingState =
  * reports how many were handled and how many actually changed.
  */
 export function useBulkMatching(filters: ReviewFilters, onDone: () => void) {
-  const { t, i18n } = useTranslation(['inbox', 'domain']);
+  const { t, i18n } = useTranslation(['inbox', 'domain', 'common']);
   const api = useApi();
   const [state, setState] = useState<MatchingState>({ phase: 'idle' });
   const stop = useRef(false);
@@ -37,7 +37,7 @@ export function useBulkMatching(filters: ReviewFilters, onDone: () => void) {
       } else setState(cases > max ? { phase: 'tooMany', action, cases, max } : { phase: 'confirm', action, cases, upTo });
     } catch (error) {
       setState({ phase: 'idle' });
-      notifyError(errorMessage(error, i18n), i18n.t('errors.title'));
+      notifyError(errorMessage(error, i18n), t('common:errors.title'));
     }
   }
 
@@ -62,7 +62,7 @@ export function useBulkMatching(filters: ReviewFilters, onDone: () => void) {
         setState({ phase: 'running', action, cases, done, updated, stopping: stop.current });
       } while (after !== undefined && !stop.current);
     } catch (error) {
-      notifyError(t('bulk.stoppedAfter', { done, updated, reason: errorMessage(error, i18n) }), i18n.t('errors.title'));
+      notifyError(t('bulk.stoppedAfter', { done, updated, reason: errorMessage(error, i18n) }), t('common:errors.title'));
       setState({ phase: 'idle' });
       onDone();
       return;
