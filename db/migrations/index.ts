@@ -8,6 +8,7 @@ import { importOwner } from './2026-12-02-006-import-owner';
 import { caseRouting } from './2026-12-02-007-case-routing';
 import { notificationGroups } from './2026-12-02-008-notification-groups';
 import { monitorDefaults } from './2026-12-02-009-monitor-defaults';
+import { inboxPriority } from './2026-12-02-010-inbox-priority';
 import { notificationCentre } from './2026-12-03-010-notification-centre';
 import { casesList } from './2026-12-03-011-cases-list';
 import { classifyExamples } from './2026-12-03-201-classify-examples';
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-007-case-routing': caseRouting,
   '2026-12-02-008-notification-groups': notificationGroups,
   '2026-12-02-009-monitor-defaults': monitorDefaults,
+  '2026-12-02-010-inbox-priority': inboxPriority,
   '2026-12-03-010-notification-centre': notificationCentre,
   '2026-12-03-011-cases-list': casesList,
   '2026-12-03-201-classify-examples': classifyExamples,

@@ -186,6 +186,21 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-02-010-inbox-priority indexes each level by due time, undated cases and reviews by posting time', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-009-monitor-defaults')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '木棉生活小店', 1, 1)").run();
+    const review = sqlite.prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', 'k', 'bad', '快递太慢', 1, 1)").run().lastInsertRowid;
+    sqlite
+      .prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at, due_at) VALUES (?, 1, 'bad', 1, 'logistics', 'rule', 'high', 1, 1, 50)")
+      .run(review);
+    expect((await migrator.migrateTo('2026-12-02-010-inbox-priority')).error).toBeUndefined();
+    expect(sqlite.prepare("SELECT review_id AS id FROM cases INDEXED BY cases_level_due WHERE level = 'bad' AND due_at IS NOT NULL").all()).toEqual([{ id: review }]);
+    expect(sqlite.prepare("SELECT count(*) AS n FROM cases INDEXED BY cases_level_nodue WHERE level = 'bad' AND due_at IS NULL").get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("SELECT id FROM reviews INDEXED BY reviews_level_posted WHERE level = 'bad'").all()).toEqual([{ id: review }]);
+    await db.destroy();
+  });
+
   it('2026-12-02-006-import-owner records which process runs an import, NULL for older runs', async () => {
     const { sqlite, db, migrator } = memoryDb();
     expect((await migrator.migrateTo('2026-11-24-005-sla-breach-index')).error).toBeUndefined();

@@ -8,7 +8,7 @@ import { createApiClient, createDefaultTransport } from './api/client';
 import { withEarlyCalls } from './api/early-calls';
 import { AppProviders } from './app-providers';
 import { AppRoutes } from './app-routes';
-import { formatDateTime, formatShortDateTime } from './format/date-time';
+import { formatDateTime } from './format/date-time';
 import { createI18n } from './i18n';
 import { defaultTimeZone, languages, type Language } from '../../shared/domain/preferences';
 import { readLanguageHint } from './preferences/preferences-context';
@@ -40,7 +40,6 @@ const firstLanguage: Language = (languages as readonly string[]).includes(i18n.l
 const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 0));
 whenIdle(() => {
   formatDateTime(0, defaultTimeZone, firstLanguage);
-  formatShortDateTime(0, defaultTimeZone, firstLanguage);
 });
 
 const container = document.getElementById('root');

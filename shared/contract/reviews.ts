@@ -147,12 +147,32 @@ export const timelineEntry = z.object({
 
 export type TimelineEntry = z.infer<typeof timelineEntry>;
 
+/** At most this many cases change in one bulk change over a filter (as cases.assign takes by id). */
+export const bulkMatchingMax = 10_000;
+
+/** Cases a bulk change over a filter handles per call, so the worker stays responsive and progress shows. */
+export const bulkMatchingBatch = 500;
+
+/** One batch of a bulk change over a filter. */
+export const bulkMatchingResult = z.object({
+  /** Cases in this batch. */
+  processed: z.number().int(),
+  /** Of those, the ones that actually changed (already so: not counted). */
+  updated: z.number().int(),
+  /** Pass as `after` for the next batch; null when done. */
+  next: id.nullable(),
+});
+
 export const reviewsMethods = {
   'reviews.list': query(
     z
       .object({
         filters: reviewFilters.optional(),
-        sort: z.enum(['newest', 'sla_due']).optional(),
+        /**
+         * priority: 差评, then 中评, then 好评, the most urgent (next SLA deadline) first within each;
+         * newest: by posting time; sla_due: by next deadline across levels. Default newest.
+         */
+        sort: z.enum(['priority', 'newest', 'sla_due']).optional(),
         /** Opaque cursor from the previous page; absent for the first page. */
         cursor: z.string().max(200).optional(),
         limit: z.number().int().min(1).max(200).optional(),
@@ -166,6 +186,30 @@ export const reviewsMethods = {
     }),
   ),
   'reviews.count': query(z.object({ filters: reviewFilters.optional() }).strict(), z.object({ total: z.number().int() })),
+  /**
+   * The cases behind the reviews a filter matches, for "select all N matching": how many, and the
+   * newest case id, which the bulk change then stops at (see reviews.assignMatching).
+   */
+  'reviews.countCases': query(
+    z.object({ filters: reviewFilters.optional() }).strict(),
+    z.object({ cases: z.number().int(), upTo: id.nullable(), max: z.number().int() }),
+  ),
+  /**
+   * Assigns every case the filter matches, up to the confirmed newest case id, one batch per call
+   * in case id order: call again with `after: next` until `next` is null, showing progress. The
+   * first call refuses (VALIDATION, reason too_many) when more than bulkMatchingMax cases match.
+   */
+  'reviews.assignMatching': mutation(
+    z.object({ filters: reviewFilters, upTo: id, after: z.number().int().nonnegative().optional(), assigneeId: id.nullable() }).strict(),
+    bulkMatchingResult,
+    'agent',
+  ),
+  /** Re-categorises every case the filter matches, in batches, as reviews.assignMatching. */
+  'reviews.recategorizeMatching': mutation(
+    z.object({ filters: reviewFilters, upTo: id, after: z.number().int().nonnegative().optional(), category: caseCategory }).strict(),
+    bulkMatchingResult,
+    'agent',
+  ),
   'reviews.get': query(
     z.object({ id }).strict(),
     z.object({

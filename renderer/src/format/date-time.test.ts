@@ -8,6 +8,14 @@ describe('formatDateTime', () => {
     expect(shown).toContain('00:30');
     expect(shown).toContain('02');
   });
+
+  it('writes four-digit years, year first, in both languages', () => {
+    const at = Date.UTC(2026, 10, 23, 22, 2);
+    expect(formatDateTime(at, 'Asia/Shanghai', 'zh-CN')).toBe('2026-11-24 06:02');
+    expect(formatDateTime(at, 'Asia/Shanghai', 'en')).toBe('2026-11-24 06:02');
+    // Midnight is 00, not 24 (hourCycle h23), and January pads to 01.
+    expect(formatDateTime(Date.UTC(2025, 11, 31, 16, 0), 'Asia/Shanghai', 'en')).toBe('2026-01-01 00:00');
+  });
 });
 
 describe('formatBytes', () => {

@@ -3,24 +3,24 @@ import type { Language } from '../../../shared/domain/preferences';
 // Building a formatter costs far more than using one, and long lists format hundreds of times.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function cachedFormatter(year: 'numeric' | '2-digit', timeZone: string, language: Language): Intl.DateTimeFormat {
-  const key = `${year}|${language}|${timeZone}`;
-  let formatter = formatters.get(key);
+function cachedFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language, { timeZone, year, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    formatters.set(key, formatter);
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
-/** Shows a stored UTC epoch-ms instant as wall-clock time in the shop's time zone. */
-export function formatDateTime(epochMs: number, timeZone: string, language: Language): string {
-  return cachedFormatter('numeric', timeZone, language).format(epochMs);
-}
-
-/** Two-digit year, for dense lists (26/11/24 06:02); the full form goes in a tooltip. */
-export function formatShortDateTime(epochMs: number, timeZone: string, language: Language): string {
-  return cachedFormatter('2-digit', timeZone, language).format(epochMs);
+/**
+ * Shows a stored UTC epoch-ms instant as wall-clock time in the shop's time zone, as
+ * `2026-11-24 06:02` in both languages: a four-digit year first, so no reader mistakes 12/02 for
+ * the 12th of February or 26/11/24 for a day, and every row's time has the same width.
+ */
+export function formatDateTime(epochMs: number, timeZone: string, _language?: Language): string {
+  const parts = cachedFormatter(timeZone).formatToParts(epochMs);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
 /** Human file size with one decimal, in binary units as file managers show them. */

@@ -176,6 +176,51 @@ describe('reviews.list', () => {
   });
 });
 
+describe('reviews.list priority order', () => {
+  const levelRank = "CASE r.level WHEN 'bad' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END";
+  /** The order the inbox promises, in plain SQL: 差评, 中评, 好评; due soonest first, then undated newest. */
+  const reference = (sqlite: { prepare(sql: string): { all(...params: unknown[]): unknown[] } }, where = '1', params: unknown[] = []) =>
+    (
+      sqlite
+        .prepare(
+          `SELECT r.id FROM reviews r LEFT JOIN cases c ON c.review_id = r.id WHERE ${where}
+           ORDER BY ${levelRank}, CASE WHEN r.level = 'good' THEN 1 ELSE c.due_at IS NULL END, CASE WHEN r.level = 'good' THEN NULL ELSE c.due_at END,
+             r.posted_at DESC, r.id DESC`,
+        )
+        .all(...params) as { id: number }[]
+    ).map((row) => row.id);
+
+  it('puts 差评 first, the most urgent first, then 中评 and 好评, across pages of any size and with filters', async () => {
+    const levels = ['差评', '好评', '中评', '好评', '差评'];
+    const rows = Array.from({ length: 260 }, (_, i) => [`Q${i}`, `评价${i}`, day(1 + (i % 27), i % 24), levels[i % levels.length]!, `买家${i}`, '杯子', '']);
+    const { core, call } = await withReviews(rows);
+    const sqlite = core.services!.deps.sqlite;
+    // Ties on due time, some past deadlines, and closed (undated) cases in both negative levels.
+    sqlite.prepare('UPDATE cases SET due_at = 1000 + (id * 37) % 20').run();
+    sqlite.prepare('UPDATE cases SET due_at = NULL WHERE id % 7 = 0').run();
+    const paged = async (filters: ReviewFilters, limit: number) => {
+      const ids: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await call('reviews.list', { sort: 'priority', filters, limit, ...(cursor ? { cursor } : {}) });
+        ids.push(...page.items.map((item: { id: number }) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    const all = reference(sqlite);
+    expect(all).toHaveLength(260);
+    for (const limit of [7, 50, 200]) expect(await paged({}, limit)).toEqual(all);
+    const first = (await call('reviews.list', { sort: 'priority', limit: 5 })).items as { level: string; case: { dueAt: number } }[];
+    const soonest = sqlite.prepare("SELECT min(due_at) AS at FROM cases WHERE level = 'bad'").get() as { at: number };
+    expect(first.map((item) => item.level)).toEqual(['bad', 'bad', 'bad', 'bad', 'bad']);
+    expect(first[0]!.case.dueAt).toBe(soonest.at);
+    expect(await paged({ levels: ['neutral', 'good'] }, 30)).toEqual(reference(sqlite, "r.level IN ('neutral', 'good')"));
+    expect(await paged({ search: '评价1' }, 9)).toEqual(reference(sqlite, "r.text LIKE '%评价1%'"));
+    await core.close();
+  });
+});
+
 describe('monitoring, classification and flags', () => {
   it('raises an alert event for a sensitive word or a 好评返现 demand (not for every bad review), stores it, and marks it read', async () => {
     const { core, call, alerts } = await withReviews([

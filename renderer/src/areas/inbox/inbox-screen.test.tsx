@@ -5,6 +5,7 @@ import type { MemoryHandler } from '../../api/memory-transport';
 import { makeReview } from '../../test/inbox-fakes';
 import { ok, renderScreen, unexpected } from '../../test/render-screen';
 import { InboxScreen } from './inbox-screen';
+import { rowHeight } from './list/review-row';
 
 afterEach(cleanup);
 
@@ -39,6 +40,11 @@ function fakeInboxBackend() {
       const review = reviews.find((candidate) => candidate.id === (input as { id: number }).id)!;
       return ok({ review, timeline: [], buyer: { nick: review.buyerNick, reviews: 1, negative: 1, flags: [] }, sameOrder: [] });
     }
+    if (method === 'reviews.countCases') return ok({ cases: 150, upTo: 1150, max: 10_000 });
+    if (method === 'reviews.assignMatching') {
+      const after = (input as { after?: number }).after;
+      return ok(after === undefined ? { processed: 100, updated: 90, next: 1100 } : { processed: 50, updated: 50, next: null });
+    }
     if (method === 'staff.list') return ok({ items: [] });
     if (method === 'shops.list') return ok({ items: [] });
     if (method === 'imports.presets') return ok({ items: [] });
@@ -63,13 +69,13 @@ describe('InboxScreen', () => {
     expect(within(list).getAllByRole('row').length).toBeLessThan(60);
     expect(backend.calls.filter((call) => call.method === 'reviews.list')).toHaveLength(1);
 
-    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 100 * 52 - 800 });
+    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 100 * rowHeight - 800 });
     await act(async () => {
       fireEvent.scroll(list);
     });
 
     await waitFor(() => expect(backend.calls).toContainEqual({ method: 'reviews.list', input: expect.objectContaining({ cursor: '100' }) }));
-    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 150 * 52 - 800 });
+    Object.defineProperty(list, 'scrollTop', { configurable: true, value: 150 * rowHeight - 800 });
     await act(async () => {
       fireEvent.scroll(list);
     });
@@ -109,6 +115,47 @@ describe('InboxScreen', () => {
     search.blur();
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('review-detail')).toBeNull());
+  });
+
+  it('清除筛选 empties the search box and drops every filter from the next query', async () => {
+    const backend = fakeInboxBackend();
+    renderScreen(<InboxScreen />, backend.handler);
+    await within(await screen.findByTestId('review-list')).findByTestId('review-row-1');
+    const search = screen.getByLabelText<HTMLInputElement>('搜索评价');
+    fireEvent.change(search, { target: { value: '快递' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    const lists = () => backend.calls.filter((call) => call.method === 'reviews.list').map((call) => (call.input as { filters: object }).filters);
+    await waitFor(() => expect(lists().at(-1)).toEqual({ search: '快递' }));
+    expect(await screen.findByText('搜索：快递')).toBeTruthy();
+    // Typed further but not yet searched: 清除筛选 must drop that too.
+    fireEvent.change(search, { target: { value: '快递 三天' } });
+    fireEvent.click(screen.getByRole('button', { name: '清除筛选' }));
+    await waitFor(() => expect(lists().at(-1)).toEqual({}));
+    expect(search.value).toBe('');
+    expect(screen.queryByTestId('filter-chips')).toBeNull();
+  });
+
+  it('offers all reviews matching the filter after ticking the loaded ones, and changes them on the server batch by batch', async () => {
+    const backend = fakeInboxBackend();
+    renderScreen(<InboxScreen />, backend.handler);
+    await within(await screen.findByTestId('review-list')).findByTestId('review-row-1');
+    await screen.findByText('共 150 条');
+    fireEvent.click(screen.getByTestId('select-all'));
+    expect(await screen.findByText('已选择已加载的 100 条评价。')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '选择全部 150 条符合筛选的评价' }));
+    expect(screen.getByTestId('bulk-selected').textContent).toBe('已选全部 150 条符合筛选的评价');
+    fireEvent.change(screen.getByLabelText('分配给…'), { target: { value: 'none' } });
+    fireEvent.click(screen.getByRole('button', { name: '分配' }));
+    expect(await screen.findByText('把符合筛选的 150 个工单分配给 未分配？')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('bulk-matching-confirm'));
+    expect(await screen.findByText('分配给 未分配：处理了 150 个工单，其中 140 个有改动')).toBeTruthy();
+    const batches = backend.calls.filter((call) => call.method === 'reviews.assignMatching').map((call) => call.input);
+    expect(batches).toEqual([
+      { filters: {}, upTo: 1150, assigneeId: null },
+      { filters: {}, upTo: 1150, after: 1100, assigneeId: null },
+    ]);
+    // Nothing went by ticked ids: the change was over the filter.
+    expect(backend.calls.some((call) => call.method === 'cases.assign')).toBe(false);
   });
 
   it('offers import, demo data and manual entry when there are no reviews at all', async () => {

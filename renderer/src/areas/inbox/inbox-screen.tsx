@@ -13,7 +13,8 @@ import { ImportWizard, type ImportMode } from './import/import-wizard';
 import { InboxTabs } from './inbox-tabs';
 import { BulkActionsBar } from './list/bulk-actions-bar';
 import { FiltersBar } from './list/filters-bar';
-import { hasActiveFilters } from './list/inbox-query';
+import { SelectAllBanner } from './list/select-all-banner';
+import { clearedFilters, hasActiveFilters } from './list/inbox-query';
 import { ReviewTable } from './list/review-table';
 import { useInboxKeyboard } from './list/use-inbox-keyboard';
 import { useInboxQuery } from './list/use-inbox-query';
@@ -36,7 +37,8 @@ export function InboxScreen() {
 
   // Ticks and the cursor belong to one query; a new filter starts both afresh.
   const queryKey = JSON.stringify([filters, query.sort]);
-  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number> }>({ key: queryKey, ids: noneChecked });
+  // allMatching: "select all N matching" is on, so a bulk change goes to the filter on the server.
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<number>; allMatching?: boolean }>({ key: queryKey, ids: noneChecked });
   const checked = selection.key === queryKey ? selection.ids : noneChecked;
   const [cursor, setCursor] = useState<{ key: string; index: number }>({ key: queryKey, index: -1 });
   const activeIndex = cursor.key === queryKey ? Math.min(cursor.index, pages.items.length - 1) : -1;
@@ -58,6 +60,11 @@ export function InboxScreen() {
     const all = items.length > 0 && items.every((item) => checked.has(item.id));
     setSelection({ key: queryKey, ids: all ? noneChecked : new Set(items.map((item) => item.id)) });
   }, [items, checked, queryKey]);
+  const allLoadedChecked = items.length > 0 && items.every((item) => checked.has(item.id));
+  const total = count.data?.total ?? null;
+  // Only while every loaded row stays ticked; unticking one goes back to the ticked rows.
+  const allMatching = selection.key === queryKey && selection.allMatching === true && allLoadedChecked;
+  const offerMatching = allLoadedChecked && total !== null && total > items.length;
   const clearSelection = useCallback(() => setSelection({ key: queryKey, ids: noneChecked }), [queryKey]);
 
   const open = useCallback(
@@ -88,13 +95,13 @@ export function InboxScreen() {
 
   const headerActions = (
     <Group gap="xs">
-      <Button leftSection={<IconFileImport size={18} />} onClick={() => setImportMode('file')} data-testid="inbox-import">
+      <Button size="xs" leftSection={<IconFileImport size={16} />} onClick={() => setImportMode('file')} data-testid="inbox-import">
         {t('actions.import')}
       </Button>
-      <Button variant="default" leftSection={<IconClipboardText size={18} />} onClick={() => setImportMode('paste')}>
+      <Button size="xs" variant="default" leftSection={<IconClipboardText size={16} />} onClick={() => setImportMode('paste')}>
         {t('actions.paste')}
       </Button>
-      <Button variant="default" leftSection={<IconPencilPlus size={18} />} onClick={() => setManualOpen(true)}>
+      <Button size="xs" variant="default" leftSection={<IconPencilPlus size={16} />} onClick={() => setManualOpen(true)}>
         {t('actions.manual')}
       </Button>
     </Group>
@@ -102,8 +109,8 @@ export function InboxScreen() {
 
   return (
     <div className={classes.screen}>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={headerActions} />
-      <InboxTabs />
+      <PageHeader title={t('title')} subtitle={t('subtitle')} />
+      <InboxTabs actions={headerActions} />
       {inboxIsEmpty ? (
         <EmptyStatePanel
           icon={<IconInbox size={32} stroke={1.5} />}
@@ -129,11 +136,24 @@ export function InboxScreen() {
             lookups={lookups}
             total={count.error ? undefined : (count.data?.total ?? null)}
             searchRef={searchRef}
-            filtered={filtered}
           />
           {selected.length > 0 ? (
-            <Stack mt="sm">
-              <BulkActionsBar selected={selected} assignable={lookups.assignable} onClear={clearSelection} />
+            <Stack mt="sm" gap={4}>
+              <BulkActionsBar
+                selected={selected}
+                assignable={lookups.assignable}
+                onClear={clearSelection}
+                matching={allMatching && total !== null ? { filters, total } : null}
+                onChanged={pages.reload}
+              />
+              {offerMatching ? (
+                <SelectAllBanner
+                  loaded={items.length}
+                  total={total}
+                  allMatching={allMatching}
+                  onChange={(on) => setSelection((previous) => ({ ...previous, key: queryKey, allMatching: on }))}
+                />
+              ) : null}
             </Stack>
           ) : null}
           <div className={classes.body}>
@@ -154,6 +174,11 @@ export function InboxScreen() {
                   icon={<IconFilterOff size={28} stroke={1.5} />}
                   title={t('noMatchTitle')}
                   description={t('noMatchDescription')}
+                  actions={
+                    <Button variant="light" leftSection={<IconFilterOff size={16} />} onClick={() => update(clearedFilters)}>
+                      {t('filters.clear')}
+                    </Button>
+                  }
                 />
               ) : (
                 <ReviewTable
@@ -164,7 +189,6 @@ export function InboxScreen() {
                   openId={query.openId}
                   hasMore={pages.hasMore}
                   loadingMore={pages.loadingMore}
-                  compact={query.openId !== null}
                   staffNames={lookups.staffNames}
                   onLoadMore={pages.loadMore}
                   onToggle={toggle}

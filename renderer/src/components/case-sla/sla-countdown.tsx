@@ -45,7 +45,8 @@ export function SlaCountdown({ target, compact = false, testId = 'sla-countdown'
       data-testid={testId}
       data-state={state}
       aria-label={t('sla.countdown.aria', { state: t(slaStateKey[state]), time: label })}
-      styles={{ label: { fontVariantNumeric: 'tabular-nums' } }}
+      // Never an ellipsis: a cut countdown (-69:3…) reads as another time. The badge wraps to its own line instead.
+      styles={{ root: { flexShrink: 0, maxWidth: 'none' }, label: { fontVariantNumeric: 'tabular-nums', overflow: 'visible' } }}
     >
       <Group gap={6} wrap="nowrap">
         <Text span inherit>

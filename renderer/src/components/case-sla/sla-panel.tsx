@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Table, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSla, SlaHistoryEntry } from '../../../../shared/contract';
 import { staffRoles, type StaffRole } from '../../../../shared/domain/roles';
@@ -44,19 +44,12 @@ export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
           {t('sla.panel.pausedSince', { reason: t(pauseReasonKey[sla.paused.reason]), at: at(sla.paused.since) })}
         </Badge>
       ) : null}
-      <Table withTableBorder verticalSpacing={6} horizontalSpacing="sm" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sla.panel.target')}</Table.Th>
-            <Table.Th>{t('sla.panel.left')}</Table.Th>
-            <Table.Th>{t('sla.panel.due')}</Table.Th>
-            <Table.Th>{t('sla.panel.warnPoints')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sla.targets.map((target) => (
-            <Table.Tr key={target.kind} data-testid={`sla-target-${target.kind}`} data-state={target.state}>
-              <Table.Td>
+      {/* One card per target, its parts wrapping: a table squeezed the countdown to "-69:3" in a narrow pane. */}
+      <Stack gap={6}>
+        {sla.targets.map((target) => (
+          <Paper key={target.kind} withBorder radius="sm" px="sm" py={6} data-testid={`sla-target-${target.kind}`} data-state={target.state}>
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap={6}>
+              <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={500}>
                   {t(slaTargetKey[target.kind])}
                 </Text>
@@ -64,19 +57,19 @@ export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
                   {t('sla.panel.minutes', { minutes: target.targetMinutes })}
                   {target.businessHours ? ` · ${t('sla.panel.businessHours')}` : ''}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <SlaCountdown
-                  compact
-                  testId={`sla-countdown-${target.kind}`}
-                  target={{ state: target.state, dueAt: target.dueAt, remainingMs: target.remainingMs, warnAt: target.warnAt.map((point) => point.at) }}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{target.metAt !== null ? at(target.metAt) : target.dueAt !== null ? at(target.dueAt) : '—'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
+              </div>
+              <SlaCountdown
+                compact
+                testId={`sla-countdown-${target.kind}`}
+                target={{ state: target.state, dueAt: target.dueAt, remainingMs: target.remainingMs, warnAt: target.warnAt.map((point) => point.at) }}
+              />
+            </Group>
+            <Group gap={6} wrap="wrap" mt={4} align="center">
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {t('sla.panel.due')} {target.metAt !== null ? at(target.metAt) : target.dueAt !== null ? at(target.dueAt) : '—'}
+              </Text>
+              {target.warnAt.length > 0 ? (
+                <Group gap={4} wrap="wrap" aria-label={t('sla.panel.warnPoints')}>
                   {target.warnAt.map((point) => (
                     <Badge
                       key={point.percent}
@@ -85,17 +78,17 @@ export function SlaPanel({ sla, withHistory = true }: SlaPanelProps) {
                       tt="none"
                       variant={point.firedAt !== null ? 'filled' : 'outline'}
                       color={point.firedAt !== null ? stateColors.warning : 'gray'}
-                      title={point.at !== null ? at(point.at) : undefined}
+                      title={point.at !== null ? `${t('sla.panel.warnPoints')} ${at(point.at)}` : t('sla.panel.warnPoints')}
                     >
                       {point.percent}%{point.late ? ` · ${t('sla.panel.late')}` : ''}
                     </Badge>
                   ))}
                 </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              ) : null}
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
       {sla.firstResponseAt !== null ? (
         <Text size="xs" c="dimmed">
           {t('sla.panel.firstResponseAt', { at: at(sla.firstResponseAt) })}

@@ -89,7 +89,7 @@ describe('ReviewDetailPane', () => {
       '评价中提到同行「别家」',
       '同一 IP 1.2.3.4 被 7 个不同买家使用（甲、乙、丙、丁、戊 等）',
     ]);
-    expect(when(from)).toContain('2026/11/20 01:00');
+    expect(when(from)).toContain('2026-11-20 01:00');
     expect(within(screen.getByTestId('detail-timeline')).getAllByTestId('timeline-detail').map((node) => node.textContent)).toEqual([
       'export.csv（导入 #3）',
       '物流延误（规则「物流延误」命中：快递、三天）',

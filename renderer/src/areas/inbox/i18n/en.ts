@@ -1,11 +1,13 @@
 import type { Translation } from '../../../i18n/translation';
+import { inboxListEn } from './list-en';
 import type { inboxZhCN } from './zh-CN';
 import { rulesLearningEn } from './rules-learning.en';
 
 /** English for the `inbox` namespace: exactly the keys of zh-CN.ts. */
 export const inboxEn: Translation<typeof inboxZhCN> = {
+  ...inboxListEn,
   title: 'Inbox',
-  subtitle: 'Reviews from every shop and platform. Negative ones come first, and each category says why.',
+  subtitle: 'Every shop and platform. Negative reviews first, the most urgent on top; each category says why.',
   tabs: {
     reviews: 'Reviews',
     rules: 'Rules',
@@ -72,58 +74,6 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     openedByRuleNoWords: '{{category}} (rule “{{rule}}” matched)',
     change: '{{from}} → {{to}}',
     followUp: 'Follow-up: {{text}}',
-  },
-  search: {
-    label: 'Search reviews',
-    placeholder: 'Search reviews and follow-ups',
-  },
-  sort: {
-    label: 'Sort',
-    newest: 'Newest',
-    slaDue: 'SLA due',
-  },
-  filters: {
-    level: 'Level',
-    category: 'Category',
-    status: 'Status',
-    flags: 'Risk flags',
-    assignee: 'Assignee',
-    platform: 'Platform',
-    shop: 'Shop',
-    from: 'From date',
-    to: 'To date',
-    clear: 'Clear filters',
-  },
-  columns: {
-    level: 'Level',
-    text: 'Review',
-    category: 'Category',
-    flags: 'Flags',
-    shop: 'Shop',
-    buyer: 'Buyer',
-    posted: 'Posted',
-    status: 'Status',
-    assignee: 'Assignee',
-  },
-  list: {
-    label: 'Reviews',
-    selectRow: 'Select review: {{text}}',
-    selectAll: 'Select the {{count}} loaded reviews',
-    loadingMore: 'Loading more…',
-  },
-  bulk: {
-    selected: '{{count}} selected ({{cases}} cases)',
-    assignTo: 'Assign to…',
-    assign: 'Assign',
-    categoryTo: 'Change category to…',
-    recategorize: 'Change category',
-    clear: 'Clear selection',
-    assigned: 'Assigned {{count}} cases to {{name}}',
-    recategorized: 'Moved {{count}} cases to “{{category}}”',
-    confirmAssignTitle: 'Assign {{count}} cases to {{name}}?',
-    confirmAssignBody: 'Their current assignees are replaced. You can reassign them at any time.',
-    confirmRecategorizeTitle: 'Move {{count}} cases to “{{category}}”?',
-    confirmRecategorizeBody: 'A category set by a person is kept: neither the rules nor a re-import will change it again.',
   },
   fields: {
     orderNo: 'Order number',

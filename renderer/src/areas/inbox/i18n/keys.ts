@@ -25,7 +25,7 @@ export const fieldKey: Record<ReviewField, InboxKey> = {
   deviceId: 'fields.deviceId',
 };
 
-export type ReviewColumn = 'level' | 'text' | 'category' | 'flags' | 'shop' | 'buyer' | 'posted' | 'status' | 'assignee';
+export type ReviewColumn = 'level' | 'text' | 'category' | 'flags' | 'shop' | 'buyer' | 'posted' | 'due' | 'status' | 'assignee';
 
 export const columnKey: Record<ReviewColumn, InboxKey> = {
   level: 'columns.level',
@@ -35,6 +35,7 @@ export const columnKey: Record<ReviewColumn, InboxKey> = {
   shop: 'columns.shop',
   buyer: 'columns.buyer',
   posted: 'columns.posted',
+  due: 'columns.due',
   status: 'columns.status',
   assignee: 'columns.assignee',
 };

@@ -1,12 +1,14 @@
 import { rulesLearningZhCN } from './rules-learning.zh-CN';
+import { inboxListZhCN } from './list-zh-CN';
 
 /**
  * Words of the inbox area: the review list, detail pane, import, manual entry and the rules tab.
  * Chinese is the product's first language, so this object defines the `inbox` namespace's keys.
  */
 export const inboxZhCN = {
+  ...inboxListZhCN,
   title: '收件箱',
-  subtitle: '所有店铺、所有平台的评价。差评排在最前，每个分类都写明了原因。',
+  subtitle: '所有店铺、所有平台的评价。差评排在最前，快到期的在最上面；每个分类都写明了原因。',
   tabs: {
     reviews: '评价',
     rules: '规则',
@@ -73,58 +75,6 @@ export const inboxZhCN = {
     openedByRuleNoWords: '{{category}}（规则「{{rule}}」命中）',
     change: '{{from}} → {{to}}',
     followUp: '追评：{{text}}',
-  },
-  search: {
-    label: '搜索评价',
-    placeholder: '搜索评价和追评内容',
-  },
-  sort: {
-    label: '排序',
-    newest: '最新',
-    slaDue: 'SLA 到期',
-  },
-  filters: {
-    level: '等级',
-    category: '分类',
-    status: '状态',
-    flags: '风险标记',
-    assignee: '负责人',
-    platform: '平台',
-    shop: '店铺',
-    from: '开始日期',
-    to: '结束日期',
-    clear: '清除筛选',
-  },
-  columns: {
-    level: '等级',
-    text: '评价内容',
-    category: '分类',
-    flags: '标记',
-    shop: '店铺',
-    buyer: '买家',
-    posted: '评价时间',
-    status: '状态',
-    assignee: '负责人',
-  },
-  list: {
-    label: '评价列表',
-    selectRow: '选择评价：{{text}}',
-    selectAll: '选择已加载的 {{count}} 条评价',
-    loadingMore: '正在加载更多…',
-  },
-  bulk: {
-    selected: '已选 {{count}} 条（{{cases}} 个工单）',
-    assignTo: '分配给…',
-    assign: '分配',
-    categoryTo: '改为分类…',
-    recategorize: '改分类',
-    clear: '取消选择',
-    assigned: '已把 {{count}} 个工单分配给 {{name}}',
-    recategorized: '已把 {{count}} 个工单改为「{{category}}」',
-    confirmAssignTitle: '把 {{count}} 个工单分配给 {{name}}？',
-    confirmAssignBody: '这些工单现在的负责人会被替换。之后可以随时重新分配。',
-    confirmRecategorizeTitle: '把 {{count}} 个工单改为「{{category}}」？',
-    confirmRecategorizeBody: '人工设定的分类会一直保留，分类规则和重新导入都不会再改动它们。',
   },
   fields: {
     orderNo: '订单号',

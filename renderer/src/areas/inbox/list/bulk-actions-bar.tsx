@@ -2,18 +2,18 @@ import { Button, Group, NativeSelect, Paper, Text } from '@mantine/core';
 import { IconCategory, IconUserShare, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Review, StaffMember } from '../../../../../shared/contract';
+import type { Review, ReviewFilters, StaffMember } from '../../../../../shared/contract';
 import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useRunAction } from '../../../errors/use-run-action';
 import { categoryKey } from '../../../i18n/domain/keys';
+import { BulkMatchingModal } from './bulk-matching-modal';
+import { useBulkMatching, type BulkAction } from './use-bulk-matching';
 
 /** Above this many cases a bulk change asks first; a slip of the mouse should not reassign a day's work. */
 export const bulkConfirmThreshold = 20;
-
-type BulkAction = { kind: 'assign'; assigneeId: number | null; label: string } | { kind: 'recategorize'; category: CaseCategory };
 
 interface BulkActionsBarProps {
   /** The ticked reviews (only those with a case can be changed; good reviews have none). */
@@ -22,10 +22,14 @@ interface BulkActionsBarProps {
   assignable: StaffMember[];
   /** Clears the ticks, after a change or on request. */
   onClear: () => void;
+  /** Set when "select all N matching" is on: the change goes to everything the filter matches, on the server. */
+  matching: { filters: ReviewFilters; total: number } | null;
+  /** After a change over the filter: the list reloads to show it. */
+  onChanged: () => void;
 }
 
 /** Bulk assign and bulk re-categorise for the ticked rows. */
-export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBarProps) {
+export function BulkActionsBar({ selected, assignable, onClear, matching, onChanged }: BulkActionsBarProps) {
   const { t } = useTranslation(['inbox', 'domain']);
   const api = useApi();
   const run = useRunAction();
@@ -34,6 +38,11 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
   const [pending, setPending] = useState<BulkAction | null>(null);
   const [busy, setBusy] = useState(false);
   const caseIds = selected.flatMap((review) => (review.case ? [review.case.id] : []));
+  const overFilter = useBulkMatching(matching?.filters ?? {}, () => {
+    onClear();
+    onChanged();
+  });
+  const countingKind = overFilter.state.phase === 'counting' ? overFilter.state.action.kind : null;
 
   async function apply(action: BulkAction) {
     setBusy(true);
@@ -54,7 +63,8 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
   }
 
   function request(action: BulkAction) {
-    if (caseIds.length > bulkConfirmThreshold) setPending(action);
+    if (matching) void overFilter.request(action);
+    else if (caseIds.length > bulkConfirmThreshold) setPending(action);
     else void apply(action);
   }
 
@@ -64,8 +74,8 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
   return (
     <Paper withBorder radius="md" px="md" py={8} bg="var(--mantine-primary-color-light)" data-testid="bulk-actions">
       <Group gap="sm" wrap="wrap">
-        <Text size="sm" fw={600}>
-          {t('bulk.selected', { count: selected.length, cases: caseIds.length })}
+        <Text size="sm" fw={600} data-testid="bulk-selected">
+          {matching ? t('bulk.matchingSelected', { total: matching.total.toLocaleString() }) : t('bulk.selected', { count: selected.length, cases: caseIds.length })}
         </Text>
         <Group gap={6} wrap="nowrap">
           <NativeSelect
@@ -82,8 +92,8 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
           <Button
             size="xs"
             leftSection={<IconUserShare size={14} />}
-            disabled={!assignee || caseIds.length === 0}
-            loading={busy && pending?.kind !== 'recategorize'}
+            disabled={!assignee || (!matching && caseIds.length === 0)}
+            loading={(busy && pending?.kind !== 'recategorize') || countingKind === 'assign'}
             onClick={() => request({ kind: 'assign', assigneeId: assignee === 'none' ? null : Number(assignee), label: assigneeLabel(assignee) })}
           >
             {t('bulk.assign')}
@@ -103,7 +113,8 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
           <Button
             size="xs"
             leftSection={<IconCategory size={14} />}
-            disabled={!category || caseIds.length === 0}
+            disabled={!category || (!matching && caseIds.length === 0)}
+            loading={countingKind === 'recategorize'}
             onClick={() => request({ kind: 'recategorize', category: category as CaseCategory })}
           >
             {t('bulk.recategorize')}
@@ -113,6 +124,7 @@ export function BulkActionsBar({ selected, assignable, onClear }: BulkActionsBar
           {t('bulk.clear')}
         </Button>
       </Group>
+      <BulkMatchingModal matching={overFilter} />
       <ConfirmModal
         opened={pending !== null}
         title={

@@ -12,7 +12,8 @@ import {
 } from '../../../../../shared/domain/reviews';
 import { zonedInputToEpoch } from '../../../format/date-time';
 
-export type InboxSort = 'newest' | 'sla_due';
+/** priority (the default): 差评 first, the most urgent first; newest; sla_due: next deadline across levels. */
+export type InboxSort = 'priority' | 'newest' | 'sla_due';
 
 /** The inbox's filters as the controls show them; all of it lives in the URL so a reload keeps it. */
 export interface InboxQuery {
@@ -64,7 +65,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     from: day(params.get('from')),
     to: day(params.get('to')),
     search: params.get('q') ?? '',
-    sort: params.get('sort') === 'sla_due' ? 'sla_due' : 'newest',
+    sort: params.get('sort') === 'sla_due' ? 'sla_due' : params.get('sort') === 'newest' ? 'newest' : 'priority',
     openId: positiveInt(params.get('review')),
   };
 }
@@ -86,7 +87,7 @@ export function patchInboxParams(params: URLSearchParams, patch: Partial<InboxQu
   if ('from' in patch) set('from', patch.from ?? null);
   if ('to' in patch) set('to', patch.to ?? null);
   if ('search' in patch) set('q', patch.search?.trim() ? patch.search : null);
-  if ('sort' in patch) set('sort', patch.sort === 'sla_due' ? 'sla_due' : null);
+  if ('sort' in patch) set('sort', patch.sort === 'priority' || patch.sort === undefined ? null : patch.sort);
   if ('openId' in patch) set('review', patch.openId ? String(patch.openId) : null);
   return next;
 }
@@ -111,6 +112,20 @@ export function toReviewFilters(query: InboxQuery, timeZone: string): ReviewFilt
   if (search) filters.search = search;
   return filters;
 }
+
+/** Every filter at its empty value: what 清除筛选 writes (the sort and the open review stay). */
+export const clearedFilters: Partial<InboxQuery> = {
+  platform: null,
+  shopId: null,
+  levels: [],
+  categories: [],
+  statuses: [],
+  assignee: 'all',
+  flags: [],
+  from: '',
+  to: '',
+  search: '',
+};
 
 /** Whether any filter narrows the list (the sort and the open review do not). */
 export function hasActiveFilters(filters: ReviewFilters): boolean {

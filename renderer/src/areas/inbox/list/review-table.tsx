@@ -1,12 +1,15 @@
 import { Checkbox, Loader, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../../../shared/contract';
+import { useServerNow } from '../../../components/case-sla/server-clock';
 import { usePreferences } from '../../../preferences/preferences-context';
+import { gridTemplate, visibleColumns } from './review-columns';
 import { ReviewRow, rowHeight } from './review-row';
 import classes from './review-table.module.css';
-import { columnKey, type ReviewColumn } from '../i18n/keys';
+import { columnKey } from '../i18n/keys';
 
 /** Start the next page this many rows before the end, so scrolling rarely meets the spinner. */
 const prefetchRows = 30;
@@ -24,8 +27,6 @@ interface ReviewTableProps {
   openId: number | null;
   hasMore: boolean;
   loadingMore: boolean;
-  /** Fewer columns while the detail pane is open. */
-  compact: boolean;
   staffNames: ReadonlyMap<number, string>;
   onLoadMore: () => void;
   onToggle: (reviewId: number) => void;
@@ -43,7 +44,6 @@ export function ReviewTable({
   openId,
   hasMore,
   loadingMore,
-  compact,
   staffNames,
   onLoadMore,
   onToggle,
@@ -53,6 +53,13 @@ export function ReviewTable({
   const { t } = useTranslation('inbox');
   const { timeZone, language } = usePreferences();
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The columns follow the list's own width (the window, and the detail pane when it is open).
+  const { ref: sizeRef, width } = useElementSize();
+  // Unmeasured (the first frame, or a test without layout): every column, the common case.
+  const columns = visibleColumns(width === 0 ? Number.POSITIVE_INFINITY : width, language);
+  const template = gridTemplate(columns, language);
+  // The due column counts in minutes; a tick every 30 s keeps it honest without re-rendering each second.
+  const now = useServerNow(30_000);
   // The compiler cannot memoise around the virtualiser's mutable instance; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -77,11 +84,8 @@ export function ReviewTable({
 
   const allChecked = items.length > 0 && items.every((item) => checked.has(item.id));
   const someChecked = !allChecked && checked.size > 0;
-  const columns: readonly ('' | ReviewColumn)[] = compact
-    ? ['', 'level', 'text', 'category', 'flags']
-    : ['', 'level', 'text', 'category', 'flags', 'shop', 'buyer', 'posted', 'status', 'assignee'];
-
   return (
+    <div ref={sizeRef} className={classes.sizer}>
     <div
       ref={scrollRef}
       className={classes.scroller}
@@ -91,24 +95,22 @@ export function ReviewTable({
       aria-multiselectable
       data-testid="review-list"
     >
-      <div role="row" aria-rowindex={1} className={classes.header} data-compact={compact || undefined}>
-        {columns.map((column) =>
-          column === '' ? (
-            <div role="columnheader" key="select" className={classes.cell}>
-              <Checkbox
-                size="xs"
-                checked={allChecked}
-                indeterminate={someChecked}
-                onChange={onToggleAll}
-                aria-label={t('list.selectAll', { count: items.length })}
-              />
-            </div>
-          ) : (
-            <div role="columnheader" key={column} className={classes.cell}>
-              {t(columnKey[column])}
-            </div>
-          ),
-        )}
+      <div role="row" aria-rowindex={1} className={classes.header} style={{ gridTemplateColumns: template }}>
+        <div role="columnheader" className={classes.cell}>
+          <Checkbox
+            size="xs"
+            checked={allChecked}
+            indeterminate={someChecked}
+            onChange={onToggleAll}
+            aria-label={t('list.selectAll', { count: items.length })}
+            data-testid="select-all"
+          />
+        </div>
+        {columns.map((column) => (
+          <div role="columnheader" key={column} className={classes.cell}>
+            {t(columnKey[column])}
+          </div>
+        ))}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualItems.map((virtualRow) => {
@@ -135,7 +137,9 @@ export function ReviewTable({
               checked={checked.has(review.id)}
               active={virtualRow.index === activeIndex}
               open={review.id === openId}
-              compact={compact}
+              columns={columns}
+              template={template}
+              now={now}
               assigneeName={assigneeId === null ? null : (staffNames.get(assigneeId) ?? `#${assigneeId}`)}
               top={virtualRow.start - headerHeight}
               timeZone={timeZone}
@@ -146,6 +150,7 @@ export function ReviewTable({
           );
         })}
       </div>
+    </div>
     </div>
   );
 }
