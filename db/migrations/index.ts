@@ -8,6 +8,8 @@ import { importOwner } from './2026-12-02-006-import-owner';
 import { caseRouting } from './2026-12-02-007-case-routing';
 import { notificationGroups } from './2026-12-02-008-notification-groups';
 import { monitorDefaults } from './2026-12-02-009-monitor-defaults';
+import { classificationScorer } from './2026-12-03-101-classification-scorer';
+import { defaultLexiconSeed } from './2026-12-03-102-default-lexicon';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -23,6 +25,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02-007-case-routing': caseRouting,
   '2026-12-02-008-notification-groups': notificationGroups,
   '2026-12-02-009-monitor-defaults': monitorDefaults,
+  '2026-12-03-101-classification-scorer': classificationScorer,
+  '2026-12-03-102-default-lexicon': defaultLexiconSeed,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

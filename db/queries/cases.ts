@@ -110,11 +110,11 @@ export function setAssignee(sqlite: Sqlite, caseId: number, assigneeId: number |
   prepareCached(sqlite, 'UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?').run(assigneeId, at, caseId);
 }
 
-/** A person's category: kept over the rules from now on (re-import and reclassify leave it). */
+/** A person's category: kept over the rules from now on (re-import and reclassify leave it); out of the needs-review queue. The scorer's explanation stays, for the record. */
 export function setManualCategory(sqlite: Sqlite, caseId: number, category: CaseCategory, at: number): void {
   prepareCached(
     sqlite,
     `UPDATE cases SET category = ?, category_source = 'manual', category_rule_id = NULL, category_rule_name = NULL,
-       category_words_json = '[]', updated_at = ? WHERE id = ?`,
+       category_words_json = '[]', needs_review = 0, updated_at = ? WHERE id = ?`,
   ).run(category, at, caseId);
 }

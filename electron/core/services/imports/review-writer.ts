@@ -115,6 +115,8 @@ export class ReviewWriter {
             decision.ruleId,
             decision.ruleName,
             JSON.stringify(decision.matchedWords),
+            JSON.stringify(decision.explanation),
+            decision.needsReview ? 1 : 0,
             severity,
             context.now,
             context.now,
@@ -124,7 +126,7 @@ export class ReviewWriter {
         }
         for (const flag of row.flags) insertFlag.run(reviewId, flag.type, flag.evidence, JSON.stringify(flag.params), context.now);
         for (const alert of row.alerts) {
-          const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now) as { id: number };
+          const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now, alert.kind ?? 'monitor') as { id: number };
           result.alerts.push({
             alertId: id,
             reviewId,

@@ -6,4 +6,6 @@ export const rulesHandlers = defineHandlers({
   'rules.saveCategory': (input, context) => context.services().rules.saveCategory(input, context.actor),
   'rules.remove': (input, context) => context.services().rules.remove(input.kind, input.id, context.actor),
   'rules.reclassify': (_input, context) => context.services().rules.reclassify(context.actor),
+  'rules.getClassifier': (_input, context) => context.services().rules.classifier(),
+  'rules.saveClassifier': (input, context) => context.services().rules.saveClassifier(input, context.actor),
 });

@@ -1,5 +1,5 @@
 import { Group, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconBolt, IconDevices, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
+import { IconBolt, IconDevices, IconGavel, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../../../../shared/contract';
 import type { FlagType } from '../../../../../shared/domain/reviews';
@@ -12,6 +12,7 @@ export const flagIcons: Record<FlagType, Icon> = {
   burst: IconBolt,
   high_return_rate: IconTruckReturn,
   same_device: IconDevices,
+  compliance_risk: IconGavel,
 };
 
 interface FlagIconsProps {

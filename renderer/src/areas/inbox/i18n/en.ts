@@ -57,8 +57,9 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
   unassigned: 'Unassigned',
   flagWithEvidence: '{{flag}}: {{evidence}}',
   flagEvidence: {
-    extortion: 'Demands money in the review: “{{words}}”',
-    competitor: 'Mentions a competitor in the review: “{{words}}”',
+    extortion: 'Makes money the condition for changing the review: “{{words}}”',
+    competitor: 'Claims to be a competitor or a professional bad reviewer: “{{words}}”',
+    compliance: 'The buyer reports this shop paying for good reviews: “{{words}}” (platforms penalise the shop for it)',
     burst: '{{count}} bad reviews of “{{product}}” within {{hours}} h from buyers with no earlier review in this shop ({{from}} – {{to}})',
     sameIp: 'The same IP {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
     sameDevice: 'The same device {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
@@ -129,6 +130,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     burst: 'Review burst',
     high_return_rate: 'Unusual returns',
     same_device: 'Same IP / device',
+    compliance_risk: 'Cash-for-review risk',
   },
   fields: {
     orderNo: 'Order number',

@@ -12,6 +12,7 @@ export const flagKey: Record<FlagType, InboxKey> = {
   burst: 'flags.burst',
   high_return_rate: 'flags.high_return_rate',
   same_device: 'flags.same_device',
+  compliance_risk: 'flags.compliance_risk',
 };
 
 export const fieldKey: Record<ReviewField, InboxKey> = {

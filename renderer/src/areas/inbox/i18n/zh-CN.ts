@@ -57,8 +57,9 @@ export const inboxZhCN = {
   unassigned: '未分配',
   flagWithEvidence: '{{flag}}：{{evidence}}',
   flagEvidence: {
-    extortion: '评价中有索要钱款的字眼「{{words}}」',
-    competitor: '评价中提到同行「{{words}}」',
+    extortion: '以钱款为条件要挟删改评价「{{words}}」',
+    competitor: '评价者自称同行或职业差评「{{words}}」',
+    compliance: '买家反映本店好评返现「{{words}}」，平台会因此处罚店铺',
     burst: '{{hours}} 小时内「{{product}}」收到 {{count}} 条差评，买家此前都没在本店评价过（{{from}} – {{to}}）',
     sameIp: '同一 IP {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
     sameDevice: '同一设备 {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
@@ -129,6 +130,7 @@ export const inboxZhCN = {
     burst: '集中差评',
     high_return_rate: '异常退货',
     same_device: '同 IP/设备',
+    compliance_risk: '好评返现风险',
   },
   fields: {
     orderNo: '订单号',
