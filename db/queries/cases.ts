@@ -98,9 +98,9 @@ export function listAssignees(sqlite: Sqlite, caseIds: readonly number[]) {
 }
 
 export function listCategories(sqlite: Sqlite, caseIds: readonly number[]) {
-  return selectByIds<{ id: number; category: CaseCategory; source: string; ruleName: string | null }>(
+  return selectByIds<{ id: number; category: CaseCategory; source: string; ruleName: string | null; needsReview: number }>(
     sqlite,
-    `SELECT id, category, category_source AS source, category_rule_name AS ruleName
+    `SELECT id, category, category_source AS source, category_rule_name AS ruleName, needs_review AS needsReview
      FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     caseIds,
   );

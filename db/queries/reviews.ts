@@ -64,7 +64,12 @@ interface Compiled {
 function compile(filters: ReviewFilters, forceCases = false): Compiled {
   const caseOnlyLevels = filters.levels !== undefined && filters.levels.length > 0 && !filters.levels.includes('good');
   const byCase =
-    forceCases || caseOnlyLevels || filters.categories !== undefined || filters.statuses !== undefined || filters.assigneeId !== undefined;
+    forceCases ||
+    caseOnlyLevels ||
+    filters.categories !== undefined ||
+    filters.statuses !== undefined ||
+    filters.assigneeId !== undefined ||
+    filters.needsReview !== undefined;
   const t = byCase ? 'c' : 'r';
   const id = byCase ? 'c.review_id' : 'r.id';
   const where: string[] = [];
@@ -91,6 +96,8 @@ function compile(filters: ReviewFilters, forceCases = false): Compiled {
       params.push(filters.assigneeId);
     }
   }
+  // The needs-review queue (待确认) has its own partial index; false is "decided cases only".
+  if (filters.needsReview !== undefined) where.push(filters.needsReview ? 'c.needs_review = 1' : 'c.needs_review = 0');
   if (filters.from !== undefined) {
     where.push(`${t}.posted_at >= ?`);
     params.push(filters.from);

@@ -18,8 +18,9 @@ export const contrastAfterWeight = 1.5;
 export const contrastBeforeWeight = 0.6;
 export const concessionWeight = 0.5;
 
-const sentenceEnd = /[。！？!?\n；;]/;
-const clauseEnd = /[，,、：:~～…\s]/;
+const sentenceEnds = new Set([...'。！？!?\n；;']);
+const clauseEnds = new Set([...'，,、：:~～… \t\r\u3000']);
+const contrastHint = /但|可是|不过|然而/;
 /** Contrast words that open a new clause wherever they stand. 但 alone, unless in 不但. */
 const contrastInside = /但是|可是|不过|然而|(?<!不)但(?!是)/g;
 /** Contrast words that count only at the start of a clause (就是 is also "just", 只是 "only"). */
@@ -32,17 +33,15 @@ export function splitClauses(text: string): Clause[] {
   let sentence = 0;
   let start = 0;
   const push = (end: number) => {
-    let from = start;
-    while (from < end && /\s/.test(text[from] as string)) from++;
-    if (end > from) clauses.push({ text: text.slice(from, end), start: from, end, weight: 1, sentence, contrast: null });
+    if (end > start) clauses.push({ text: text.slice(start, end), start, end, weight: 1, sentence, contrast: null });
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i] as string;
-    if (sentenceEnd.test(char)) {
+    if (sentenceEnds.has(char)) {
       push(i);
       start = i + 1;
       sentence++;
-    } else if (clauseEnd.test(char)) {
+    } else if (clauseEnds.has(char)) {
       push(i);
       start = i + 1;
     }
@@ -51,6 +50,10 @@ export function splitClauses(text: string): Clause[] {
   // Cut again before contrast words inside a clause (物流还行但客服太慢).
   const cut: Clause[] = [];
   for (const clause of clauses) {
+    if (!contrastHint.test(clause.text)) {
+      cut.push(clause);
+      continue;
+    }
     let from = 0;
     for (const match of clause.text.matchAll(contrastInside)) {
       if (match.index === 0 || match.index === undefined) continue;

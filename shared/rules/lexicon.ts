@@ -30,6 +30,8 @@ export interface LexiconEntry {
 export interface Lexicon {
   family: ProductFamily | null;
   entries: LexiconEntry[];
+  /** The entries by their first character, longest word first: one pass over a review finds them all. */
+  byFirst: Map<string, LexiconEntry[]>;
 }
 
 /**
@@ -86,5 +88,13 @@ export function compileLexicon(rules: readonly LexiconRule[], family: ProductFam
       entries.push({ word, category: rule.category, ruleId: rule.id, ruleName: rule.name, priority: rule.priority, aspect: aspectWords[word] === rule.category });
     }
   }
-  return { family, entries };
+  const byFirst = new Map<string, LexiconEntry[]>();
+  for (const entry of entries) {
+    const first = entry.word[0] as string;
+    const list = byFirst.get(first) ?? [];
+    list.push(entry);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
+  return { family, entries, byFirst };
 }

@@ -49,6 +49,11 @@ const competitorPatterns: RegExp[] = [
 const cashForReview = String.raw`(?:(?:好评|五星|晒图|评价|带图)${tight(4)}(?:返现|返[0-9０-９一二两三四五六七八九十]+|返钱|返红包|送红包|红包|给钱|返[\s]*[0-9]+)|返现(?:好评|五星))`;
 const cashForReviewPattern = new RegExp(cashForReview, 'gu');
 
+/** Every pattern needs one of these (money, a review word, a competitor word): the cheap first look. */
+const moneyHint = /返|红包|转|偿|赔|钱|块|元|rmb|退款|退钱/u;
+const reviewHint = /评|星|曝光|追加/u;
+const competitorHint = /同行|职业|差评师|竞争对手|友商|对家/u;
+
 function findAll(text: string, patterns: readonly RegExp[], kind: PatternKind): PatternFinding[] {
   const found: PatternFinding[] = [];
   for (const pattern of patterns) {
@@ -74,13 +79,18 @@ function sentenceAround(text: string, at: number): string {
  * unless the buyer also binds money to the review with a condition of their own (我就…).
  */
 export function findPatterns(text: string): PatternFinding[] {
-  const compliance = findAll(text, [cashForReviewPattern], 'compliance_risk');
+  // Most reviews hold none of the words: a cheap look first keeps the import's hot path fast.
+  const hasMoney = moneyHint.test(text);
+  const hasReview = reviewHint.test(text);
+  const hasCompetitor = competitorHint.test(text);
+  if (!(hasMoney && hasReview) && !hasCompetitor) return [];
+  const compliance = hasMoney && hasReview ? findAll(text, [cashForReviewPattern], 'compliance_risk') : [];
   const reported = new Set(compliance.map((finding) => sentenceAround(text, finding.start)));
-  const extortion = findAll(text, extortionPatterns, 'extortion').filter((finding) => {
+  const extortion = (hasMoney && hasReview ? findAll(text, extortionPatterns, 'extortion') : []).filter((finding) => {
     const sentence = sentenceAround(text, finding.start);
     return !reported.has(sentence) || /我就|我才|不然|否则|除非/.test(finding.text);
   });
-  return [...dedupe(extortion), ...dedupe(findAll(text, competitorPatterns, 'competitor')), ...dedupe(compliance)];
+  return [...dedupe(extortion), ...dedupe(hasCompetitor ? findAll(text, competitorPatterns, 'competitor') : []), ...dedupe(compliance)];
 }
 
 /** Overlapping findings of one kind are one piece of evidence: keep the first (then longest). */

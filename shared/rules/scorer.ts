@@ -74,14 +74,16 @@ interface Hit {
 
 function findHits(haystack: string, clauses: readonly Clause[], lexicon: Lexicon): Hit[] {
   const hits: Hit[] = [];
-  for (const entry of lexicon.entries) {
-    let at = haystack.indexOf(entry.word);
-    while (at !== -1) {
+  for (let at = 0; at < haystack.length; at++) {
+    const candidates = lexicon.byFirst.get(haystack[at] as string);
+    if (!candidates) continue;
+    for (const entry of candidates) {
+      if (!haystack.startsWith(entry.word, at)) continue;
       const clause = clauseAt(clauses, at);
       if (clause) hits.push({ entry, start: at, clause });
-      at = haystack.indexOf(entry.word, at + entry.word.length);
     }
   }
+  if (hits.length < 2) return hits;
   // A word inside a longer matched word of the same category (坏 in 坏了) is that word, not two.
   return hits.filter(
     (hit) =>
@@ -129,9 +131,19 @@ export function scoreReview(haystack: string, lexicon: Lexicon, patterns: readon
   for (const hit of findHits(haystack, clauses, lexicon)) {
     const { entry, clause } = hit;
     const local = hit.start - clause.start;
-    const base = { category: entry.category, word: entry.word, start: hit.start, end: hit.start + entry.word.length, source: 'rule' as const, ruleId: entry.ruleId, ruleName: entry.ruleName };
+    const reason = (weight: number, effect: Reason['effect']): Reason => ({
+      category: entry.category,
+      word: entry.word,
+      start: hit.start,
+      end: hit.start + entry.word.length,
+      weight,
+      source: 'rule',
+      effect,
+      ruleId: entry.ruleId,
+      ruleName: entry.ruleName,
+    });
     if (isNegated(clause.text, local)) {
-      reasons.push({ ...base, weight: 0, effect: 'negated' });
+      reasons.push(reason(0, 'negated'));
       continue;
     }
     let weight = wordWeight;
@@ -144,7 +156,7 @@ export function scoreReview(haystack: string, lexicon: Lexicon, patterns: readon
     // Praise after a contrast is still praise, only stronger; a concession's praise is weaker.
     weight = round(weight * clause.weight);
     add(entry.category, weight);
-    reasons.push({ ...base, weight, effect });
+    reasons.push(reason(weight, effect));
   }
 
   for (const finding of patterns) {

@@ -135,6 +135,7 @@ export class ReviewWriter {
             level: draft.level,
             shopName: context.shopName,
             excerpt: excerptOf(draft.text),
+            kind: alert.kind ?? 'monitor',
           });
         }
       }

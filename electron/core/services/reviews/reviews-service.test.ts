@@ -185,8 +185,8 @@ describe('monitoring, classification and flags', () => {
       ['M4', '一般般', day(4), '差评', '丁', '杯子', ''],
     ]);
     expect(alerts).toEqual([
-      { alertId: 1, reviewId: 1, ruleName: '敏感词', matchedWords: ['投诉', '假货'], level: 'neutral', shopName: '测试店', excerpt: '假货！我要投诉' },
-      { alertId: 2, reviewId: 2, ruleName: '索要好评返现', matchedWords: ['给钱就改'], level: 'bad', shopName: '测试店', excerpt: '给钱就改好评' },
+      { alertId: 1, reviewId: 1, ruleName: '敏感词', matchedWords: ['投诉', '假货'], level: 'neutral', shopName: '测试店', excerpt: '假货！我要投诉', kind: 'monitor' },
+      { alertId: 2, reviewId: 2, ruleName: '索要好评返现', matchedWords: ['给钱就改'], level: 'bad', shopName: '测试店', excerpt: '给钱就改好评', kind: 'monitor' },
     ]);
     const listed = await call('alerts.list', { unreadOnly: true });
     expect(listed.unread).toBe(2);

@@ -22,7 +22,7 @@ import { notFound } from '../../errors';
 import type { RuleSet } from '../imports/prepare-review';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
-import type { CaseCategory } from '../../../../shared/domain/reviews';
+import type { CategorySwitch } from '../sla/policies';
 
 /** Cases re-decided per transaction: short enough that the UI's queries never wait long. */
 const reclassifyChunk = 1000;
@@ -134,7 +134,7 @@ export class RulesService {
       if (rows.length === 0) break;
       after = (rows.at(-1) as { id: number }).id;
       inTransaction(sqlite, () => {
-        const moved: { caseId: number; from: CaseCategory }[] = [];
+        const moved: CategorySwitch[] = [];
         for (const row of rows) {
           const decision = classifyReview(ruleHaystack(row.text, row.followUp), lexiconFor(row.family), options);
           const same =
@@ -145,7 +145,8 @@ export class RulesService {
             JSON.stringify(decision.explanation) === row.explanation;
           if (same) continue;
           setCaseClassification(sqlite, row.id, decision, now);
-          if (decision.category !== row.category) moved.push({ caseId: row.id, from: row.category });
+          const review = decision.needsReview ? 1 : 0;
+          if (decision.category !== row.category || review !== row.needsReview) moved.push({ caseId: row.id, from: row.category, leftReview: review !== row.needsReview });
           changed++;
         }
         // A case whose category changed follows that category's SLA policy, as a manual change does.
