@@ -1,5 +1,4 @@
-import { Alert, Group, NativeSelect, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconHandFinger, IconRobot } from '@tabler/icons-react';
+import { Alert, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, StaffMember } from '../../../../../shared/contract';
 import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
@@ -11,7 +10,7 @@ import { useExplainFlag } from '../badges/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../../../components/badges/status-badge';
 import { DetailSection } from './detail-section';
-import { explainClassification } from './explain-classification';
+import { ClassificationPanel } from './classification-panel';
 import { categoryKey } from '../../../i18n/domain/keys';
 import { flagKey } from '../i18n/keys';
 
@@ -30,7 +29,6 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const api = useApi();
   const run = useRunAction();
   const explainFlag = useExplainFlag();
-  const manual = reviewCase.classification.source === 'manual';
 
   async function recategorize(category: CaseCategory) {
     const result = await run(() => api.call('cases.recategorize', { caseIds: [reviewCase.id], category }));
@@ -78,14 +76,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           ]}
         />
       </Group>
-      <Group gap={8} wrap="nowrap" align="flex-start">
-        <ThemeIcon size={22} radius="xl" variant="light" color={manual ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
-          {manual ? <IconHandFinger size={14} /> : <IconRobot size={14} />}
-        </ThemeIcon>
-        <Text size="sm" data-testid="classification-explanation">
-          {explainClassification(reviewCase.classification, t)}
-        </Text>
-      </Group>
+      <ClassificationPanel classification={reviewCase.classification} onPick={(category) => void recategorize(category)} />
       {reviewCase.flags.length > 0 ? (
         <Stack gap={6} data-testid="case-flags">
           {reviewCase.flags.map((flag) => {

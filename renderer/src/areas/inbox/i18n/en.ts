@@ -1,5 +1,6 @@
 import type { Translation } from '../../../i18n/translation';
 import type { inboxZhCN } from './zh-CN';
+import { explainEn } from './explain/en';
 
 /** English for the `inbox` namespace: exactly the keys of zh-CN.ts. */
 export const inboxEn: Translation<typeof inboxZhCN> = {
@@ -86,6 +87,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     category: 'Category',
     status: 'Status',
     flags: 'Risk flags',
+    needsReview: 'Needs a category',
     assignee: 'Assignee',
     platform: 'Platform',
     shop: 'Shop',
@@ -147,12 +149,7 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     buyerIp: 'Buyer IP',
     deviceId: 'Device ID',
   },
-  explain: {
-    rule: 'Rule “{{rule}}” matched: {{words}}',
-    ruleNoWords: 'Rule “{{rule}}” matched',
-    manual: 'Set by a person',
-    default: 'No category rule matched; default category',
-  },
+  explain: explainEn,
   detail: {
     label: 'Review details',
     title: 'Review details',

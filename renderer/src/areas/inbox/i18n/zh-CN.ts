@@ -1,3 +1,4 @@
+import { explainZhCN } from './explain/zh-CN';
 /**
  * Words of the inbox area: the review list, detail pane, import, manual entry and the rules tab.
  * Chinese is the product's first language, so this object defines the `inbox` namespace's keys.
@@ -86,6 +87,7 @@ export const inboxZhCN = {
     category: '分类',
     status: '状态',
     flags: '风险标记',
+    needsReview: '待确认分类',
     assignee: '负责人',
     platform: '平台',
     shop: '店铺',
@@ -147,12 +149,7 @@ export const inboxZhCN = {
     buyerIp: '买家IP',
     deviceId: '设备号',
   },
-  explain: {
-    rule: '规则「{{rule}}」命中：{{words}}',
-    ruleNoWords: '规则「{{rule}}」命中',
-    manual: '人工设定',
-    default: '没有分类规则命中，归为默认分类',
-  },
+  explain: explainZhCN,
   detail: {
     label: '评价详情',
     title: '评价详情',

@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
+import { Button, Chip, Group, Kbd, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useState, type RefObject } from 'react';
@@ -71,6 +71,9 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
         onChange={(flags) => update({ flags })}
         testId="filter-flags"
       />
+      <Chip size="sm" checked={query.needsReview} onChange={(needsReview) => update({ needsReview })} color="yellow" data-testid="filter-needs-review">
+        {t('filters.needsReview')}
+      </Chip>
       <Select
         size="sm"
         w={130}
@@ -135,7 +138,7 @@ export function FiltersBar({ query, update, lookups, total, searchRef, filtered 
           leftSection={<IconFilterOff size={16} />}
           onClick={() => {
             setResetCount((n) => n + 1);
-            update({ platform: null, shopId: null, levels: [], categories: [], statuses: [], assignee: 'all', flags: [], from: '', to: '', search: '' });
+            update({ platform: null, shopId: null, levels: [], categories: [], statuses: [], assignee: 'all', flags: [], needsReview: false, from: '', to: '', search: '' });
           }}
         >
           {t('filters.clear')}
