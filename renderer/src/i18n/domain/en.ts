@@ -20,6 +20,15 @@ export const domainEn: Translation<typeof domainZhCN> = {
   },
   categories: categoryLabels.en,
   manualCategory: 'Category set by a person',
+  productFamilies: {
+    general: 'General',
+    electronics: 'Electronics',
+    food: 'Food & fresh produce',
+    beauty: 'Beauty & personal care',
+    clothing: 'Clothing, shoes & bags',
+    appliances: 'Home appliances',
+  },
+  allFamilies: 'Any (use every family’s words)',
   statuses: {
     new: 'New',
     contacting: 'Contacting',

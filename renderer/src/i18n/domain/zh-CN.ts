@@ -21,6 +21,15 @@ export const domainZhCN = {
   },
   categories: categoryLabels['zh-CN'],
   manualCategory: '人工设定的分类',
+  productFamilies: {
+    general: '通用',
+    electronics: '数码电子',
+    food: '食品生鲜',
+    beauty: '美妆个护',
+    clothing: '服装鞋包',
+    appliances: '家用电器',
+  },
+  allFamilies: '不限（所有品类的词都用）',
   statuses: {
     new: '新建',
     contacting: '联系中',

@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryError } from '../../../components/query-error';
 import { InboxTabs } from '../inbox-tabs';
 import { CategoryRulesSection } from './category-rules-section';
+import { ClassifierSection } from './classifier-section';
 import { MonitorRulesSection } from './monitor-rules-section';
 
 /** 收件箱 › 规则: the monitoring and category rules that sort and flag incoming reviews. */
@@ -25,6 +26,7 @@ export function RulesScreen() {
       ) : (
         <Stack gap="lg" maw={1180}>
           <CategoryRulesSection rules={rules.data.category} />
+          <ClassifierSection />
           <MonitorRulesSection rules={rules.data.monitor} />
         </Stack>
       )}
