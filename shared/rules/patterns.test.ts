@@ -16,7 +16,7 @@ describe('extortion: money bound to the review by a condition', () => {
     expect(found(text)).toEqual([['extortion', span, start]]);
   });
 
-  it.each(['质量差，要求退款', '差评，不会再买了', '差评，就因为物流，赔了我一天时间', '退钱就算了，差评', '花了200元买的，就这质量，差评', '价钱就这样吧，好评'])(
+  it.each(['质量差，要求退款', '差评，不会再买了', '差评，就因为物流，赔了我一天时间', '退钱就算了，差评', '花了200元买的，就这质量，差评', '价钱就这样吧，好评', '绝对不是因为返现才好评的', '不是为了那80几块钱就给你们差评'])(
     'leaves the honest review %s alone',
     (text) => {
       expect(findPatterns(text)).toEqual([]);

@@ -52,6 +52,7 @@ const cashForReviewPattern = new RegExp(cashForReview, 'gu');
 /** Every pattern needs one of these (money, a review word, a competitor word): the cheap first look. */
 const moneyHint = /返|红包|转|偿|赔|钱|块|元|rmb|退款|退钱/u;
 const reviewHint = /评|星|曝光|追加/u;
+const deniedBefore = /(?:不是|并不是|并非|绝不是|不)(?:因为|为了|图)[^，,。！？]{0,6}$/u;
 const competitorHint = /同行|职业|差评师|竞争对手|友商|对家/u;
 
 function findAll(text: string, patterns: readonly RegExp[], kind: PatternKind): PatternFinding[] {
@@ -88,6 +89,8 @@ export function findPatterns(text: string): PatternFinding[] {
   const reported = new Set(compliance.map((finding) => sentenceAround(text, finding.start)));
   const extortion = (hasMoney && hasReview ? findAll(text, extortionPatterns, 'extortion') : []).filter((finding) => {
     const sentence = sentenceAround(text, finding.start);
+    // 不是因为返现才好评 / 不是为了那80块钱就给差评: the buyer denies the trade.
+    if (deniedBefore.test(text.slice(Math.max(0, finding.start - 10), finding.start))) return false;
     return !reported.has(sentence) || /我就|我才|不然|否则|除非/.test(finding.text);
   });
   return [...dedupe(extortion), ...dedupe(hasCompetitor ? findAll(text, competitorPatterns, 'competitor') : []), ...dedupe(compliance)];
