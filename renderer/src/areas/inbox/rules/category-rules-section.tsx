@@ -51,7 +51,7 @@ export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
       {sorted.length === 0 ? (
         <EmptyStatePanel compact icon={<IconTags size={28} stroke={1.5} />} title={t('rules.category.emptyTitle')} description={t('rules.category.emptyDescription')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={880}>
           <Table verticalSpacing="sm" highlightOnHover data-testid="category-rules">
             <Table.Thead>
               <Table.Tr>
@@ -76,7 +76,7 @@ export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
                       {rule.name}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={110}>
                     <CategoryBadge category={rule.category} />
                   </Table.Td>
                   <Table.Td>
