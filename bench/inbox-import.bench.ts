@@ -9,7 +9,6 @@ import { CsvTokenizer } from '../electron/core/services/imports/csv-tokenizer';
 import { prepareReview } from '../electron/core/services/imports/prepare-review';
 import { ReviewWriter } from '../electron/core/services/imports/review-writer';
 import type { TableRecord } from '../electron/core/services/imports/table-record';
-import { orderCategoryRules } from '../shared/rules/classify';
 import { benchHeaders, percentile, writeBenchExport } from './inbox-data';
 import { readFileSync } from 'node:fs';
 import type { Bench, BenchResult, Report } from './run';
@@ -48,7 +47,7 @@ async function runInboxImportBench(report: Report): Promise<BenchResult> {
     const prepared = records.slice(1).map((record) => {
       const outcome = mapRow(record);
       if (!outcome.ok) throw new Error(`bench row rejected: ${outcome.reject.reason}`);
-      return prepareReview(outcome.draft, { ...rules, category: orderCategoryRules(rules.category) });
+      return prepareReview(outcome.draft, rules);
     });
     await raw.core.close();
     const sqlite = new Database(join(root, 'raw', 'reviewdesk.sqlite'));

@@ -30,7 +30,7 @@ type ColumnSpecs = { readonly [Table in keyof DB]: { readonly [Column in keyof D
  * FTS5 tables (reviews_fts) are left out: they are searched with raw MATCH SQL, never through Kysely.
  */
 export const schemaColumns = {
-  shops: { id: 'INTEGER PRIMARY KEY', platform: 'TEXT', name: 'TEXT', created_at: 'INTEGER', updated_at: 'INTEGER' },
+  shops: { id: 'INTEGER PRIMARY KEY', platform: 'TEXT', name: 'TEXT', created_at: 'INTEGER', updated_at: 'INTEGER', product_family: 'TEXT NULL' },
   staff: {
     id: 'INTEGER PRIMARY KEY', name: 'TEXT', role: 'TEXT', active: 'INTEGER DEFAULT',
     created_at: 'INTEGER', updated_at: 'INTEGER', pin_hash: 'TEXT NULL',
@@ -72,7 +72,7 @@ export const schemaColumns = {
   cases: {
     id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', shop_id: 'INTEGER', level: 'TEXT', posted_at: 'INTEGER',
     status: 'TEXT DEFAULT', category: 'TEXT', category_source: 'TEXT', category_rule_id: 'INTEGER NULL',
-    category_rule_name: 'TEXT NULL', category_words_json: 'TEXT DEFAULT', severity: 'TEXT',
+    category_rule_name: 'TEXT NULL', category_words_json: 'TEXT DEFAULT', category_explanation_json: 'TEXT NULL', needs_review: 'INTEGER DEFAULT', severity: 'TEXT',
     assignee_id: 'INTEGER NULL', pool_role: 'TEXT NULL', opened_at: 'INTEGER', due_at: 'INTEGER NULL', updated_at: 'INTEGER',
   },
   review_flags: {
@@ -84,7 +84,7 @@ export const schemaColumns = {
   },
   category_rules: {
     id: 'INTEGER PRIMARY KEY', name: 'TEXT', category: 'TEXT', keywords_json: 'TEXT', priority: 'INTEGER',
-    enabled: 'INTEGER DEFAULT', created_at: 'INTEGER', updated_at: 'INTEGER',
+    enabled: 'INTEGER DEFAULT', product_family: 'TEXT DEFAULT', created_at: 'INTEGER', updated_at: 'INTEGER',
   },
   classify_examples: {
     id: 'INTEGER PRIMARY KEY', case_id: 'INTEGER NULL', shop_id: 'INTEGER', text: 'TEXT', follow_up_text: 'TEXT NULL',
@@ -92,7 +92,7 @@ export const schemaColumns = {
   },
   alerts: {
     id: 'INTEGER PRIMARY KEY', review_id: 'INTEGER', rule_id: 'INTEGER NULL', rule_name: 'TEXT',
-    matched_words_json: 'TEXT', at: 'INTEGER', read_at: 'INTEGER NULL',
+    matched_words_json: 'TEXT', at: 'INTEGER', read_at: 'INTEGER NULL', kind: 'TEXT DEFAULT',
   },
   mapping_presets: {
     id: 'INTEGER PRIMARY KEY', name: 'TEXT', platform: 'TEXT NULL', headers_json: 'TEXT', created_at: 'INTEGER',

@@ -14,6 +14,8 @@ export interface ShopsTable {
   name: string;
   created_at: number;
   updated_at: number;
+  /** What the shop sells (ProductFamily); NULL: every family's lexicon applies. */
+  product_family: string | null;
 }
 
 export interface StaffTable {
@@ -156,6 +158,10 @@ export interface CasesTable {
   category_rule_id: number | null;
   category_rule_name: string | null;
   category_words_json: Generated<string>;
+  /** ClassificationExplanation (shared/rules/classify.ts) as JSON; NULL before the scorer or when a person chose. */
+  category_explanation_json: string | null;
+  /** 1 while the case waits in the needs-review queue (待确认) for a person to pick its category. */
+  needs_review: Generated<number>;
   severity: string;
   assignee_id: number | null;
   /** The role the case is routed to (its pool while nobody is assigned); NULL before routing. */
@@ -192,6 +198,8 @@ export interface CategoryRulesTable {
   keywords_json: string;
   priority: number;
   enabled: Generated<number>;
+  /** ProductFamily the words belong to; 'general' applies to every shop. */
+  product_family: Generated<string>;
   created_at: number;
   updated_at: number;
 }
@@ -217,6 +225,8 @@ export interface AlertsTable {
   matched_words_json: string;
   at: number;
   read_at: number | null;
+  /** 'monitor' (a monitoring rule matched) or 'compliance_risk' (a buyer reports 好评返现: for the owner). */
+  kind: Generated<string>;
 }
 
 export interface MappingPresetsTable {

@@ -12,6 +12,8 @@ import { inboxPriority } from './2026-12-02-010-inbox-priority';
 import { notificationCentre } from './2026-12-03-010-notification-centre';
 import { casesList } from './2026-12-03-011-cases-list';
 import { classifyExamples } from './2026-12-03-201-classify-examples';
+import { classificationScorer } from './2026-12-03-101-classification-scorer';
+import { defaultLexiconSeed } from './2026-12-03-102-default-lexicon';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-010-notification-centre': notificationCentre,
   '2026-12-03-011-cases-list': casesList,
   '2026-12-03-201-classify-examples': classifyExamples,
+  '2026-12-03-101-classification-scorer': classificationScorer,
+  '2026-12-03-102-default-lexicon': defaultLexiconSeed,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

@@ -340,6 +340,46 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('2026-12-03-101-classification-scorer adds the explanation, needs-review, families and the compliance-risk flag, keeping flags', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-02-009-monitor-defaults')).error).toBeUndefined();
+    sqlite.prepare("INSERT INTO shops (platform, name, created_at, updated_at) VALUES ('taobao', '店', 1, 1)").run();
+    const { lastInsertRowid } = sqlite
+      .prepare("INSERT INTO reviews (shop_id, platform, dedupe_key, level, text, posted_at, imported_at) VALUES (1, 'taobao', 'k', 'bad', '同行', 1, 1)")
+      .run();
+    sqlite.prepare("INSERT INTO review_flags (review_id, type, evidence, created_at) VALUES (?, 'competitor', '同行', 1)").run(lastInsertRowid);
+    sqlite.prepare("INSERT INTO cases (review_id, shop_id, level, posted_at, category, category_source, severity, opened_at, updated_at) VALUES (?, 1, 'bad', 1, 'other', 'default', 'low', 1, 1)").run(lastInsertRowid);
+    expect((await migrator.migrateTo('2026-12-03-101-classification-scorer')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT type, evidence FROM review_flags').all()).toEqual([{ type: 'competitor', evidence: '同行' }]);
+    sqlite.prepare("INSERT INTO review_flags (review_id, type, evidence, created_at) VALUES (?, 'compliance_risk', '好评返现', 1)").run(lastInsertRowid);
+    expect(() => sqlite.prepare("INSERT INTO review_flags (review_id, type, evidence, created_at) VALUES (?, 'nonsense', 'x', 1)").run(lastInsertRowid)).toThrow(/CHECK/);
+    expect(sqlite.prepare('SELECT needs_review, category_explanation_json AS explanation FROM cases').get()).toEqual({ needs_review: 0, explanation: null });
+    expect(() => sqlite.prepare("UPDATE cases SET category_explanation_json = 'not json'").run()).toThrow(/CHECK/);
+    expect(sqlite.prepare('SELECT product_family AS family FROM shops').get()).toEqual({ family: null });
+    expect(() => sqlite.prepare("UPDATE shops SET product_family = 'cars'").run()).toThrow(/CHECK/);
+    expect(sqlite.prepare('SELECT DISTINCT product_family AS family FROM category_rules').all()).toEqual([{ family: 'general' }]);
+    await db.destroy();
+  });
+
+  it('2026-12-03-102-default-lexicon seeds a lexicon per family and updates only the defaults nobody edited', async () => {
+    const rules = async (edit?: (sqlite: Database.Database) => void) => {
+      const { sqlite, db, migrator } = memoryDb();
+      expect((await migrator.migrateTo('2026-12-03-101-classification-scorer')).error).toBeUndefined();
+      edit?.(sqlite);
+      expect((await migrator.migrateTo('2026-12-03-102-default-lexicon')).error).toBeUndefined();
+      const rows = sqlite.prepare('SELECT name, category, product_family AS family, keywords_json AS keywords FROM category_rules ORDER BY id').all() as { name: string; family: string; keywords: string }[];
+      await db.destroy();
+      return rows.map((row) => ({ ...row, keywords: JSON.parse(row.keywords) as string[] }));
+    };
+    const fresh = await rules();
+    expect(new Set(fresh.map((row) => row.family))).toEqual(new Set(['general', 'electronics', 'food', 'beauty', 'clothing', 'appliances']));
+    expect(fresh.find((row) => row.name === '恶意差评')!.keywords).not.toContain('别家');
+    expect(fresh.find((row) => row.name === '产品质量 · 数码电子')!.keywords).toEqual(expect.arrayContaining(['死机', '开不了机', '充不进电']));
+    const edited = await rules((sqlite) => sqlite.prepare(`UPDATE category_rules SET keywords_json = '["同行","别家"]' WHERE name = '恶意差评'`).run());
+    expect(edited.find((row) => row.name === '恶意差评')!.keywords).toEqual(['同行', '别家']);
+    expect(edited).toHaveLength(fresh.length);
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -13,6 +13,7 @@ export interface AlertRow {
   level: string;
   text: string;
   shopName: string;
+  kind: string;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface AlertRow {
 export function listAlertRows(sqlite: Sqlite, options: { unreadOnly: boolean; limit: number }): AlertRow[] {
   return prepareCached(
     sqlite,
-    `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt,
+    `SELECT a.id, a.review_id AS reviewId, a.rule_id AS ruleId, a.rule_name AS ruleName, a.matched_words_json AS words, a.at, a.read_at AS readAt, a.kind,
        r.level, r.text, s.name AS shopName
      FROM alerts a CROSS JOIN reviews r ON r.id = a.review_id CROSS JOIN shops s ON s.id = r.shop_id
      ${options.unreadOnly ? 'WHERE a.read_at IS NULL' : ''}

@@ -98,9 +98,9 @@ export function listAssignees(sqlite: Sqlite, caseIds: readonly number[]) {
 }
 
 export function listCategories(sqlite: Sqlite, caseIds: readonly number[]) {
-  return selectByIds<{ id: number; category: CaseCategory; source: string; ruleName: string | null }>(
+  return selectByIds<{ id: number; category: CaseCategory; source: string; ruleName: string | null; needsReview: number }>(
     sqlite,
-    `SELECT id, category, category_source AS source, category_rule_name AS ruleName
+    `SELECT id, category, category_source AS source, category_rule_name AS ruleName, needs_review AS needsReview
      FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
     caseIds,
   );
@@ -110,11 +110,11 @@ export function setAssignee(sqlite: Sqlite, caseId: number, assigneeId: number |
   prepareCached(sqlite, 'UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?').run(assigneeId, at, caseId);
 }
 
-/** A person's category: kept over the rules from now on (re-import and reclassify leave it). */
+/** A person's category: kept over the rules from now on (re-import and reclassify leave it); out of the needs-review queue. The scorer's explanation stays, for the record. */
 export function setManualCategory(sqlite: Sqlite, caseId: number, category: CaseCategory, at: number): void {
   prepareCached(
     sqlite,
     `UPDATE cases SET category = ?, category_source = 'manual', category_rule_id = NULL, category_rule_name = NULL,
-       category_words_json = '[]', updated_at = ? WHERE id = ?`,
+       category_words_json = '[]', needs_review = 0, updated_at = ? WHERE id = ?`,
   ).run(category, at, caseId);
 }

@@ -224,12 +224,12 @@ export function prepareReviewInserts(sqlite: Sqlite): Record<ReviewInsertName, C
     insertCase: prepareCached(
       sqlite,
       `INSERT INTO cases (review_id, shop_id, level, posted_at, status, category, category_source, category_rule_id,
-        category_rule_name, category_words_json, severity, opened_at, updated_at)
-      VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        category_rule_name, category_words_json, category_explanation_json, needs_review, severity, opened_at, updated_at)
+      VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertFlag: prepareCached(sqlite, `INSERT OR IGNORE INTO review_flags (review_id, type, evidence, params_json, created_at) VALUES (?, ?, ?, ?, ?)`),
     /** RETURNING id. */
-    insertAlert: prepareCached(sqlite, `INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at) VALUES (?, ?, ?, ?, ?) RETURNING id`),
+    insertAlert: prepareCached(sqlite, `INSERT INTO alerts (review_id, rule_id, rule_name, matched_words_json, at, kind) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
     insertReject: prepareCached(sqlite, `INSERT INTO import_rejects (import_id, row_number, code, reason, raw_json) VALUES (?, ?, ?, ?, ?)`),
     /** Adds a batch's counts to its run: read, inserted, duplicates, rejected, cases, alerts; then the run id. */
     addRunCounts: prepareCached(

@@ -79,7 +79,12 @@ interface Compiled {
 function compile(filters: ReviewFilters, forceCases = false, likeSearch = false): Compiled {
   const caseOnlyLevels = filters.levels !== undefined && filters.levels.length > 0 && !filters.levels.includes('good');
   const byCase =
-    forceCases || caseOnlyLevels || filters.categories !== undefined || filters.statuses !== undefined || filters.assigneeId !== undefined;
+    forceCases ||
+    caseOnlyLevels ||
+    filters.categories !== undefined ||
+    filters.statuses !== undefined ||
+    filters.assigneeId !== undefined ||
+    filters.needsReview !== undefined;
   const t = byCase ? 'c' : 'r';
   const id = byCase ? 'c.review_id' : 'r.id';
   const where: string[] = [];
@@ -106,6 +111,8 @@ function compile(filters: ReviewFilters, forceCases = false, likeSearch = false)
       params.push(filters.assigneeId);
     }
   }
+  // The needs-review queue (待确认) has its own partial index; false is "decided cases only".
+  if (filters.needsReview !== undefined) where.push(filters.needsReview ? 'c.needs_review = 1' : 'c.needs_review = 0');
   if (filters.from !== undefined) {
     where.push(`${t}.posted_at >= ?`);
     params.push(filters.from);

@@ -1,4 +1,4 @@
-import type { FlagParams, Review } from '../../shared/contract';
+import type { ClassificationExplanation, FlagParams, Review } from '../../shared/contract';
 import type { PlatformId } from '../../shared/domain/platforms';
 import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../shared/domain/reviews';
 import type { Sqlite } from '../connection';
@@ -50,6 +50,8 @@ interface ReviewRow {
   category_rule_id: number | null;
   category_rule_name: string | null;
   category_words_json: string | null;
+  category_explanation_json: string | null;
+  needs_review: number | null;
   severity: string | null;
   assignee_id: number | null;
   opened_at: number | null;
@@ -59,7 +61,7 @@ interface ReviewRow {
 const reviewColumns = `r.id, r.platform, r.shop_id, s.name AS shop_name, r.platform_review_id, r.order_no, r.product, r.sku, r.rating,
   r.level, r.text, r.follow_up_text, r.images_count, r.buyer_nick, r.posted_at, r.imported_at, r.source_file,
   c.id AS case_id, c.status, c.category, c.category_source, c.category_rule_id, c.category_rule_name, c.category_words_json,
-  c.severity, c.assignee_id, c.opened_at, c.due_at`;
+  c.category_explanation_json, c.needs_review, c.severity, c.assignee_id, c.opened_at, c.due_at`;
 
 export type ReviewFlagRow = { type: FlagType; evidence: string; params: FlagParams };
 
@@ -102,6 +104,8 @@ function toReview(row: ReviewRow, flags: ReviewFlagRow[]): Review {
               ruleId: row.category_rule_id,
               ruleName: row.category_rule_name,
               matchedWords: JSON.parse(row.category_words_json ?? '[]') as string[],
+              explanation: row.category_explanation_json === null ? null : (JSON.parse(row.category_explanation_json) as ClassificationExplanation),
+              needsReview: row.needs_review === 1,
             },
             openedAt: row.opened_at as number,
             dueAt: row.due_at,

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { CategoryRule, MonitorRule } from '../../shared/contract';
-import type { CaseCategory, ReviewLevel } from '../../shared/domain/reviews';
+import type { CaseCategory, ProductFamily, ReviewLevel } from '../../shared/domain/reviews';
 import type { CategoryDecision } from '../../shared/rules/classify';
 import type { Sqlite } from '../connection';
 import type { CategoryRulesTable, MonitorRulesTable } from '../schema';
@@ -28,6 +28,7 @@ function toCategoryRule(row: Selectable<CategoryRulesTable>): CategoryRule {
     keywords: JSON.parse(row.keywords_json) as string[],
     priority: row.priority,
     enabled: row.enabled === 1,
+    family: row.product_family as ProductFamily,
   };
 }
 
@@ -72,6 +73,7 @@ export function saveCategoryRuleSync(sqlite: Sqlite, rule: Omit<CategoryRule, 'i
     keywords_json: JSON.stringify(rule.keywords),
     priority: rule.priority,
     enabled: rule.enabled ? 1 : 0,
+    product_family: rule.family,
     updated_at: now,
   };
   const row =
@@ -91,16 +93,21 @@ export interface ReclassifiableCase {
   category: CaseCategory;
   ruleId: number | null;
   words: string;
+  needsReview: number;
+  explanation: string | null;
   text: string;
   followUp: string | null;
+  /** The shop's product family (which lexicon applies). */
+  family: ProductFamily | null;
 }
 
 /** The next chunk of such cases after `afterId`, in id order, with their review's text. */
 export function listReclassifiableCases(sqlite: Sqlite, afterId: number, limit: number): ReclassifiableCase[] {
   return prepareCached(
     sqlite,
-    `SELECT c.id, c.category, c.category_rule_id AS ruleId, c.category_words_json AS words, r.text, r.follow_up_text AS followUp
-     FROM cases c JOIN reviews r ON r.id = c.review_id
+    `SELECT c.id, c.category, c.category_rule_id AS ruleId, c.category_words_json AS words, c.needs_review AS needsReview,
+       c.category_explanation_json AS explanation, r.text, r.follow_up_text AS followUp, s.product_family AS family
+     FROM cases c JOIN reviews r ON r.id = c.review_id JOIN shops s ON s.id = c.shop_id
      WHERE c.id > ? AND c.category_source <> 'manual' AND c.status <> 'closed'
      ORDER BY c.id LIMIT ?`,
   ).all(afterId, limit) as ReclassifiableCase[];
@@ -109,7 +116,18 @@ export function listReclassifiableCases(sqlite: Sqlite, afterId: number, limit: 
 export function setCaseClassification(sqlite: Sqlite, caseId: number, decision: CategoryDecision, now: number): void {
   prepareCached(
     sqlite,
-    `UPDATE cases SET category = ?, category_source = ?, category_rule_id = ?, category_rule_name = ?, category_words_json = ?, updated_at = ?
+    `UPDATE cases SET category = ?, category_source = ?, category_rule_id = ?, category_rule_name = ?, category_words_json = ?,
+       category_explanation_json = ?, needs_review = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(decision.category, decision.source, decision.ruleId, decision.ruleName, JSON.stringify(decision.matchedWords), now, caseId);
+  ).run(
+    decision.category,
+    decision.source,
+    decision.ruleId,
+    decision.ruleName,
+    JSON.stringify(decision.matchedWords),
+    JSON.stringify(decision.explanation),
+    decision.needsReview ? 1 : 0,
+    now,
+    caseId,
+  );
 }

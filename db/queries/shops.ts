@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { PlatformId } from '../../shared/domain/platforms';
+import type { ProductFamily } from '../../shared/domain/reviews';
 import type { Shop } from '../../shared/contract';
 import type { Sqlite } from '../connection';
 import type { ShopsTable } from '../schema';
@@ -12,6 +13,7 @@ function toShop(row: Selectable<ShopsTable>): Shop {
     id: row.id,
     platform: row.platform as PlatformId,
     name: row.name,
+    productFamily: row.product_family as ProductFamily | null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -39,12 +41,13 @@ export function findShopByNameSync(sqlite: Sqlite, platform: PlatformId, name: s
   return row ? toShop(row) : undefined;
 }
 
-export function insertShopSync(sqlite: Sqlite, values: { platform: PlatformId; name: string; now: number }): Shop {
+export function insertShopSync(sqlite: Sqlite, values: { platform: PlatformId; name: string; productFamily?: ProductFamily | null; now: number }): Shop {
   const query = queryBuilder
     .insertInto('shops')
     .values({
       platform: values.platform,
       name: values.name,
+      product_family: values.productFamily ?? null,
       created_at: values.now,
       updated_at: values.now,
     })
@@ -52,12 +55,17 @@ export function insertShopSync(sqlite: Sqlite, values: { platform: PlatformId; n
   return toShop(firstSync(sqlite, query)!);
 }
 
-export function updateShopSync(sqlite: Sqlite, id: number, changes: { platform?: PlatformId; name?: string; now: number }): Shop | undefined {
+export function updateShopSync(
+  sqlite: Sqlite,
+  id: number,
+  changes: { platform?: PlatformId; name?: string; productFamily?: ProductFamily | null; now: number },
+): Shop | undefined {
   const query = queryBuilder
     .updateTable('shops')
     .set({
       ...(changes.platform !== undefined && { platform: changes.platform }),
       ...(changes.name !== undefined && { name: changes.name }),
+      ...(changes.productFamily !== undefined && { product_family: changes.productFamily }),
       updated_at: changes.now,
     })
     .where('id', '=', id)

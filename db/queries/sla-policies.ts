@@ -184,9 +184,12 @@ export function listOpenCaseScopes(sqlite: Sqlite): CaseScopeRow[] {
 export function findCaseScope(sqlite: Sqlite, caseId: number) {
   return prepareCached(
     sqlite,
-    `SELECT c.category, c.shop_id AS shopId, sh.platform, c.status, s.policy_version_id AS versionId
+    `SELECT c.category, c.shop_id AS shopId, sh.platform, c.status, s.policy_version_id AS versionId, c.needs_review AS needsReview,
+       json_extract(c.category_explanation_json, '$.guesses') AS guesses
      FROM cases c JOIN case_sla s ON s.case_id = c.id JOIN shops sh ON sh.id = c.shop_id WHERE c.id = ?`,
-  ).get(caseId) as { category: CaseCategory; shopId: number; platform: string; status: CaseStatus; versionId: number } | undefined;
+  ).get(caseId) as
+    | { category: CaseCategory; shopId: number; platform: string; status: CaseStatus; versionId: number; needsReview: number; guesses: string | null }
+    | undefined;
 }
 
 export function setCaseVersion(sqlite: Sqlite, caseId: number, versionId: number): void {

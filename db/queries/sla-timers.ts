@@ -45,6 +45,9 @@ export interface UntimedCaseRow {
   platform: string;
   openedAt: number;
   assigneeId: number | null;
+  /** 1 while the case waits in the needs-review queue; `guesses` then holds its candidates (JSON). */
+  needsReview: number;
+  guesses: string | null;
 }
 
 export interface NewSlaEvent {
@@ -86,7 +89,9 @@ export function listUntimedCasesAfter(sqlite: Sqlite, afterId: number, limit: nu
   // every start, where the cases above the newest timed one are usually none).
   return prepareCached(
     sqlite,
-    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt, c.assignee_id AS assigneeId FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
+    `SELECT c.id, c.category, c.shop_id AS shopId, sh.platform, c.opened_at AS openedAt, c.assignee_id AS assigneeId, c.needs_review AS needsReview,
+       CASE WHEN c.needs_review = 1 THEN json_extract(c.category_explanation_json, '$.guesses') END AS guesses
+     FROM cases c CROSS JOIN shops sh ON sh.id = c.shop_id
      WHERE c.id > ? AND NOT EXISTS (SELECT 1 FROM case_sla s WHERE s.case_id = c.id) ORDER BY c.id LIMIT ?`,
   ).all(afterId, limit) as UntimedCaseRow[];
 }

@@ -5,6 +5,12 @@ import { reviewLevel } from './reviews';
 
 // Alerts raised by monitoring rules.
 
+/** What raised an alert (shared/rules/monitor.ts AlertKind). */
+export const alertKind = z.enum(['monitor', 'compliance_risk']);
+
+/** Who an alert of each kind is for: a compliance risk is the owner's to see at once. */
+export const alertAudience = { monitor: null, compliance_risk: 'owner' } as const;
+
 export const reviewAlert = z.object({
   id,
   reviewId: id,
@@ -16,6 +22,8 @@ export const reviewAlert = z.object({
   excerpt: z.string(),
   at: timestamp,
   read: z.boolean(),
+  /** monitor: a monitoring rule matched; compliance_risk: a buyer reports the shop's 好评返现, for the owner. */
+  kind: alertKind,
 });
 
 export type ReviewAlert = z.infer<typeof reviewAlert>;

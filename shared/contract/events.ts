@@ -46,6 +46,8 @@ export const events = {
     level: z.enum(['good', 'neutral', 'bad']),
     shopName: z.string(),
     excerpt: z.string(),
+    /** 'compliance_risk': a buyer reports the shop's own 好评返现 — for the owner (alertAudience). */
+    kind: z.enum(['monitor', 'compliance_risk']),
   }),
   /** SLA timers of these cases changed (transition, pause, policy edit, a point fired): refresh countdowns. At most 1,000 ids per event. */
   'sla.changed': z.object({ caseIds: z.array(z.number().int()) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseCategories, caseStatuses, flagTypes, reviewFields, reviewLevels, severities } from '../domain/reviews';
+import { caseCategories, caseStatuses, flagTypes, productFamilies, reviewFields, reviewLevels, severities } from '../domain/reviews';
 import { mutation, query } from './method';
 import { id, platformId, timestamp } from './common';
 
@@ -15,11 +15,13 @@ export const severity = z.enum(severities);
 
 export const flagType = z.enum(flagTypes);
 
+export const productFamily = z.enum(productFamilies);
+
 export const reviewField = z.enum(reviewFields);
 
 /**
  * What raised a flag, as data the UI puts into its own sentence. Which fields are set depends on
- * the type: extortion/competitor `words`; burst `count`, `hours`, `product`, `from`, `to`;
+ * the type: extortion/competitor/compliance_risk `words` and `spans`; burst `count`, `hours`, `product`, `from`, `to`;
  * same_device `kind`, `value`, `count` (`countCapped`: at least that many), `buyers` (the first few).
  */
 export const flagParams = z
@@ -34,6 +36,8 @@ export const flagParams = z
     kind: z.enum(['ip', 'device']),
     value: z.string(),
     buyers: z.array(z.string()),
+    /** Offsets of each of `words` in the review (then a new line and the follow-up). */
+    spans: z.array(z.tuple([z.number().int(), z.number().int()])),
   })
   .partial();
 
@@ -48,12 +52,46 @@ export const reviewFlag = z.object({
 
 export type ReviewFlag = z.infer<typeof reviewFlag>;
 
+/** One piece of the scorer's evidence: a lexicon word, a pattern or a model n-gram, with its span. */
+export const classificationReason = z.object({
+  category: caseCategory,
+  word: z.string(),
+  /** Offsets into the review text (then a new line and the follow-up); null when not found verbatim. */
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  /** Added to the category's score: negative for praise against it, 0 for a negated word. */
+  weight: z.number(),
+  source: z.enum(['rule', 'pattern', 'model']),
+  effect: z.enum(['complaint', 'praise', 'negated', 'pattern', 'model']),
+  ruleId: z.number().int().nullable(),
+  ruleName: z.string().nullable(),
+});
+
+/** What the scorer weighed (shared/rules/classify.ts ClassificationExplanation). */
+export const classificationExplanation = z.object({
+  winner: caseCategory,
+  runnerUp: caseCategory.nullable(),
+  secondary: z.array(caseCategory),
+  confidence: z.number().min(0).max(1),
+  scores: z.array(z.object({ category: caseCategory, score: z.number() })),
+  reasons: z.array(classificationReason),
+  guesses: z.array(caseCategory),
+  family: z.string().nullable(),
+  modelExamples: z.number().int().min(0),
+});
+
+export type ClassificationExplanation = z.infer<typeof classificationExplanation>;
+
 /** Why a case has its category: the rule and the words, or a person's decision. */
 export const classification = z.object({
   source: z.enum(['rule', 'manual', 'default']),
   ruleId: z.number().int().nullable(),
   ruleName: z.string().nullable(),
   matchedWords: z.array(z.string()),
+  /** The scorer's reasoning; null on cases from before it (and kept, for the record, after a person chose). */
+  explanation: classificationExplanation.nullable(),
+  /** Waiting in the needs-review queue (待确认): the scorer found evidence but was not sure enough. */
+  needsReview: z.boolean(),
 });
 
 export const caseSummary = z.object({
@@ -103,7 +141,9 @@ export const reviewFilters = z
     statuses: z.array(caseStatus).max(7).optional(),
     /** null means unassigned. */
     assigneeId: id.nullable().optional(),
-    flags: z.array(flagType).max(5).optional(),
+    flags: z.array(flagType).max(flagTypes.length).optional(),
+    /** Only cases waiting for a person to pick their category (待确认). */
+    needsReview: z.boolean().optional(),
     from: timestamp.optional(),
     to: timestamp.optional(),
     /** Full-text search over review and follow-up text; 1–2 characters fall back to LIKE. */

@@ -14,7 +14,8 @@ export const severities = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof severities)[number];
 
 /** Malicious-pattern flags; each is stored with the evidence that raised it. */
-export const flagTypes = ['extortion', 'competitor', 'burst', 'high_return_rate', 'same_device'] as const;
+/** compliance_risk: a buyer reports the shop's own cash-for-review offer (好评返现), a platform-rule risk for the owner. */
+export const flagTypes = ['extortion', 'competitor', 'burst', 'high_return_rate', 'same_device', 'compliance_risk'] as const;
 export type FlagType = (typeof flagTypes)[number];
 
 /** Fields an import can fill, in the order the mapping screen lists them. */
@@ -49,3 +50,10 @@ export type EncodingConfidence = (typeof encodingConfidences)[number];
  */
 export const encodingReasons = ['bom', 'utf16_zeros', 'ascii', 'valid_utf8', 'utf8_bad_bytes', 'not_utf8', 'not_bytes'] as const;
 export type EncodingReason = (typeof encodingReasons)[number];
+
+/**
+ * What a shop sells: it selects which lexicon entries (category rules) apply to its reviews.
+ * `general` entries always apply; a shop with no family set gets every family's entries.
+ */
+export const productFamilies = ['general', 'electronics', 'food', 'beauty', 'clothing', 'appliances'] as const;
+export type ProductFamily = (typeof productFamilies)[number];

@@ -11,10 +11,16 @@ export interface MonitorRuleInput {
 }
 
 export interface MonitorMatch {
-  ruleId: number;
+  /** null for an alert no monitoring rule raised (a compliance risk found by the patterns). */
+  ruleId: number | null;
   ruleName: string;
   matchedWords: string[];
+  /** 'monitor' when absent; 'compliance_risk' alerts are for the owner. */
+  kind?: AlertKind;
 }
+
+/** What raised an alert: a monitoring rule, or a buyer reporting the shop's 好评返现 (for the owner). */
+export type AlertKind = 'monitor' | 'compliance_risk';
 
 /** The lowest star rating a level can stand for, used when an export has levels but no stars. */
 const levelFloor: Record<ReviewLevel, number> = { bad: 1, neutral: 3, good: 4 };

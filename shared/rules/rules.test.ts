@@ -1,34 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReview, orderCategoryRules, ruleHaystack, type CategoryRuleInput } from './classify';
+import { classifyReview, compileLexicon, ruleHaystack, type CategoryRuleInput } from './classify';
 import { matchMonitorRules, type MonitorRuleInput } from './monitor';
 import { caseSeverity } from './severity';
 import { textFlags } from './text-flags';
 
 const categoryRules: CategoryRuleInput[] = [
-  { id: 1, name: '物流', category: 'logistics', keywords: ['物流', '快递'], priority: 50, enabled: true },
-  { id: 2, name: '质量', category: 'quality', keywords: ['质量', '破损'], priority: 40, enabled: true },
-  { id: 3, name: '停用', category: 'malicious', keywords: ['质量'], priority: 1, enabled: false },
-  { id: 4, name: 'English', category: 'service', keywords: ['Rude'], priority: 60, enabled: true },
+  { id: 1, name: '物流', category: 'logistics', family: 'general', keywords: ['物流', '快递'], priority: 50, enabled: true },
+  { id: 2, name: '质量', category: 'quality', family: 'general', keywords: ['质量', '破损'], priority: 40, enabled: true },
+  { id: 3, name: '停用', category: 'malicious', family: 'general', keywords: ['质量'], priority: 1, enabled: false },
+  { id: 4, name: 'English', category: 'service', family: 'general', keywords: ['Rude'], priority: 60, enabled: true },
 ];
 
 describe('classifyReview', () => {
-  const ordered = orderCategoryRules(categoryRules);
+  const lexicon = compileLexicon(categoryRules, null);
 
-  it('lets the first enabled rule by priority decide and names every matched word of it', () => {
-    expect(ordered.map((rule) => rule.id)).toEqual([2, 1, 4]);
-    expect(classifyReview(ruleHaystack('快递很慢，质量也差，还破损了', null), ordered)).toEqual({
+  it('scores every enabled rule and names the winning words, strongest first', () => {
+    expect(lexicon.entries.map((entry) => entry.ruleId)).toEqual([2, 2, 1, 1, 4]);
+    expect(classifyReview(ruleHaystack('快递很慢，质量也差，还破损了', null), lexicon)).toMatchObject({
       category: 'quality',
       source: 'rule',
       ruleId: 2,
       ruleName: '质量',
       matchedWords: ['质量', '破损'],
+      needsReview: false,
+      explanation: { winner: 'quality', runnerUp: 'logistics' },
     });
   });
 
   it('reads the follow-up too, ignores Latin case, and falls back to 其他', () => {
-    expect(classifyReview(ruleHaystack('还行', '追评：物流太慢'), ordered).category).toBe('logistics');
-    expect(classifyReview(ruleHaystack('the agent was RUDE', null), ordered).matchedWords).toEqual(['Rude']);
-    expect(classifyReview(ruleHaystack('不喜欢', null), ordered)).toEqual({ category: 'other', source: 'default', ruleId: null, ruleName: null, matchedWords: [] });
+    expect(classifyReview(ruleHaystack('还行', '追评：物流太慢'), lexicon).category).toBe('logistics');
+    expect(classifyReview(ruleHaystack('the agent was RUDE', null), lexicon).matchedWords).toEqual(['rude']);
+    expect(classifyReview(ruleHaystack('不喜欢', null), lexicon)).toMatchObject({ category: 'other', source: 'default', ruleId: null, ruleName: null, matchedWords: [] });
   });
 });
 
@@ -58,15 +60,16 @@ describe('textFlags', () => {
     ['给钱就改好评', 'extortion', '给钱就改好评'],
     ['不退款我就给差评', 'extortion', '不退款我就给差评'],
     ['差评，除非你全额退款', 'extortion', '差评，除非你全额退款'],
-    ['同行来看看，质量真差', 'competitor', '同行'],
-    ['别家的比你好', 'competitor', '别家'],
-  ])('%s → %s with the words quoted', (text, type, words) => {
-    expect(textFlags(text, null)).toContainEqual({ type, evidence: expect.stringContaining(`「${words}」`), params: { words: [words] } });
+    ['我是同行，质量真差', 'competitor', '我是同行'],
+    ['好评返现已收到，谢谢', 'compliance_risk', '好评返现'],
+  ])('%s → %s with the words and their span', (text, type, words) => {
+    const start = text.toLowerCase().indexOf(words);
+    expect(textFlags(text, null)).toContainEqual({ type, evidence: expect.stringContaining(`「${words}」`), params: { words: [words], spans: [[start, start + words.length]] } });
   });
 
-  it('leaves ordinary complaints and praise alone', () => {
+  it('leaves ordinary complaints, praise and a mention of another shop alone', () => {
     expect(textFlags('质量差，退款了', null)).toEqual([]);
-    expect(textFlags('好评返现已收到，谢谢', null)).toEqual([]);
+    expect(textFlags('别家的比你好', null)).toEqual([]);
   });
 });
 

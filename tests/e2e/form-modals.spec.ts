@@ -65,7 +65,7 @@ test('a shop added in settings is renamed on Enter, and the dialog opens with th
   await expect(page.getByText('已添加店铺 山野小铺')).toBeVisible();
   await expect(page.getByLabel('店铺名称')).toHaveValue('');
   await page.getByRole('button', { name: '重命名 山野小铺' }).click();
-  const dialog = page.getByRole('dialog', { name: '重命名店铺' });
+  const dialog = page.getByRole('dialog', { name: '编辑店铺：名称与主营品类' });
   const name = dialog.getByLabel('店铺名称');
   await expect(name).toHaveValue('山野小铺');
   await name.fill('山野小铺旗舰店');

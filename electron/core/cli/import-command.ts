@@ -55,6 +55,8 @@ export async function importViaCli(
       const message = `${preview.fileName}: the columns for ${preview.missingFields.join(', ')} were not recognised (headers: ${preview.headers.join(', ')}). Import it once in the app and save the mapping as a preset.`;
       return { code: failed, json: { ok: false, message }, text: message };
     }
+    // The CLI starts no background work: train the learned model first, so a CLI import classifies as the app would.
+    await services.classifier.ready();
     const { importId } = await services.imports.start({ source, platform: options.platform, shopId: shop.id, mapping: preview.suggestedMapping, options: parse }, options.actor, 'cli');
     const run = await services.imports.waitFor(importId);
     const reports = join(core.dataDir, 'reports');

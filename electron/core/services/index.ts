@@ -65,6 +65,8 @@ export class Services {
     this.sla = new SlaService(deps, this.auth, this.notifications);
     this.classifier = new ClassifierModelStore(deps);
     this.rules = new RulesService(deps, this.sla);
+    // The learned model is one more evidence source for the scorer (import and re-running the rules).
+    this.rules.modelProvider = () => this.classifier.current();
     this.imports = new ImportService(deps, this.rules);
     this.reviews = new ReviewsService(deps, this.rules);
     this.alerts = new AlertsService(deps);

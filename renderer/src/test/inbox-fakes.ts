@@ -28,7 +28,7 @@ export function makeReview(id: number, overrides: Partial<Review> = {}, caseOver
       severity: 'medium',
       assigneeId: null,
       flags: [],
-      classification: { source: 'rule', ruleId: 1, ruleName: '物流延误', matchedWords: ['快递', '三天'] },
+      classification: { source: 'rule', ruleId: 1, ruleName: '物流延误', matchedWords: ['快递', '三天'], explanation: null, needsReview: false },
       openedAt: postedAt,
       dueAt: null,
       ...caseOverrides,

@@ -27,6 +27,7 @@ export class AlertsService {
         excerpt: excerptOf(row.text),
         at: row.at,
         read: row.readAt !== null,
+        kind: row.kind as ReviewAlert['kind'],
       })),
     };
   }

@@ -131,7 +131,7 @@ export class CasesService {
     let updated = 0;
     let switched: number[] = [];
     inTransaction(sqlite, () => {
-      const changed: { caseId: number; from: CaseCategory }[] = [];
+      const changed: { caseId: number; from: CaseCategory; leftReview: boolean }[] = [];
       for (const row of rows) {
         if (row.category === category && row.source === 'manual') continue;
         setManualCategory(sqlite, row.id, category, now);
@@ -145,7 +145,7 @@ export class CasesService {
           after: { category, source: 'manual' },
         });
         insertCorrectionSync(sqlite, { caseId: row.id, fromCategory: row.category, toCategory: category, actor, at: now });
-        changed.push({ caseId: row.id, from: row.category });
+        changed.push({ caseId: row.id, from: row.category, leftReview: row.needsReview === 1 });
         updated++;
       }
       switched = this.sla.switchCategory(changed, actor, now);

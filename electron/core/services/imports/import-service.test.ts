@@ -230,7 +230,7 @@ describe('idempotent imports', () => {
     // Created after the import, so routing has nobody to give the cases to: they wait in the pool.
     const staff = await call('staff.create', { name: '赵雪', role: 'agent' });
     const review = present((await call('reviews.list', { filters: { search: '第1条' } })).items[0], 'the first review');
-    expect(review.case).toMatchObject({ category: 'logistics', classification: { source: 'rule', matchedWords: ['太慢了'] } });
+    expect(review.case).toMatchObject({ category: 'logistics', classification: { source: 'rule', matchedWords: ['发货太慢'] } });
     const caseId = present(review.case, 'the first review’s case').id;
     expect(await call('cases.recategorize', { caseIds: [caseId], category: 'service' })).toEqual({ updated: 1 });
     expect(await call('cases.assign', { caseIds: [caseId], assigneeId: staff.id })).toEqual({ updated: 1 });

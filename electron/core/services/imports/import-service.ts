@@ -220,7 +220,7 @@ export class ImportService {
         events: this.deps.events,
         layout: job.layout,
         mapping: job.mapping,
-        rules: await this.rules.ruleSet(),
+        rules: await this.rules.ruleSet(job.shop.id),
         context: {
           shopId: job.shop.id,
           shopName: job.shop.name,

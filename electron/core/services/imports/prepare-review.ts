@@ -1,5 +1,8 @@
-import { classifyReview, ruleHaystack, type CategoryRuleInput } from '../../../../shared/rules/classify';
-import { matchMonitorRules, type MonitorRuleInput } from '../../../../shared/rules/monitor';
+import type { CategoryModel } from '../../../../shared/rules/category-model';
+import { classifyReview, ruleHaystack } from '../../../../shared/rules/classify';
+import type { Lexicon } from '../../../../shared/rules/lexicon';
+import { matchMonitorRules, type MonitorMatch, type MonitorRuleInput } from '../../../../shared/rules/monitor';
+import { findPatterns } from '../../../../shared/rules/patterns';
 import { caseSeverity } from '../../../../shared/rules/severity';
 import { textFlags } from '../../../../shared/rules/text-flags';
 import { dedupeKey } from './dedupe';
@@ -7,26 +10,32 @@ import type { ReviewDraft } from './map-row';
 import type { PreparedReview } from './review-writer';
 
 export interface RuleSet {
-  /** Enabled category rules in the order they run (orderCategoryRules). */
-  category: CategoryRuleInput[];
+  /** The category rules compiled for the shop's product family (compileLexicon, once per import). */
+  lexicon: Lexicon;
   monitor: MonitorRuleInput[];
+  /** The learned model (item 4 of issue 15), when one is trained; its vote is one more evidence source. */
+  model: CategoryModel | null;
+  /** Below this confidence a case goes to the needs-review queue. */
+  threshold: number;
 }
+
+/** The rule name a compliance-risk alert carries (no monitoring rule raised it: the pattern did). */
+export const complianceAlertName = '好评返现合规风险';
 
 /** Everything about a row that needs no database: classification, severity, text flags, alerts. */
 export function prepareReview(draft: ReviewDraft, rules: RuleSet): PreparedReview {
   const haystack = ruleHaystack(draft.text, draft.followUpText);
-  const flags = textFlags(draft.text, draft.followUpText);
+  const patterns = findPatterns(haystack);
+  const flags = textFlags(draft.text, draft.followUpText, patterns);
   let opensCase: PreparedReview['opensCase'] = null;
   if (draft.level !== 'good') {
-    const decision = classifyReview(haystack, rules.category);
+    const decision = classifyReview(haystack, rules.lexicon, { model: rules.model, threshold: rules.threshold, patterns });
     const severity = caseSeverity({ level: draft.level, rating: draft.rating, category: decision.category, flags: flags.map((flag) => flag.type), haystack });
     opensCase = { decision, severity };
   }
-  return {
-    draft,
-    dedupeKey: dedupeKey(draft),
-    opensCase,
-    flags,
-    alerts: matchMonitorRules({ haystack, level: draft.level, rating: draft.rating }, rules.monitor),
-  };
+  const alerts: MonitorMatch[] = matchMonitorRules({ haystack, level: draft.level, rating: draft.rating }, rules.monitor);
+  // A buyer reporting the shop's own 好评返现: the owner must see it at once, whatever the level.
+  const compliance = flags.find((flag) => flag.type === 'compliance_risk');
+  if (compliance) alerts.push({ ruleId: null, ruleName: complianceAlertName, matchedWords: compliance.params.words ?? [], kind: 'compliance_risk' });
+  return { draft, dedupeKey: dedupeKey(draft), opensCase, flags, alerts };
 }

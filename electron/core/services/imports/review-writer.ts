@@ -116,6 +116,8 @@ export class ReviewWriter {
             decision.ruleId,
             decision.ruleName,
             JSON.stringify(decision.matchedWords),
+            JSON.stringify(decision.explanation),
+            decision.needsReview ? 1 : 0,
             severity,
             context.now,
             context.now,
@@ -125,14 +127,14 @@ export class ReviewWriter {
         }
         for (const flag of row.flags) insertFlag.run(reviewId, flag.type, flag.evidence, JSON.stringify(flag.params), context.now);
         for (const alert of row.alerts) {
-          const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now) as { id: number };
+          const { id } = insertAlert.get(reviewId, alert.ruleId, alert.ruleName, JSON.stringify(alert.matchedWords), context.now, alert.kind ?? 'monitor') as { id: number };
           const excerpt = excerptOf(draft.text);
           // Its line in the notification centre (monitor tab), delivered after the commit.
           insertNotification(this.sqlite, {
             kind: 'review_alert',
             title: alert.ruleName,
             body: excerpt,
-            paramsJson: JSON.stringify({ alertId: id, reviewId, ruleName: alert.ruleName, words: alert.matchedWords.join('、'), level: draft.level, shopName: context.shopName, excerpt }),
+            paramsJson: JSON.stringify({ alertId: id, reviewId, ruleName: alert.ruleName, words: alert.matchedWords.join('、'), level: draft.level, shopName: context.shopName, excerpt, kind: alert.kind ?? 'monitor' }),
             route: `/inbox?review=${reviewId}`,
             caseId: null,
             urgent: false,
@@ -143,7 +145,7 @@ export class ReviewWriter {
             groupKey: `review_alert:${alert.ruleId}:${context.importId !== null ? `import${context.importId}` : Math.floor(context.now / 60_000)}`,
             alertId: id,
           });
-          result.alerts.push({ alertId: id, reviewId, ruleName: alert.ruleName, matchedWords: alert.matchedWords, level: draft.level, shopName: context.shopName, excerpt });
+          result.alerts.push({ alertId: id, reviewId, ruleName: alert.ruleName, matchedWords: alert.matchedWords, level: draft.level, shopName: context.shopName, excerpt, kind: alert.kind ?? 'monitor' });
         }
       }
       if (context.importId !== null) {

@@ -230,8 +230,8 @@ describe('monitoring, classification and flags', () => {
       ['M4', '一般般', day(4), '差评', '丁', '杯子', ''],
     ]);
     expect(alerts).toEqual([
-      { alertId: 1, reviewId: 1, ruleName: '敏感词', matchedWords: ['投诉', '假货'], level: 'neutral', shopName: '测试店', excerpt: '假货！我要投诉' },
-      { alertId: 2, reviewId: 2, ruleName: '索要好评返现', matchedWords: ['给钱就改'], level: 'bad', shopName: '测试店', excerpt: '给钱就改好评' },
+      { alertId: 1, reviewId: 1, ruleName: '敏感词', matchedWords: ['投诉', '假货'], level: 'neutral', shopName: '测试店', excerpt: '假货！我要投诉', kind: 'monitor' },
+      { alertId: 2, reviewId: 2, ruleName: '索要好评返现', matchedWords: ['给钱就改'], level: 'bad', shopName: '测试店', excerpt: '给钱就改好评', kind: 'monitor' },
     ]);
     const listed = await call('alerts.list', { unreadOnly: true });
     expect(listed.unread).toBe(2);
@@ -244,23 +244,34 @@ describe('monitoring, classification and flags', () => {
     await core.close();
   });
 
-  it('uses edited rules: a new monitor keyword and a category rule that runs first; reclassify explains the change', async () => {
+  it('uses edited rules: a new monitor keyword and a category rule that outweighs the old evidence; reclassify explains the change', async () => {
     const dir = tempDir();
     const { core, call } = await startTestCore(dir);
     const shopId = await createShop(call);
     const rules = await call('rules.list');
-    expect(rules.category.map((rule: { category: string }) => rule.category)).toEqual(['malicious', 'wrong_item', 'mismatch', 'quality', 'logistics', 'service']);
+    expect(rules.category.filter((rule: { name: string }) => !rule.name.includes(' · ')).map((rule: { category: string }) => rule.category)).toEqual([
+      'malicious',
+      'wrong_item',
+      'mismatch',
+      'quality',
+      'logistics',
+      'service',
+    ]);
+    // The default lexicon: general words and one rule per category and product family.
+    expect(new Set(rules.category.map((rule: { family: string }) => rule.family))).toEqual(new Set(['general', 'electronics', 'food', 'beauty', 'clothing', 'appliances']));
     const monitor = await call('rules.saveMonitor', { name: '包装', keywords: ['包装', '包装'], levels: ['neutral', 'bad'], maxRating: 3, enabled: true });
     expect(monitor.keywords).toEqual(['包装']);
     const text = csvText([header, ['R1', '包装破损，快递太慢了', day(1), '中评', '甲', '杯子', '']], { delimiter: '\t' });
     await importFile(core, call, { kind: 'text', text }, 'taobao', shopId);
     const reviewCase = present((await call('reviews.list', {})).items[0]?.case, 'the review’s case');
-    expect(reviewCase.classification).toEqual({ source: 'rule', ruleId: expect.any(Number), ruleName: '产品质量', matchedWords: ['破损'] });
+    // 快递太慢 (an aspect with a complaint) outweighs 破损 alone; both are recorded.
+    expect(reviewCase.classification).toMatchObject({ source: 'rule', ruleId: expect.any(Number), ruleName: '物流延误', matchedWords: ['快递'], needsReview: false });
+    expect(reviewCase.classification.explanation).toMatchObject({ winner: 'logistics', runnerUp: 'quality', secondary: ['quality'] });
     expect((await call('alerts.list', {})).items.map((alert: { ruleName: string }) => alert.ruleName)).toEqual(['包装']);
 
-    await call('rules.saveCategory', { name: '快递', category: 'logistics', keywords: ['快递'], priority: 1, enabled: true });
+    await call('rules.saveCategory', { name: '易碎品', category: 'quality', keywords: ['包装', '破损'], priority: 1, enabled: true });
     expect(await call('rules.reclassify')).toEqual({ changed: 1 });
-    expect((await call('cases.get', { id: reviewCase.id })).classification).toMatchObject({ ruleName: '快递', matchedWords: ['快递'] });
+    expect((await call('cases.get', { id: reviewCase.id })).classification).toMatchObject({ ruleName: '易碎品', matchedWords: ['破损', '包装'], explanation: { winner: 'quality', runnerUp: 'logistics' } });
     await call('rules.remove', { kind: 'monitor', id: monitor.id });
     expect((await call('alerts.list', {})).items[0]).toMatchObject({ ruleId: null, ruleName: '包装' });
     const gone = await core.call('rules.remove', { kind: 'category', id: 9999 });
@@ -271,15 +282,16 @@ describe('monitoring, classification and flags', () => {
   it('flags extortion and competitor wording with the words as evidence, and escalates severity', async () => {
     const { core, call } = await withReviews([
       ['F1', '不退款就差评，给钱就改', day(1), '差评', '甲', '杯子', ''],
-      ['F2', '别家买的比你好多了', day(2), '差评', '乙', '杯子', ''],
+      ['F2', '我是同行，别家买的比你好多了', day(2), '差评', '乙', '杯子', ''],
     ]);
     const items = (await call('reviews.list', {})).items;
     expect(items[1]?.case).toMatchObject({
       category: 'malicious',
       severity: 'critical',
-      flags: [{ type: 'extortion', evidence: '评价中有索要钱款的字眼「不退款就差评」', params: { words: ['不退款就差评'] } }],
+      flags: [{ type: 'extortion', evidence: '评价以钱款为条件要挟删改评价「不退款就差评」', params: { words: ['不退款就差评'], spans: [[0, 6]] } }],
     });
-    expect(items[0]?.case?.flags).toEqual([{ type: 'competitor', evidence: '评价中提到同行「别家」', params: { words: ['别家'] } }]);
+    // A claim to be a competitor is; the mention of another shop (别家) beside it is not the evidence.
+    expect(items[0]?.case?.flags).toEqual([{ type: 'competitor', evidence: '评价者自称同行或职业差评「我是同行」', params: { words: ['我是同行'], spans: [[0, 4]] } }]);
     expect((await call('reviews.list', { filters: { flags: ['extortion'] } })).items).toHaveLength(1);
     await core.close();
   });

@@ -151,7 +151,7 @@ export class ReviewsService {
         deviceId: null,
         postedAt: input.postedAt,
       },
-      await this.rules.ruleSet(),
+      await this.rules.ruleSet(shop.id),
     );
     const now = this.deps.clock.now();
     const result = new ReviewWriter(this.deps.sqlite).write(

@@ -1,6 +1,11 @@
-import type { CategoryRule, MonitorRule } from '../../../../shared/contract';
-import { classifyReview, orderCategoryRules, ruleHaystack } from '../../../../shared/rules/classify';
+import { classifierSettings, type CategoryRule, type ClassifierSettings, type MonitorRule } from '../../../../shared/contract';
+import type { ProductFamily } from '../../../../shared/domain/reviews';
+import type { CategoryModel } from '../../../../shared/rules/category-model';
+import { classifyReview, compileLexicon, defaultNeedsReviewThreshold, ruleHaystack } from '../../../../shared/rules/classify';
+import type { Lexicon } from '../../../../shared/rules/lexicon';
 import { insertAudit } from '../../../../db/queries/audit';
+import { readSettingSync, writeSettingSync } from '../../../../db/queries/settings';
+import { findShopSync } from '../../../../db/queries/shops';
 import {
   deleteRuleSync,
   findCategoryRuleSync,
@@ -17,10 +22,12 @@ import { notFound } from '../../errors';
 import type { RuleSet } from '../imports/prepare-review';
 import type { ServiceDeps } from '../service-deps';
 import type { SlaService } from '../sla/sla-service';
-import type { CaseCategory } from '../../../../shared/domain/reviews';
+import type { CategorySwitch } from '../sla/policies';
 
 /** Cases re-decided per transaction: short enough that the UI's queries never wait long. */
 const reclassifyChunk = 1000;
+
+const classifierKey = 'classifier';
 
 /** Monitoring and category rules: the user's rows, read fresh at the start of every import. */
 export class RulesService {
@@ -29,14 +36,39 @@ export class RulesService {
     private readonly sla: SlaService,
   ) {}
 
+  /**
+   * The learned category model the scorer consults (null: none trained). Set by whoever trains it
+   * (issue 15 item 4); read at the start of every import and re-run, like the rules.
+   */
+  modelProvider: () => CategoryModel | null = () => null;
+
   async list(): Promise<{ monitor: MonitorRule[]; category: CategoryRule[] }> {
     const [monitor, category] = await Promise.all([listMonitorRules(this.deps.db), listCategoryRules(this.deps.db)]);
     return { monitor, category };
   }
 
-  async ruleSet(): Promise<RuleSet> {
+  /** The rules for reviews of `shopId` (its product family's lexicon; every family's without a shop). */
+  async ruleSet(shopId?: number): Promise<RuleSet> {
     const { monitor, category } = await this.list();
-    return { monitor, category: orderCategoryRules(category) };
+    const family = shopId === undefined ? null : (findShopSync(this.deps.sqlite, shopId)?.productFamily ?? null);
+    return { monitor, lexicon: compileLexicon(category, family), model: this.modelProvider(), threshold: this.classifier().needsReviewThreshold };
+  }
+
+  classifier(): ClassifierSettings {
+    const parsed = classifierSettings.safeParse(readSettingSync(this.deps.sqlite, classifierKey));
+    return parsed.success ? parsed.data : { needsReviewThreshold: defaultNeedsReviewThreshold };
+  }
+
+  saveClassifier(input: ClassifierSettings, actor: string): ClassifierSettings {
+    const { sqlite, clock } = this.deps;
+    const now = clock.now();
+    inTransaction(sqlite, () => {
+      const before = this.classifier();
+      writeSettingSync(sqlite, classifierKey, input, now);
+      insertAudit(sqlite, { at: now, actor, action: 'rules.saveClassifier', entity: 'settings', entityId: null, before, after: input });
+    });
+    this.deps.events.emit('data.changed', { domain: 'rules' });
+    return this.classifier();
   }
 
   async saveMonitor(input: Omit<MonitorRule, 'id'> & { id?: number }, actor: string): Promise<MonitorRule> {
@@ -84,7 +116,14 @@ export class RulesService {
    * chose. Works in chunks of short transactions so the UI keeps answering on big databases.
    */
   async reclassify(actor: string): Promise<{ changed: number }> {
-    const { category } = await this.ruleSet();
+    const { category } = await this.list();
+    const lexicons = new Map<ProductFamily | null, Lexicon>();
+    const lexiconFor = (family: ProductFamily | null) => {
+      let lexicon = lexicons.get(family);
+      if (!lexicon) lexicons.set(family, (lexicon = compileLexicon(category, family)));
+      return lexicon;
+    };
+    const options = { model: this.modelProvider(), threshold: this.classifier().needsReviewThreshold };
     const sqlite = this.deps.sqlite;
     const now = this.deps.clock.now();
     let changed = 0;
@@ -95,12 +134,19 @@ export class RulesService {
       if (rows.length === 0) break;
       after = (rows.at(-1) as { id: number }).id;
       inTransaction(sqlite, () => {
-        const moved: { caseId: number; from: CaseCategory }[] = [];
+        const moved: CategorySwitch[] = [];
         for (const row of rows) {
-          const decision = classifyReview(ruleHaystack(row.text, row.followUp), category);
-          if (decision.category === row.category && decision.ruleId === row.ruleId && JSON.stringify(decision.matchedWords) === row.words) continue;
+          const decision = classifyReview(ruleHaystack(row.text, row.followUp), lexiconFor(row.family), options);
+          const same =
+            decision.category === row.category &&
+            decision.ruleId === row.ruleId &&
+            JSON.stringify(decision.matchedWords) === row.words &&
+            (decision.needsReview ? 1 : 0) === row.needsReview &&
+            JSON.stringify(decision.explanation) === row.explanation;
+          if (same) continue;
           setCaseClassification(sqlite, row.id, decision, now);
-          if (decision.category !== row.category) moved.push({ caseId: row.id, from: row.category });
+          const review = decision.needsReview ? 1 : 0;
+          if (decision.category !== row.category || review !== row.needsReview) moved.push({ caseId: row.id, from: row.category, leftReview: review !== row.needsReview });
           changed++;
         }
         // A case whose category changed follows that category's SLA policy, as a manual change does.

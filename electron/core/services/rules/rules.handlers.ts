@@ -9,4 +9,6 @@ export const rulesHandlers = defineHandlers({
   'rules.reclassify': (_input, context) => context.services().rules.reclassify(context.actor),
   'rules.getModelState': (_input, context) => context.services().classifier.state(),
   'rules.listKeywordSuggestions': (input, context) => keywordSuggestions(context.services().deps, input.limit),
+  'rules.getClassifier': (_input, context) => context.services().rules.classifier(),
+  'rules.saveClassifier': (input, context) => context.services().rules.saveClassifier(input, context.actor),
 });

@@ -1,4 +1,5 @@
 import type { PlatformId } from '../../../../shared/domain/platforms';
+import type { ProductFamily } from '../../../../shared/domain/reviews';
 import type { Shop } from '../../../../shared/contract';
 import { insertAudit } from '../../../../db/queries/audit';
 import { deleteShopSync, findShopByNameSync, findShopSync, insertShopSync, listShops, updateShopSync } from '../../../../db/queries/shops';
@@ -13,7 +14,7 @@ export class ShopsService {
     return listShops(this.deps.db);
   }
 
-  async create(input: { platform: PlatformId; name: string }, actor: string): Promise<Shop> {
+  async create(input: { platform: PlatformId; name: string; productFamily?: ProductFamily | null }, actor: string): Promise<Shop> {
     const { sqlite, clock } = this.deps;
     const now = clock.now();
     const shop = inTransaction(sqlite, () => {
@@ -28,7 +29,7 @@ export class ShopsService {
     return shop;
   }
 
-  async update(input: { id: number; platform?: PlatformId; name?: string }, actor: string): Promise<Shop> {
+  async update(input: { id: number; platform?: PlatformId; name?: string; productFamily?: ProductFamily | null }, actor: string): Promise<Shop> {
     const { sqlite, clock } = this.deps;
     const now = clock.now();
     const shop = inTransaction(sqlite, () => {
@@ -40,7 +41,7 @@ export class ShopsService {
       if (clash && clash.id !== input.id) {
         throw conflict(`A ${platform} shop named "${name}" already exists.`, 'name');
       }
-      const after = updateShopSync(sqlite, input.id, { platform: input.platform, name: input.name, now })!;
+      const after = updateShopSync(sqlite, input.id, { platform: input.platform, name: input.name, productFamily: input.productFamily, now })!;
       insertAudit(sqlite, { at: now, actor, action: 'shops.update', entity: 'shop', entityId: input.id, before, after });
       return after;
     });

@@ -23,6 +23,16 @@ import type { ServiceDeps } from '../service-deps';
 import { toPolicy, type PolicyVersions } from './policy-versions';
 import type { SlaTimers } from './timers';
 
+/**
+ * A case whose category changed. `leftReview`: it was waiting in the needs-review queue on the
+ * strictest guess's policy, so it takes its category's policy even when the category is the same.
+ */
+export interface CategorySwitch {
+  caseId: number;
+  from: CaseCategory;
+  leftReview?: boolean;
+}
+
 export type PolicyInput = Omit<SlaPolicy, 'id' | 'version' | 'versionId' | 'current' | 'builtIn' | 'createdAt' | 'createdBy' | 'openCases'> & { id?: number; applyToOpenCases: boolean };
 
 /**
@@ -127,17 +137,18 @@ export class SlaPolicies {
   /**
    * A person changed the category of cases (cases.recategorize): each open case takes the new
    * category's current policy version, its targets are recomputed from its opened time with its
-   * pauses, and points that already fired stay fired (sla_events keeps them, and a point key
+   * pauses, and points that already fired stay fired; a case entering or leaving the needs-review
+   * queue takes the strictest guess's or its category's policy (sla_events keeps them, and a point key
    * never fires twice). Call inside the transaction that changes the category, then `changed`.
    */
-  switchCategory(changes: readonly { caseId: number; from: CaseCategory }[], actor: string, now: number): number[] {
+  switchCategory(changes: readonly CategorySwitch[], actor: string, now: number): number[] {
     const sqlite = this.sqlite;
     const moved: number[] = [];
-    for (const { caseId, from } of changes) {
+    for (const { caseId, from, leftReview } of changes) {
       // Cases without timers yet get the new category's policy when they are opened.
       const found = findCaseScope(sqlite, caseId);
-      if (!found || found.status === 'closed' || found.category === from) continue;
-      const current = this.versions.currentFor(found.category, found.shopId, found.platform);
+      if (!found || found.status === 'closed' || (found.category === from && !leftReview)) continue;
+      const current = this.versions.currentForCase(found);
       if (current !== found.versionId) setCaseVersion(sqlite, caseId, current);
       insertCaseEvent(sqlite, { caseId, at: now, kind: 'policy_changed', actor, detail: `${from}→${found.category} v${this.versions.row(current).version}` });
       moved.push(caseId);

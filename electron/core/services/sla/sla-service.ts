@@ -1,5 +1,4 @@
 import type { CaseSla, ShopCalendar, SlaCalendar, SlaPolicy } from '../../../../shared/contract';
-import type { CaseCategory } from '../../../../shared/domain/reviews';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import type { AuthService } from '../auth/auth-service';
 import type { NotificationsService } from '../notifications/notifications-service';
@@ -8,7 +7,7 @@ import { AwaySummary } from './away-summary';
 import { SlaBadge } from './badge';
 import { SlaCalendars } from './calendars';
 import { CaseClock } from './case-clock';
-import { SlaPolicies, type PolicyInput } from './policies';
+import { SlaPolicies, type CategorySwitch, type PolicyInput } from './policies';
 import { PolicyVersions } from './policy-versions';
 import { SlaTick, type Fired } from './tick';
 import { SlaTimers, type CaseRouter } from './timers';
@@ -73,7 +72,7 @@ export class SlaService {
   }
 
   /** Inside the transaction that changes cases' category; then `changed` with the ids it returns. */
-  switchCategory(changes: readonly { caseId: number; from: CaseCategory }[], actor: string, now: number): number[] {
+  switchCategory(changes: readonly CategorySwitch[], actor: string, now: number): number[] {
     return this.policies.switchCategory(changes, actor, now);
   }
 

@@ -117,7 +117,7 @@ export class SlaTimers {
     inTransaction(sqlite, () => {
       const routed: { caseId: number; ownerRole: StaffRole; assigneeId: number | null }[] = [];
       for (const row of rows) {
-        const versionId = this.versions.currentFor(row.category, row.shopId, row.platform);
+        const versionId = this.versions.currentForCase(row);
         const terms = this.versions.termsOf(versionId);
         insertCaseSla(sqlite, row.id, versionId, row.openedAt);
         insertCaseEvent(sqlite, { caseId: row.id, at: row.openedAt, kind: 'opened', actor: 'system', detail: `v${terms.version}` });

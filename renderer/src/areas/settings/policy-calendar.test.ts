@@ -3,7 +3,7 @@ import type { Shop, ShopCalendar } from '../../../../shared/contract';
 import { createI18n } from '../../i18n';
 import { policyClock, policyClockLines, shopsOfPolicy, weekSummary } from './policy-calendar';
 
-const shop = (id: number, name: string, platform: Shop['platform'] = 'taobao'): Shop => ({ id, name, platform, createdAt: 0, updatedAt: 0 });
+const shop = (id: number, name: string, platform: Shop['platform'] = 'taobao'): Shop => ({ id, name, platform, productFamily: null, createdAt: 0, updatedAt: 0 });
 const shops = [shop(1, '山野小铺'), shop(2, '城南百货', 'jd')];
 const policy = (overrides: Partial<{ category: 'quality' | 'logistics'; shopId: number | null; platform: Shop['platform'] | null; businessHours: boolean }> = {}) => ({
   category: 'quality' as const,

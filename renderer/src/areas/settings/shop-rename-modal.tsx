@@ -1,7 +1,9 @@
-import { Stack, TextInput } from '@mantine/core';
+import { NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shop } from '../../../../shared/contract';
+import { productFamilies, type ProductFamily } from '../../../../shared/domain/reviews';
+import { productFamilyKey } from '../../i18n/domain/keys';
 import { useApi } from '../../api/api-context';
 import { FormActions, FormModal, useSubmit } from '../../components/form-modal';
 import { notifySuccess } from '../../components/notify';
@@ -33,17 +35,20 @@ interface ShopRenameFormProps {
 }
 
 function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
-  const { t } = useTranslation('settings');
+  const { t } = useTranslation(['settings', 'domain']);
   const api = useApi();
   const { fieldErrors, handleError, clearField } = useFieldErrors(fields, 'shops');
   const [name, setName] = useState(shop.name);
+  const [family, setFamily] = useState<ProductFamily | ''>(shop.productFamily ?? '');
   const { busy, onSubmit } = useSubmit(async () => {
-    if (name === shop.name) {
+    const productFamily = family === '' ? null : family;
+    if (name === shop.name && productFamily === shop.productFamily) {
       onDone();
       return;
     }
-    const saved = await api.call('shops.update', { id: shop.id, name });
-    notifySuccess(t('shops.renamed', { name: saved.name }));
+    const saved = await api.call('shops.update', { id: shop.id, name, productFamily });
+    if (saved.name !== shop.name) notifySuccess(t('shops.renamed', { name: saved.name }));
+    else notifySuccess(t('shops.familyChanged', { name: saved.name, family: productFamily ? t(productFamilyKey[productFamily]) : t('domain:allFamilies') }));
     onDone();
   }, handleError);
 
@@ -59,6 +64,13 @@ function ShopRenameForm({ shop, onDone }: ShopRenameFormProps) {
           }}
           error={fieldErrors.name}
           data-autofocus
+        />
+        <NativeSelect
+          label={t('shops.family')}
+          description={t('shops.familyHint')}
+          value={family}
+          onChange={(event) => setFamily(event.currentTarget.value as ProductFamily | '')}
+          data={[{ value: '', label: t('domain:allFamilies') }, ...productFamilies.filter((value) => value !== 'general').map((value) => ({ value, label: t(productFamilyKey[value]) }))]}
         />
         <FormActions busy={busy} onCancel={onDone} />
       </Stack>

@@ -4,10 +4,12 @@ import type { CaseSummary } from '../../../../shared/contract';
 
 /**
  * Why a case has its category, in one sentence: 规则「物流延误」命中：快递、三天 — or that a person
- * chose it, or that no rule matched. Cases explain themselves so nobody has to guess.
+ * chose it, that it waits for one (待确认), or that no rule matched. Cases explain themselves so
+ * nobody has to guess; classification-panel.tsx shows the scorer's evidence under it.
  */
 export function explainClassification(classification: CaseSummary['classification'], t: TFunction<readonly ['domain', 'common']>): string {
   if (classification.source === 'manual') return t('explain.manual');
+  if (classification.needsReview) return t('explain.needsReview');
   if (classification.source === 'rule' && classification.ruleName) {
     const words = classification.matchedWords.join(t('common:wordSeparator'));
     return words

@@ -19,8 +19,9 @@ export function explainFlag(flag: Pick<ReviewFlag, 'type' | 'evidence' | 'params
   switch (flag.type) {
     case 'extortion':
     case 'competitor':
+    case 'compliance_risk':
       if (!p.words?.length) break;
-      return t(flag.type === 'extortion' ? 'flagEvidence.extortion' : 'flagEvidence.competitor', { words: p.words.join(separator) });
+      return t(flag.type === 'extortion' ? 'flagEvidence.extortion' : flag.type === 'competitor' ? 'flagEvidence.competitor' : 'flagEvidence.compliance', { words: p.words.join(separator) });
     case 'burst':
       if (p.count === undefined || p.hours === undefined || p.product === undefined || p.from === undefined || p.to === undefined) break;
       return t('flagEvidence.burst', {

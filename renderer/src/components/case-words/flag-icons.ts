@@ -1,4 +1,4 @@
-import { IconBolt, IconDevices, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
+import { IconBolt, IconDevices, IconGavel, IconMoneybag, IconSwords, IconTruckReturn, type Icon } from '@tabler/icons-react';
 import type { FlagType } from '../../../../shared/domain/reviews';
 
 /** The mark of each malicious-pattern flag, wherever flags are shown. */
@@ -8,4 +8,5 @@ export const flagIcons: Record<FlagType, Icon> = {
   burst: IconBolt,
   high_return_rate: IconTruckReturn,
   same_device: IconDevices,
+  compliance_risk: IconGavel,
 };

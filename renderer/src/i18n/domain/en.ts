@@ -20,6 +20,15 @@ export const domainEn: Translation<typeof domainZhCN> = {
   },
   categories: categoryLabels.en,
   manualCategory: 'Category set by a person',
+  productFamilies: {
+    general: 'General',
+    electronics: 'Electronics',
+    food: 'Food & fresh produce',
+    beauty: 'Beauty & personal care',
+    clothing: 'Clothing, shoes & bags',
+    appliances: 'Home appliances',
+  },
+  allFamilies: 'Any (use every family’s words)',
   statuses: {
     new: 'New',
     contacting: 'Contacting',
@@ -73,8 +82,9 @@ export const domainEn: Translation<typeof domainZhCN> = {
   },
   /** Malicious-pattern flags, what raised each, and why a case has its category (inbox and case workspace). */
   flagEvidence: {
-    extortion: 'Demands money in the review: “{{words}}”',
-    competitor: 'Mentions a competitor in the review: “{{words}}”',
+    extortion: 'Makes money the condition for changing the review: “{{words}}”',
+    competitor: 'Claims to be a competitor or a professional bad reviewer: “{{words}}”',
+    compliance: 'The buyer reports this shop paying for good reviews: “{{words}}” (platforms penalise the shop for it)',
     burst: '{{count}} bad reviews of “{{product}}” within {{hours}} h from buyers with no earlier review in this shop ({{from}} – {{to}})',
     sameIp: 'The same IP {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
     sameDevice: 'The same device {{value}} used by {{buyerCount}} different buyers ({{buyers}})',
@@ -86,11 +96,13 @@ export const domainEn: Translation<typeof domainZhCN> = {
     burst: 'Review burst',
     high_return_rate: 'Unusual returns',
     same_device: 'Same IP / device',
+    compliance_risk: 'Cash-for-review risk',
   },
   explain: {
     rule: 'Rule “{{rule}}” matched: {{words}}',
     ruleNoWords: 'Rule “{{rule}}” matched',
     manual: 'Set by a person',
     default: 'No category rule matched; default category',
+    needsReview: 'Needs a look: there are clues, but not enough to be sure. Pick the category.',
   },
 };

@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next';
 import type { PlatformId } from '../../../../shared/domain/platforms';
 import type { ColorSchemePreference, Language } from '../../../../shared/domain/preferences';
-import type { CaseCategory, CaseStatus, FlagType, ReviewLevel, Severity } from '../../../../shared/domain/reviews';
+import type { CaseCategory, CaseStatus, FlagType, ProductFamily, ReviewLevel, Severity } from '../../../../shared/domain/reviews';
 import type { StaffRole } from '../../../../shared/domain/roles';
 import type { CaseOutcome, PauseReason, SlaTargetKind, SlaTargetState } from '../../../../shared/domain/sla';
 import { keyFor } from '../translation';
@@ -11,6 +11,15 @@ import { keyFor } from '../translation';
  * namespaces can pass it to `t()`. These maps are the one place the renderer names an enumeration.
  */
 export type DomainKey = `domain:${ParseKeys<'domain'>}`;
+
+export const productFamilyKey: Record<ProductFamily, DomainKey> = {
+  general: 'domain:productFamilies.general',
+  electronics: 'domain:productFamilies.electronics',
+  food: 'domain:productFamilies.food',
+  beauty: 'domain:productFamilies.beauty',
+  clothing: 'domain:productFamilies.clothing',
+  appliances: 'domain:productFamilies.appliances',
+};
 
 export const levelKey: Record<ReviewLevel, DomainKey> = {
   bad: 'domain:levels.bad',
@@ -24,6 +33,7 @@ export const flagKey: Record<FlagType, DomainKey> = {
   burst: 'domain:flags.burst',
   high_return_rate: 'domain:flags.high_return_rate',
   same_device: 'domain:flags.same_device',
+  compliance_risk: 'domain:flags.compliance_risk',
 };
 
 export const categoryKey: Record<CaseCategory, DomainKey> = {

@@ -21,6 +21,15 @@ export const domainZhCN = {
   },
   categories: categoryLabels['zh-CN'],
   manualCategory: '人工设定的分类',
+  productFamilies: {
+    general: '通用',
+    electronics: '数码电子',
+    food: '食品生鲜',
+    beauty: '美妆个护',
+    clothing: '服装鞋包',
+    appliances: '家用电器',
+  },
+  allFamilies: '不限（所有品类的词都用）',
   statuses: {
     new: '新建',
     contacting: '联系中',
@@ -75,8 +84,9 @@ export const domainZhCN = {
   },
   /** Malicious-pattern flags, what raised each, and why a case has its category (inbox and case workspace). */
   flagEvidence: {
-    extortion: '评价中有索要钱款的字眼「{{words}}」',
-    competitor: '评价中提到同行「{{words}}」',
+    extortion: '以钱款为条件要挟删改评价「{{words}}」',
+    competitor: '评价者自称同行或职业差评「{{words}}」',
+    compliance: '买家反映本店好评返现「{{words}}」，平台会因此处罚店铺',
     burst: '{{hours}} 小时内「{{product}}」收到 {{count}} 条差评，买家此前都没在本店评价过（{{from}} – {{to}}）',
     sameIp: '同一 IP {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
     sameDevice: '同一设备 {{value}} 被 {{buyerCount}} 个不同买家使用（{{buyers}}）',
@@ -88,11 +98,13 @@ export const domainZhCN = {
     burst: '集中差评',
     high_return_rate: '异常退货',
     same_device: '同 IP/设备',
+    compliance_risk: '好评返现风险',
   },
   explain: {
     rule: '规则「{{rule}}」命中：{{words}}',
     ruleNoWords: '规则「{{rule}}」命中',
     manual: '人工设定',
     default: '没有分类规则命中，归为默认分类',
+    needsReview: '待确认：找到了线索，但把握不足，请人工选择分类',
   },
 };

@@ -1,5 +1,5 @@
-import { Alert, Button, Group, NativeSelect, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { IconExternalLink, IconHandFinger, IconRobot } from '@tabler/icons-react';
+import { Alert, Button, Group, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
+import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { CaseSummary, StaffMember } from '../../../../../shared/contract';
@@ -12,7 +12,7 @@ import { useExplainFlag } from '../../../components/case-words/flag-evidence';
 import { flagIcons } from '../badges/flag-icons';
 import { SeverityBadge, StatusBadge } from '../../../components/badges/status-badge';
 import { DetailSection } from './detail-section';
-import { useExplainClassification } from '../../../components/case-words/explain-classification';
+import { ClassificationPanel } from './classification-panel';
 import { categoryKey } from '../../../i18n/domain/keys';
 import { flagKey } from '../i18n/keys';
 
@@ -33,8 +33,6 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
   const navigate = useNavigate();
   const location = useLocation();
   const explainFlag = useExplainFlag();
-  const explainClassification = useExplainClassification();
-  const manual = reviewCase.classification.source === 'manual';
 
   async function recategorize(category: CaseCategory) {
     const result = await run(() => api.call('cases.recategorize', { caseIds: [reviewCase.id], category }));
@@ -96,14 +94,7 @@ export function CasePanel({ reviewCase, assignable, staffNames, onChanged }: Cas
           ]}
         />
       </Group>
-      <Group gap={8} wrap="nowrap" align="flex-start">
-        <ThemeIcon size={22} radius="xl" variant="light" color={manual ? 'teal' : 'indigo'} style={{ flexShrink: 0 }}>
-          {manual ? <IconHandFinger size={14} /> : <IconRobot size={14} />}
-        </ThemeIcon>
-        <Text size="sm" data-testid="classification-explanation">
-          {explainClassification(reviewCase.classification)}
-        </Text>
-      </Group>
+      <ClassificationPanel classification={reviewCase.classification} onPick={(category) => void recategorize(category)} />
       {reviewCase.flags.length > 0 ? (
         <Stack gap={6} data-testid="case-flags">
           {reviewCase.flags.map((flag) => {

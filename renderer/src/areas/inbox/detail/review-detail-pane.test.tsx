@@ -86,7 +86,7 @@ describe('ReviewDetailPane', () => {
     const when = (at: number) => formatDateTime(at, 'Asia/Shanghai', 'zh-CN');
     expect(within(flags).getAllByTestId('flag-evidence').map((node) => node.textContent)).toEqual([
       `4 小时内「保温杯」收到 5 条差评，买家此前都没在本店评价过（${when(from)} – ${when(to)}）`,
-      '评价中提到同行「别家」',
+      '评价者自称同行或职业差评「别家」',
       '同一 IP 1.2.3.4 被 7 个不同买家使用（甲、乙、丙、丁、戊 等）',
     ]);
     expect(when(from)).toContain('2026-11-20 01:00');
@@ -101,7 +101,7 @@ describe('ReviewDetailPane', () => {
   });
 
   it('says a person set the category, and changes it from the pane', async () => {
-    const review = makeReview(6, {}, { category: 'quality', classification: { source: 'manual', ruleId: null, ruleName: null, matchedWords: [] } });
+    const review = makeReview(6, {}, { category: 'quality', classification: { source: 'manual', ruleId: null, ruleName: null, matchedWords: [], explanation: null, needsReview: false } });
     const backend = backendFor(review);
     renderScreen(<ReviewDetailPane reviewId={6} ranges={undefined} search="" lookups={lookups} onClose={() => undefined} />, backend.handler);
 

@@ -2,6 +2,8 @@ import type { Translation } from '../../../i18n/translation';
 import { inboxListEn } from './list-en';
 import type { inboxZhCN } from './zh-CN';
 import { rulesLearningEn } from './rules-learning.en';
+import { classifierEn } from './classifier/en';
+import { explainEn } from './explain/en';
 
 /** English for the `inbox` namespace: exactly the keys of zh-CN.ts. */
 export const inboxEn: Translation<typeof inboxZhCN> = {
@@ -90,6 +92,8 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     buyerIp: 'Buyer IP',
     deviceId: 'Device ID',
   },
+  explain: explainEn,
+  classifier: classifierEn,
   detail: {
     label: 'Review details',
     title: 'Review details',
@@ -293,14 +297,14 @@ export const inboxEn: Translation<typeof inboxZhCN> = {
     saved: 'Saved rule “{{name}}”',
     category: {
       title: 'Category rules',
-      description: 'Checked from the lowest priority number up; the first rule that matches decides the category. Categories set by a person are never changed.',
+      description: 'Every enabled rule’s words are scored, weighted by their clause, contrast, negation and praise; the highest-scoring category wins, with its runner-up and evidence recorded. Categories set by a person are never changed.',
       add: 'New category rule',
       addTitle: 'New category rule',
       editTitle: 'Edit category rule',
       namePlaceholder: 'e.g. Shipping delay',
       category: 'Category',
       priority: 'Priority',
-      priorityHint: 'Lower numbers are checked first (0–1000).',
+      priorityHint: 'Orders the list; when two categories score the same, the lower number wins (0–1000).',
       savedHint: 'It applies to reviews imported from now on; use “Re-run classification” for existing cases.',
       reclassify: 'Re-run classification',
       reclassified: 'Classification re-run: {{count}} cases changed category',

@@ -18,6 +18,7 @@ export const inboxListEn: Translation<typeof inboxListZhCN> = {
     category: 'Category',
     status: 'Status',
     flags: 'Risk flags',
+    needsReview: 'Needs a category',
     assignee: 'Assignee',
     platform: 'Platform',
     shop: 'Shop',

@@ -15,6 +15,7 @@ export const inboxListZhCN = {
     category: '分类',
     status: '状态',
     flags: '风险标记',
+    needsReview: '待确认分类',
     assignee: '负责人',
     platform: '平台',
     shop: '店铺',

@@ -1,5 +1,7 @@
 import { rulesLearningZhCN } from './rules-learning.zh-CN';
 import { inboxListZhCN } from './list-zh-CN';
+import { classifierZhCN } from './classifier/zh-CN';
+import { explainZhCN } from './explain/zh-CN';
 
 /**
  * Words of the inbox area: the review list, detail pane, import, manual entry and the rules tab.
@@ -91,6 +93,8 @@ export const inboxZhCN = {
     buyerIp: '买家IP',
     deviceId: '设备号',
   },
+  explain: explainZhCN,
+  classifier: classifierZhCN,
   detail: {
     label: '评价详情',
     title: '评价详情',
@@ -294,14 +298,14 @@ export const inboxZhCN = {
     saved: '已保存规则「{{name}}」',
     category: {
       title: '分类规则',
-      description: '按优先级从小到大依次检查，第一条命中的规则决定分类。人工设定的分类不受影响。',
+      description: '所有启用规则的词都会参与打分：按所在分句、转折、否定和表扬加权，得分最高的分类胜出，并记下次选和依据。人工设定的分类不受影响。',
       add: '新建分类规则',
       addTitle: '新建分类规则',
       editTitle: '编辑分类规则',
       namePlaceholder: '例如：物流延误',
       category: '归入分类',
       priority: '优先级',
-      priorityHint: '数字越小越先检查（0–1000）。',
+      priorityHint: '决定列表顺序；两个分类得分相同时，优先级小的规则的词先算（0–1000）。',
       savedHint: '新规则会用于之后导入的评价；点「重新分类」可应用到已有的工单。',
       reclassify: '重新分类',
       reclassified: '已重新分类，{{count}} 个工单的分类有变化',

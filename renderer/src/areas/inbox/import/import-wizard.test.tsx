@@ -9,7 +9,7 @@ import { ImportWizard } from './import-wizard';
 
 afterEach(cleanup);
 
-const shop = { id: 1, platform: 'taobao' as const, name: '小王家居旗舰店', createdAt: 0, updatedAt: 0 };
+const shop = { id: 1, platform: 'taobao' as const, name: '小王家居旗舰店', productFamily: null, createdAt: 0, updatedAt: 0 };
 
 // The platform export has 客户留言 where the review text usually is under 评价内容.
 const preview: ImportPreview = {

@@ -26,6 +26,7 @@ export function activeFilterChips(query: InboxQuery, lookups: Pick<InboxLookups,
   if (query.categories.length)
     chips.push({ id: 'category', label: t('filters.category'), value: join(query.categories.map((v) => t(categoryKey[v]))), remove: { categories: [] } });
   if (query.statuses.length) chips.push({ id: 'status', label: t('filters.status'), value: join(query.statuses.map((v) => t(statusKey[v]))), remove: { statuses: [] } });
+  if (query.needsReview) chips.push({ id: 'needsReview', label: t('filters.category'), value: t('filters.needsReview'), remove: { needsReview: false } });
   if (query.flags.length) chips.push({ id: 'flags', label: t('filters.flags'), value: join(query.flags.map((v) => t(flagKey[v]))), remove: { flags: [] } });
   if (query.assignee !== 'all') {
     const name = query.assignee === 'none' ? t('unassigned') : (lookups.staffNames.get(query.assignee) ?? `#${query.assignee}`);

@@ -25,6 +25,8 @@ export interface InboxQuery {
   /** 'all', 'none' (未分配) or a staff id. */
   assignee: 'all' | 'none' | number;
   flags: FlagType[];
+  /** Only cases waiting for a person to pick their category (待确认). */
+  needsReview: boolean;
   /** YYYY-MM-DD in the shop's time zone, as a date input gives it. */
   from: string;
   to: string;
@@ -62,6 +64,7 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     statuses: list(params, 'status', caseStatuses),
     assignee: assignee === 'none' ? 'none' : (positiveInt(assignee) ?? 'all'),
     flags: list(params, 'flag', flagTypes),
+    needsReview: params.get('review_queue') === '1',
     from: day(params.get('from')),
     to: day(params.get('to')),
     search: params.get('q') ?? '',
@@ -84,6 +87,7 @@ export function patchInboxParams(params: URLSearchParams, patch: Partial<InboxQu
   if ('statuses' in patch) set('status', patch.statuses?.join(',') ?? null);
   if ('assignee' in patch) set('assignee', patch.assignee === 'all' || patch.assignee === undefined ? null : String(patch.assignee));
   if ('flags' in patch) set('flag', patch.flags?.join(',') ?? null);
+  if ('needsReview' in patch) set('review_queue', patch.needsReview ? '1' : null);
   if ('from' in patch) set('from', patch.from ?? null);
   if ('to' in patch) set('to', patch.to ?? null);
   if ('search' in patch) set('q', patch.search?.trim() ? patch.search : null);
@@ -104,6 +108,7 @@ export function toReviewFilters(query: InboxQuery, timeZone: string): ReviewFilt
   if (query.statuses.length) filters.statuses = query.statuses;
   if (query.assignee !== 'all') filters.assigneeId = query.assignee === 'none' ? null : query.assignee;
   if (query.flags.length) filters.flags = query.flags;
+  if (query.needsReview) filters.needsReview = true;
   const from = query.from ? zonedInputToEpoch(query.from, timeZone) : null;
   if (from !== null) filters.from = from;
   const toStart = query.to ? zonedInputToEpoch(query.to, timeZone) : null;
@@ -122,6 +127,7 @@ export const clearedFilters: Partial<InboxQuery> = {
   statuses: [],
   assignee: 'all',
   flags: [],
+  needsReview: false,
   from: '',
   to: '',
   search: '',

@@ -18,7 +18,7 @@ interface MoreFiltersProps {
 
 /** How many filters the 更多筛选 menu holds are set, for its badge. */
 export function moreFiltersCount(query: InboxQuery, withPrimary: boolean): number {
-  const secondary = [query.flags.length > 0, query.assignee !== 'all', query.platform !== null, query.shopId !== null, query.from !== '' || query.to !== ''];
+  const secondary = [query.needsReview, query.flags.length > 0, query.assignee !== 'all', query.platform !== null, query.shopId !== null, query.from !== '' || query.to !== ''];
   const primary = withPrimary ? [query.levels.length > 0, query.categories.length > 0, query.statuses.length > 0] : [];
   return [...primary, ...secondary].filter(Boolean).length;
 }
@@ -72,6 +72,12 @@ export function MoreFilters({ query, update, lookups, withPrimary }: MoreFilters
               <Ticks label={t('filters.status')} options={caseStatuses.map((value) => ({ value, label: t(statusKey[value]) }))} value={query.statuses} onChange={(statuses) => update({ statuses })} />
             </>
           ) : null}
+          <Checkbox
+            label={t('filters.needsReview')}
+            checked={query.needsReview}
+            onChange={(event) => update({ needsReview: event.currentTarget.checked })}
+            data-testid="filter-needs-review"
+          />
           <Ticks label={t('filters.flags')} options={flagTypes.map((value) => ({ value, label: t(flagKey[value]) }))} value={query.flags} onChange={(flags) => update({ flags })} />
           <Group gap="sm" grow align="flex-start">
             <NativeSelect

@@ -2,14 +2,14 @@ import { NativeSelect, NumberInput, SimpleGrid, Stack, Switch, TagsInput, TextIn
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CategoryRule } from '../../../../../shared/contract';
-import { caseCategories, type CaseCategory } from '../../../../../shared/domain/reviews';
+import { caseCategories, productFamilies, type CaseCategory, type ProductFamily } from '../../../../../shared/domain/reviews';
 import { useApi } from '../../../api/api-context';
 import { FormActions, FormModal, useSubmit } from '../../../components/form-modal';
 import { notifySuccess } from '../../../components/notify';
 import { useFieldErrors } from '../../../errors/use-field-errors';
-import { categoryKey } from '../../../i18n/domain/keys';
+import { categoryKey, productFamilyKey } from '../../../i18n/domain/keys';
 
-const fields = ['name', 'category', 'keywords', 'priority', 'enabled'];
+const fields = ['name', 'category', 'keywords', 'priority', 'enabled', 'family'];
 
 interface CategoryRuleModalProps {
   /** The rule to edit, 'new' for a new one, or null when closed. */
@@ -46,8 +46,9 @@ function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps)
   const [keywords, setKeywords] = useState<string[]>(rule?.keywords ?? []);
   const [priority, setPriority] = useState<number>(rule?.priority ?? nextPriority);
   const [enabled, setEnabled] = useState(rule?.enabled ?? true);
+  const [family, setFamily] = useState<ProductFamily>(rule?.family ?? 'general');
   const { busy, onSubmit } = useSubmit(async () => {
-    const saved = await api.call('rules.saveCategory', { ...(rule ? { id: rule.id } : {}), name, category, keywords, priority, enabled });
+    const saved = await api.call('rules.saveCategory', { ...(rule ? { id: rule.id } : {}), name, category, keywords, priority, enabled, family });
     notifySuccess(t('rules.saved', { name: saved.name }), t('rules.category.savedHint'));
     onDone();
   }, handleError);
@@ -88,17 +89,26 @@ function CategoryRuleForm({ rule, nextPriority, onDone }: CategoryRuleFormProps)
           clearable
           error={fieldErrors.keywords}
         />
-        <NumberInput
-          label={t('rules.category.priority')}
-          description={t('rules.category.priorityHint')}
-          value={priority}
-          onChange={(value) => setPriority(typeof value === 'number' ? value : Number(value) || 0)}
-          min={0}
-          max={1000}
-          allowDecimal={false}
-          error={fieldErrors.priority}
-          maw={240}
-        />
+        <SimpleGrid cols={2} spacing="sm">
+          <NativeSelect
+            label={t('classifier.family')}
+            description={t('classifier.familyHint')}
+            value={family}
+            onChange={(event) => setFamily(event.currentTarget.value as ProductFamily)}
+            data={productFamilies.map((value) => ({ value, label: t(productFamilyKey[value]) }))}
+            error={fieldErrors.family}
+          />
+          <NumberInput
+            label={t('rules.category.priority')}
+            description={t('rules.category.priorityHint')}
+            value={priority}
+            onChange={(value) => setPriority(typeof value === 'number' ? value : Number(value) || 0)}
+            min={0}
+            max={1000}
+            allowDecimal={false}
+            error={fieldErrors.priority}
+          />
+        </SimpleGrid>
         <Switch label={t('rules.enabled')} checked={enabled} onChange={(event) => setEnabled(event.currentTarget.checked)} />
         <FormActions busy={busy} onCancel={onDone} />
       </Stack>

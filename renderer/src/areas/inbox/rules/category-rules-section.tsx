@@ -2,6 +2,7 @@ import { Button, Group, Table, Text } from '@mantine/core';
 import { IconCategoryPlus, IconRefresh, IconTags } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { productFamilyKey } from '../../../i18n/domain/keys';
 import type { CategoryRule } from '../../../../../shared/contract';
 import { useApi } from '../../../api/api-context';
 import { ConfirmModal } from '../../../components/confirm-modal';
@@ -19,9 +20,9 @@ interface CategoryRulesSectionProps {
   rules: CategoryRule[];
 }
 
-/** 分类规则: the first enabled rule (by priority) whose words appear decides a case's category. */
+/** 分类规则: the lexicon the scorer reads (shared/rules/scorer.ts), one rule per category and product family. */
 export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
-  const { t } = useTranslation('inbox');
+  const { t } = useTranslation(['inbox', 'domain']);
   const api = useApi();
   const run = useRunAction();
   const [editing, setEditing] = useState<CategoryRule | 'new' | null>(null);
@@ -50,13 +51,14 @@ export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
       {sorted.length === 0 ? (
         <EmptyStatePanel compact icon={<IconTags size={28} stroke={1.5} />} title={t('rules.category.emptyTitle')} description={t('rules.category.emptyDescription')} />
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={880}>
           <Table verticalSpacing="sm" highlightOnHover data-testid="category-rules">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={72}>{t('rules.category.priority')}</Table.Th>
                 <Table.Th>{t('rules.name')}</Table.Th>
                 <Table.Th>{t('rules.category.category')}</Table.Th>
+                <Table.Th>{t('classifier.family')}</Table.Th>
                 <Table.Th>{t('rules.keywords')}</Table.Th>
                 <Table.Th style={{ textAlign: 'right' }}>{t('rules.actions')}</Table.Th>
               </Table.Tr>
@@ -74,8 +76,13 @@ export function CategoryRulesSection({ rules }: CategoryRulesSectionProps) {
                       {rule.name}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={110}>
                     <CategoryBadge category={rule.category} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={rule.family === 'general' ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                      {t(productFamilyKey[rule.family])}
+                    </Text>
                   </Table.Td>
                   <Table.Td maw={380}>
                     <KeywordBadges keywords={rule.keywords} />

@@ -8,7 +8,7 @@ import { LearningSection } from './learning-section';
 
 afterEach(cleanup);
 
-const qualityRule: CategoryRule = { id: 4, name: '产品质量', category: 'quality', keywords: ['质量', '坏了'], priority: 40, enabled: true };
+const qualityRule: CategoryRule = { id: 4, name: '产品质量', category: 'quality', keywords: ['质量', '坏了'], priority: 40, enabled: true, family: 'general' };
 const trained: ClassifierModelState = { trained: true, exampleCount: 103, builtInCount: 73, correctionCount: 30, trainedAt: Date.UTC(2026, 10, 24, 1, 30), durationMs: 12, training: false, pending: false };
 const suggestion = (item: Partial<KeywordSuggestionItem>): KeywordSuggestionItem => ({ category: 'quality', keyword: '闪退', catches: 12, corrections: 30, elsewhere: 0.004, ruleId: 4, ruleName: '产品质量', ...item });
 

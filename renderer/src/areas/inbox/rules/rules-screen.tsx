@@ -6,6 +6,7 @@ import { QueryError } from '../../../components/query-error';
 import { InboxTabs } from '../inbox-tabs';
 import { CategoryRulesSection } from './category-rules-section';
 import { LearningSection } from './learning-section';
+import { ClassifierSection } from './classifier-section';
 import { MonitorRulesSection } from './monitor-rules-section';
 
 /** 收件箱 › 规则: the monitoring and category rules that sort and flag incoming reviews. */
@@ -27,6 +28,7 @@ export function RulesScreen() {
         <Stack gap="lg" maw={1180}>
           <CategoryRulesSection rules={rules.data.category} />
           <LearningSection rules={rules.data.category} />
+          <ClassifierSection />
           <MonitorRulesSection rules={rules.data.monitor} />
         </Stack>
       )}
