@@ -87,7 +87,8 @@ export function classifyReview(haystack: string, lexicon: Lexicon, options: Clas
   const matchedWords = [
     ...new Set(
       scored.reasons
-        .filter((reason) => reason.category === scored.category && reason.weight > 0 && reason.word !== '')
+        // The rule's words only: the model's n-grams are shown in the explanation, marked as the model's.
+        .filter((reason) => reason.category === scored.category && reason.source !== 'model' && reason.weight > 0 && reason.word !== '')
         .sort((a, b) => b.weight - a.weight)
         .map((reason) => reason.word),
     ),

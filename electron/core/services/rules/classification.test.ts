@@ -43,7 +43,10 @@ describe('classification on import', () => {
     await load([['E1', '用了两天就死机，经常卡顿', day(1), '差评', '甲', '手机', '']], phones.id);
     await load([['F1', '用了两天就死机，经常卡顿', day(1), '差评', '乙', '芒果', ''], ['F2', '芒果烂了好几个，不新鲜', day(2), '差评', '丙', '芒果', '']], fruit.id);
     expect(present((await byOrder('E1')).case, 'E1').classification).toMatchObject({ ruleName: '产品质量 · 数码电子', matchedWords: ['死机', '卡顿'] });
-    expect(present((await byOrder('F1')).case, 'F1').category).toBe('other');
+    // The fruit shop's lexicon has no 死机 (the learned model may still lean to quality: that is its own evidence).
+    const fruitWords = present((await byOrder('F1')).case, 'F1').classification.explanation?.reasons.filter((reason) => reason.source === 'rule').map((reason) => reason.word);
+    expect(fruitWords).not.toContain('死机');
+    expect(fruitWords).not.toContain('卡顿');
     expect(present((await byOrder('F2')).case, 'F2').classification.explanation?.family).toBe('food');
     expect(present((await byOrder('F2')).case, 'F2').category).toBe('quality');
     await core.close();

@@ -6,7 +6,7 @@ import { csvText } from '../../../../tests/helpers/review-files';
 
 const tempDir = useTempDirs();
 const header = ['订单编号', '评价内容', '评价时间', '评价结果'];
-const symptoms = ['闪退', '老是闪退', '打开就闪退', '闪退重启', '频繁闪退'];
+const symptoms = ['掉帧', '老是掉帧', '打开就掉帧', '掉帧重启', '频繁掉帧'];
 const products = ['这个平板', '新手机', '电脑', '手表', '这台机器', '游戏机'];
 const endings = ['气死了', '太失望', '怎么回事', '无语', '不推荐'];
 
@@ -21,22 +21,22 @@ describe('keyword suggestions on the rules screen', () => {
     await importFile(core, call, { kind: 'path', path: writeFixture(dir, 'a.csv', csvText([header, ...rows])) }, 'taobao', shopId);
 
     expect(await call('rules.listKeywordSuggestions', {})).toEqual({ suggestions: [], correctionCount: 0 });
-    const crashes = (await call('reviews.list', { filters: { search: '闪退' }, limit: 100 })).items.map((item) => item.case!.id);
+    const crashes = (await call('reviews.list', { filters: { search: '掉帧' }, limit: 100 })).items.map((item) => item.case!.id);
     await call('cases.recategorize', { caseIds: crashes, category: 'quality' });
 
     const { suggestions, correctionCount } = await call('rules.listKeywordSuggestions', {});
     expect(correctionCount).toBe(12);
     const qualityRule = (await call('rules.list')).category.find((rule) => rule.category === 'quality')!;
-    expect(suggestions[0]).toEqual({ category: 'quality', keyword: '闪退', catches: 12, corrections: 12, elsewhere: 0, ruleId: qualityRule.id, ruleName: qualityRule.name });
+    expect(suggestions[0]).toEqual({ category: 'quality', keyword: '掉帧', catches: 12, corrections: 12, elsewhere: 0, ruleId: qualityRule.id, ruleName: qualityRule.name });
 
     // The screen's one click: the existing rules contract, the rule with the keyword added.
     const { id, ...rest } = qualityRule;
-    await call('rules.saveCategory', { ...rest, id, keywords: [...qualityRule.keywords, '闪退'] });
-    expect((await call('rules.listKeywordSuggestions', {})).suggestions.map((item) => item.keyword)).not.toContain('闪退');
-    const later = [[`4000000000000000300`, '手表戴了一天就闪退', '2026-11-23 12:00:00', '差评']];
+    await call('rules.saveCategory', { ...rest, id, keywords: [...qualityRule.keywords, '掉帧'] });
+    expect((await call('rules.listKeywordSuggestions', {})).suggestions.map((item) => item.keyword)).not.toContain('掉帧');
+    const later = [[`4000000000000000300`, '手表戴了一天就掉帧', '2026-11-23 12:00:00', '差评']];
     await importFile(core, call, { kind: 'path', path: writeFixture(dir, 'b.csv', csvText([header, ...later])) }, 'taobao', shopId);
     const review = (await call('reviews.list', { filters: { search: '手表戴了' } })).items[0]!;
-    expect(review.case).toMatchObject({ category: 'quality', classification: { source: 'rule', matchedWords: ['闪退'] } });
+    expect(review.case).toMatchObject({ category: 'quality', classification: { source: 'rule', matchedWords: ['掉帧'] } });
     await core.close();
   });
 

@@ -165,6 +165,7 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
         resume: '{{actor}} resumed the clock of case #{{caseId}}',
         assign: '{{actor}} assigned case #{{caseId}} to {{assignee}}',
         recategorize: '{{actor}} changed the category of case #{{caseId}} to “{{category}}”',
+        note: '{{actor}} added a note to case #{{caseId}}',
       },
       reviews: {
         create: '{{actor}} entered a review by hand',
@@ -183,6 +184,7 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
         saveCategory: '{{actor}} saved the category rule {{name}}',
         remove: '{{actor}} removed the rule {{name}}',
         reclassify: '{{actor}} re-applied the category rules; {{n}} cases changed category',
+        saveClassifier: '{{actor}} changed how sure the classifier must be before a case skips “needs a category”',
       },
       sla: {
         savePolicy: '{{actor}} changed the SLA policy “{{category}}” (version {{version}})',
@@ -192,6 +194,7 @@ export const settingsEn: Translation<typeof settingsZhCN> = {
       },
       notifications: {
         updateSettings: '{{actor}} changed the notification and quiet-hours settings',
+        updatePreferences: '{{actor}} changed their notification preferences',
       },
       settings: {
         updatePreferences: '{{actor}} changed the time zone shown to {{timeZone}}',

@@ -166,6 +166,7 @@ export const settingsZhCN = {
         resume: '{{actor}} 恢复了工单 #{{caseId}} 的计时',
         assign: '{{actor}} 把工单 #{{caseId}} 分配给 {{assignee}}',
         recategorize: '{{actor}} 把工单 #{{caseId}} 的分类改为「{{category}}」',
+        note: '{{actor}} 在工单 #{{caseId}} 记了一条备注',
       },
       reviews: {
         create: '{{actor}} 手动录入了一条评价',
@@ -184,6 +185,7 @@ export const settingsZhCN = {
         saveCategory: '{{actor}} 保存了分类规则 {{name}}',
         remove: '{{actor}} 删除了规则 {{name}}',
         reclassify: '{{actor}} 按当前规则重新分类，{{n}} 张工单改了分类',
+        saveClassifier: '{{actor}} 修改了“待确认分类”的把握门槛',
       },
       sla: {
         savePolicy: '{{actor}} 修改了 SLA 策略「{{category}}」（第 {{version}} 版）',
@@ -193,6 +195,7 @@ export const settingsZhCN = {
       },
       notifications: {
         updateSettings: '{{actor}} 修改了通知与免打扰设置',
+        updatePreferences: '{{actor}} 修改了个人通知方式',
       },
       settings: {
         updatePreferences: '{{actor}} 把显示时区改为 {{timeZone}}',
