@@ -72,8 +72,9 @@ describe('CasesListView', () => {
     expect(screen.getByTestId('bulk-count').textContent).toBe('已选全部符合条件的 250 个');
     fireEvent.click(screen.getByTestId('bulk-assign'));
     fireEvent.click(await screen.findByTestId('bulk-assign-staff-7'));
-    const dialog = await screen.findByTestId('bulk-confirm');
-    expect(dialog.textContent).toContain('把 250 个工单分配给 小王？');
+    // The modal's root mounts before its content (Mantine renders the body once opened): wait for the words.
+    await waitFor(() => expect(screen.getByTestId('bulk-confirm').textContent).toContain('把 250 个工单分配给 小王？'));
+    const dialog = screen.getByTestId('bulk-confirm');
     fireEvent.click(within(dialog).getByTestId('bulk-confirm-button'));
     await waitFor(() => expect(fake.calls.some((call) => call.method === 'cases.bulkAssign')).toBe(true));
     // The selection is the filter itself, so the server takes every match.
