@@ -60,7 +60,7 @@ test('a CLI import while the inbox is open shows up within 2 s, with a notice of
     const row = page.getByTestId('import-history-row').filter({ hasText: 'cli-export.csv' });
     await expect(row).toContainText('命令行');
     await expect(row).toContainText('完成');
-    await expect(row.getByRole('cell')).toHaveText([/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/, 'cli-export.csv', `${shop}淘宝`, '命令行', '完成', '6', '6', '0', '0', '3', '', '']);
+    await expect(row.getByRole('cell')).toHaveText([/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'cli-export.csv', `${shop}淘宝`, '命令行', '完成', '6', '6', '0', '0', '3', '', '']);
     const download = page.waitForEvent('download');
     await row.getByRole('button', { name: '下载 cli-export.csv 的导入报告' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.csv$/);

@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { AppShell } from './pages/app-shell';
 
-// Crash reports no default rule catches: they land in 其他 until agents move them to 产品质量.
-const symptoms = ['闪退', '老是闪退', '打开就闪退', '闪退重启', '频繁闪退'];
+// Frame-drop reports (掉帧) no default rule catches: they land in 其他 until agents move them to 产品质量.
+const symptoms = ['掉帧', '老是掉帧', '打开就掉帧', '掉帧重启', '频繁掉帧'];
 const products = ['这个平板', '新手机', '电脑', '手表', '这台机器', '游戏机'];
 const endings = ['气死了', '太失望', '怎么回事', '无语', '不推荐'];
 
@@ -32,7 +32,7 @@ test('the rules screen learns from corrections and adds a suggested keyword to t
   await expect(learning.getByText('还没有人工纠正', { exact: false })).toBeVisible();
 
   // Agents correct the crash reports (as the case panel does).
-  const page1 = (await app.call('reviews.list', { filters: { search: '闪退' }, limit: 100 })) as { items: { case: { id: number } }[] };
+  const page1 = (await app.call('reviews.list', { filters: { search: '掉帧' }, limit: 100 })) as { items: { case: { id: number } }[] };
   await app.call('cases.recategorize', { caseIds: page1.items.map((item) => item.case.id), category: 'quality' });
 
   const suggestions = learning.getByTestId('keyword-suggestions');
@@ -51,11 +51,11 @@ test('the rules screen learns from corrections and adds a suggested keyword to t
   await new AppShell(page).setLanguage('中文');
 
   // One click (keyboard works too: the button is focusable) adds the keyword to 产品质量.
-  const add = learning.getByRole('button', { name: '把关键词 闪退 加入规则 产品质量' });
+  const add = learning.getByRole('button', { name: '把关键词 掉帧 加入规则 产品质量' });
   await add.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('已把「闪退」加入规则「产品质量」')).toBeVisible();
-  await expect(learning.getByRole('button', { name: '把关键词 闪退 加入规则 产品质量' })).toHaveCount(0);
+  await expect(page.getByText('已把「掉帧」加入规则「产品质量」')).toBeVisible();
+  await expect(learning.getByRole('button', { name: '把关键词 掉帧 加入规则 产品质量' })).toHaveCount(0);
   const rules = (await app.call('rules.list')) as { category: { name: string; keywords: string[] }[] };
-  expect(rules.category.find((rule) => rule.name === '产品质量')!.keywords).toContain('闪退');
+  expect(rules.category.find((rule) => rule.name === '产品质量')!.keywords).toContain('掉帧');
 });
