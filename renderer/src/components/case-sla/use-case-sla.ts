@@ -3,11 +3,12 @@ import { useApi } from '../../api/api-context';
 import { useApiQuery } from '../../api/use-api-query';
 import { noteServerNow } from './server-clock';
 
-/** One case's SLA, reloaded when its timers change (`sla.changed`, `sla.fired`). */
-export function useCaseSla(caseId: number) {
+/**
+ * Reloads a query about one case whenever that case's timers change (`sla.changed`, `sla.fired`),
+ * and notes the server's clock from its answer, so countdowns agree with the backend.
+ */
+export function useCaseTimersFollow(caseId: number, reload: () => void, now: number | undefined) {
   const api = useApi();
-  const query = useApiQuery('sla.getCase', { caseId }, ['sla', 'cases', 'settings']);
-  const { reload, data } = query;
   useEffect(() => {
     const stopChanged = api.subscribe('sla.changed', ({ caseIds }) => {
       if (caseIds.length === 0 || caseIds.includes(caseId)) reload();
@@ -21,7 +22,13 @@ export function useCaseSla(caseId: number) {
     };
   }, [api, caseId, reload]);
   useEffect(() => {
-    if (data) noteServerNow(data.now);
-  }, [data]);
+    if (now !== undefined) noteServerNow(now);
+  }, [now]);
+}
+
+/** One case's SLA, reloaded when its timers change. */
+export function useCaseSla(caseId: number) {
+  const query = useApiQuery('sla.getCase', { caseId }, ['sla', 'cases', 'settings']);
+  useCaseTimersFollow(caseId, query.reload, query.data?.now);
   return query;
 }

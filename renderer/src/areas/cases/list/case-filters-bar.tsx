@@ -10,7 +10,7 @@ import { caseCategories, caseStatuses, type CaseCategory, type CaseStatus } from
 import { staffRoles } from '../../../../../shared/domain/roles';
 import { useApiQuery } from '../../../api/use-api-query';
 import { categoryKey, platformKey, roleKey, statusKey } from '../../../i18n/domain/keys';
-import { MultiMenu } from './multi-menu';
+import { FilterMenu } from '../../../components/filter-menu';
 
 interface CaseFiltersBarProps {
   filter: CaseListFilter;
@@ -79,18 +79,18 @@ export function CaseFiltersBar({ filter, onChange }: CaseFiltersBarProps) {
         }
         data-testid="case-search"
       />
-      <MultiMenu<CaseStatus> label={t('list.status')} options={caseStatuses.map((value) => ({ value, label: t(statusKey[value]) }))} value={filter.statuses ?? []} onChange={(value) => set('statuses', value)} testId="filter-status" />
-      <MultiMenu<CaseCategory> label={t('list.category')} options={caseCategories.map((value) => ({ value, label: t(categoryKey[value]) }))} value={filter.categories ?? []} onChange={(value) => set('categories', value)} testId="filter-category" />
-      <MultiMenu<AssigneeKey> label={t('list.assignee')} options={assigneeOptions} value={filter.assignees ?? []} onChange={(value) => set('assignees', value)} testId="filter-assignee" />
-      <MultiMenu<string>
+      <FilterMenu<CaseStatus> label={t('list.status')} options={caseStatuses.map((value) => ({ value, label: t(statusKey[value]) }))} value={filter.statuses ?? []} onChange={(value) => set('statuses', value)} testId="filter-status" />
+      <FilterMenu<CaseCategory> label={t('list.category')} options={caseCategories.map((value) => ({ value, label: t(categoryKey[value]) }))} value={filter.categories ?? []} onChange={(value) => set('categories', value)} testId="filter-category" />
+      <FilterMenu<AssigneeKey> label={t('list.assignee')} options={assigneeOptions} value={filter.assignees ?? []} onChange={(value) => set('assignees', value)} testId="filter-assignee" />
+      <FilterMenu<string>
         label={t('list.shop')}
         options={(shops.data?.items ?? []).map((shop) => ({ value: String(shop.id), label: `${shop.name} · ${t(platformKey[shop.platform])}` }))}
         value={(filter.shopIds ?? []).map(String)}
         onChange={(value) => set('shopIds', value.map(Number))}
         testId="filter-shop"
       />
-      <MultiMenu<PlatformId> label={t('list.platform')} options={platformIds.map((value) => ({ value, label: t(platformKey[value]) }))} value={filter.platforms ?? []} onChange={(value) => set('platforms', value)} testId="filter-platform" />
-      <MultiMenu<SlaFilterState> label={t('list.sla')} options={slaFilterStates.map((value) => ({ value, label: t(`list.slaStates.${value}`) }))} value={filter.sla ?? []} onChange={(value) => set('sla', value)} testId="filter-sla" />
+      <FilterMenu<PlatformId> label={t('list.platform')} options={platformIds.map((value) => ({ value, label: t(platformKey[value]) }))} value={filter.platforms ?? []} onChange={(value) => set('platforms', value)} testId="filter-platform" />
+      <FilterMenu<SlaFilterState> label={t('list.sla')} options={slaFilterStates.map((value) => ({ value, label: t(`list.slaStates.${value}`) }))} value={filter.sla ?? []} onChange={(value) => set('sla', value)} testId="filter-sla" />
       {hasFilter(filter) ? (
         <Button size="sm" variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={() => onChange({})} data-testid="clear-filters">
           {t('list.clear')}

@@ -7,7 +7,7 @@ import { caseCategories, caseStatuses, reviewLevels } from '../../../../../share
 import { categoryKey, levelKey, statusKey } from '../../../i18n/domain/keys';
 import type { InboxLookups } from '../use-inbox-lookups';
 import { activeFilterChips, FilterChips } from './filter-chips';
-import { FilterMenu } from './filter-menu';
+import { FilterMenu } from '../../../components/filter-menu';
 import { clearedFilters, type InboxQuery, type InboxSort } from './inbox-query';
 import { MoreFilters } from './more-filters';
 import { SearchBox, type SearchBoxHandle } from './search-box';
