@@ -14,6 +14,7 @@ import { casesList } from './2026-12-03-011-cases-list';
 import { classifyExamples } from './2026-12-03-201-classify-examples';
 import { classificationScorer } from './2026-12-03-101-classification-scorer';
 import { defaultLexiconSeed } from './2026-12-03-102-default-lexicon';
+import { monitorClaims } from './2026-12-03-103-monitor-claims';
 
 /**
  * Every migration, by name. A static map (not a folder scan) because the bundled app has no
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-201-classify-examples': classifyExamples,
   '2026-12-03-101-classification-scorer': classificationScorer,
   '2026-12-03-102-default-lexicon': defaultLexiconSeed,
+  '2026-12-03-103-monitor-claims': monitorClaims,
 };
 
 export const latestMigrationName = Object.keys(migrations).sort().at(-1) as string;

@@ -380,6 +380,18 @@ describe('migrations', () => {
     expect(edited).toHaveLength(fresh.length);
   });
 
+  it('2026-12-03-103-monitor-claims drops the mention words from the default extortion and malicious rules, unless edited', async () => {
+    const { sqlite, db, migrator } = memoryDb();
+    expect((await migrator.migrateTo('2026-12-03-102-default-lexicon')).error).toBeUndefined();
+    sqlite.prepare("UPDATE monitor_rules SET keywords_json = '[\"同行\",\"别家\",\"我的词\"]' WHERE name = '恶意差评迹象'").run();
+    expect((await migrator.migrateTo('2026-12-03-103-monitor-claims')).error).toBeUndefined();
+    const keywords = (name: string) => JSON.parse((sqlite.prepare('SELECT keywords_json AS k FROM monitor_rules WHERE name = ?').get(name) as { k: string }).k) as string[];
+    expect(keywords('索要好评返现')).not.toContain('返现');
+    expect(keywords('索要好评返现')).toContain('删评');
+    expect(keywords('恶意差评迹象')).toEqual(['同行', '别家', '我的词']);
+    await db.destroy();
+  });
+
   it('match the schema snapshot', async () => {
     const { sqlite, db, migrator } = memoryDb();
     const result = await migrator.migrateToLatest();

@@ -22,6 +22,9 @@ export interface RuleSet {
 /** The rule name a compliance-risk alert carries (no monitoring rule raised it: the pattern did). */
 export const complianceAlertName = '好评返现合规风险';
 
+/** The names pattern-found flags alert under: those of the default monitor rules with the same meaning. */
+export const patternAlertNames = { extortion: '索要好评返现', competitor: '恶意差评迹象' } as const;
+
 /** Everything about a row that needs no database: classification, severity, text flags, alerts. */
 export function prepareReview(draft: ReviewDraft, rules: RuleSet): PreparedReview {
   const haystack = ruleHaystack(draft.text, draft.followUpText);
@@ -33,9 +36,21 @@ export function prepareReview(draft: ReviewDraft, rules: RuleSet): PreparedRevie
     const severity = caseSeverity({ level: draft.level, rating: draft.rating, category: decision.category, flags: flags.map((flag) => flag.type), haystack });
     opensCase = { decision, severity };
   }
-  const alerts: MonitorMatch[] = matchMonitorRules({ haystack, level: draft.level, rating: draft.rating }, rules.monitor);
-  // A buyer reporting the shop's own 好评返现: the owner must see it at once, whatever the level.
-  const compliance = flags.find((flag) => flag.type === 'compliance_risk');
-  if (compliance) alerts.push({ ruleId: null, ruleName: complianceAlertName, matchedWords: compliance.params.words ?? [], kind: 'compliance_risk' });
+  let alerts: MonitorMatch[] = matchMonitorRules({ haystack, level: draft.level, rating: draft.rating }, rules.monitor);
+  const flagged = (type: string) => flags.find((flag) => flag.type === type);
+  // A buyer reporting the shop's own 好评返现: the owner must see it at once, whatever the level. It
+  // is not a buyer's demand, so the 索要好评返现 keyword line (it holds 返现) does not fire beside it.
+  const compliance = flagged('compliance_risk');
+  if (compliance) {
+    if (!flagged('extortion')) alerts = alerts.filter((alert) => alert.ruleName !== patternAlertNames.extortion);
+    alerts.push({ ruleId: null, ruleName: complianceAlertName, matchedWords: compliance.params.words ?? [], kind: 'compliance_risk' });
+  }
+  // Extortion and a competitor's claim are found by pattern, however they are worded: they alert
+  // under the default rules' names even when no keyword of those rules is in the text.
+  for (const type of ['extortion', 'competitor'] as const) {
+    const flag = flagged(type);
+    const ruleName = patternAlertNames[type];
+    if (flag && !alerts.some((alert) => alert.ruleName === ruleName)) alerts.push({ ruleId: null, ruleName, matchedWords: flag.params.words ?? [] });
+  }
   return { draft, dedupeKey: dedupeKey(draft), opensCase, flags, alerts };
 }

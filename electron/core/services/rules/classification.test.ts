@@ -71,6 +71,25 @@ describe('classification on import', () => {
     expect(alerts.filter((alert) => alert.kind === 'compliance_risk')).toHaveLength(1);
     await core.close();
   });
+
+  it('alerts on extortion and a competitor claim however worded, and not on a mention of another shop or a reported 好评返现', async () => {
+    const { core, call, load } = await start();
+    await load([
+      ['A1', '除非补偿我三十元，要不这条差评我不会改', day(1), '差评', '甲', '杯子', ''],
+      ['A2', '我是同行，你家这款做工真差，大家别买', day(2), '差评', '乙', '杯子', ''],
+      ['A3', '比别家贵了二十块，质量还不如别家', day(3), '差评', '丙', '杯子', ''],
+      ['A4', '商家搞好评返现，卡片上写五星好评返5元，东西一般', day(4), '中评', '丁', '杯子', ''],
+    ]);
+    const items = (await call('reviews.list', { limit: 10 })).items;
+    const orderOf = new Map(items.map((item) => [item.id, item.orderNo]));
+    const raised = (await call('alerts.list', {})).items.map((alert) => [orderOf.get(alert.reviewId), alert.ruleName]).sort();
+    expect(raised).toEqual([
+      ['A1', '索要好评返现'],
+      ['A2', '恶意差评迹象'],
+      ['A4', '好评返现合规风险'],
+    ]);
+    await core.close();
+  });
 });
 
 describe('the needs-review queue', () => {
