@@ -31,10 +31,16 @@ test('an agent takes a pooled case and works it from its workspace — reads the
   await app.call('demo.load');
   const { items: staff } = (await app.call('staff.list', {})) as { items: Staff[] };
   const agents = staff.filter((member) => member.role === 'agent');
-  const agent = agents[0]!;
   const supervisor = staff.find((member) => member.role === 'supervisor')!;
   const { items: shops } = (await app.call('shops.list', {})) as { items: { id: number }[] };
-  const { items: given } = (await app.call('cases.myQueue', { staffId: agent.id, limit: 500 })) as { items: { caseId: number; status: string }[] };
+  // The demo's workloads follow the clock: take the agent who holds a case nobody has contacted yet.
+  const queues = await Promise.all(
+    agents.map(async (member) => ({ member, items: ((await app.call('cases.myQueue', { staffId: member.id, limit: 500 })) as { items: { caseId: number; status: string }[] }).items })),
+  );
+  const chosen = queues.find((queue) => queue.items.some((item) => item.status === 'new'));
+  expect(chosen, 'the demo gives some agent a new case').toBeDefined();
+  const agent = chosen!.member;
+  const given = chosen!.items;
   // Every agent off shift sends their open cases to the agents' pool; the agent comes back and gets a new one.
   for (const member of agents) await app.call('staff.update', { id: member.id, active: false });
   // A case nobody has contacted yet, so the whole first hour of work happens here.
