@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signIn } from './pages/sign-in';
 import { AppShell } from './pages/app-shell';
 import { CaseWorkspacePage } from './pages/case-workspace-page';
 import { CasesPage } from './pages/cases-page';
@@ -15,15 +15,6 @@ interface Staff {
 interface Workspace {
   caseId: number;
   review: { text: string; followUpText: string | null; case: { flags: unknown[] } | null };
-}
-
-/** Picks a profile in the sign-in dialog and enters its PIN. */
-async function signIn(page: Page, staffId: number, pin: string) {
-  const dialog = page.getByTestId('sign-in');
-  await dialog.getByTestId(`profile-${staffId}`).click();
-  await dialog.getByLabel('PIN 码').fill(pin);
-  await expect(dialog.getByTestId('sign-in-submit')).toBeEnabled();
-  await dialog.getByTestId('sign-in-submit').click();
 }
 
 test('an agent takes a pooled case and works it from its workspace — reads the review, pastes a screenshot, records contact, offers a solution — without leaving the page; the supervisor then sees their own queue at once', async ({ app, page }) => {

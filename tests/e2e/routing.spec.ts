@@ -1,20 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { signIn } from './pages/sign-in';
 import { CasesPage } from './pages/cases-page';
 
 interface Staff {
   id: number;
   name: string;
   role: string;
-}
-
-/** Picks a profile in the sign-in dialog and enters its PIN. */
-async function signIn(page: Page, staffId: number, pin: string) {
-  const dialog = page.getByTestId('sign-in');
-  await dialog.getByTestId(`profile-${staffId}`).click();
-  await dialog.getByLabel('PIN 码').fill(pin);
-  await expect(dialog.getByTestId('sign-in-submit')).toBeEnabled();
-  await dialog.getByTestId('sign-in-submit').click();
 }
 
 test('on demo data an agent sees assigned and pooled cases and claims one; after a switch the supervisor sees their own queue at once', async ({ app, page }) => {

@@ -1,13 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-/** Picks a profile in the sign-in dialog and enters its PIN. */
-async function signIn(page: Page, staffId: number, pin: string) {
-  const dialog = page.getByTestId('sign-in');
-  await dialog.getByTestId(`profile-${staffId}`).click();
-  await dialog.getByLabel('PIN 码').fill(pin);
-  await dialog.getByTestId('sign-in-submit').click();
-}
+import { signIn } from './pages/sign-in';
 
 test('an agent signed in with a PIN sees SLA policies as owner-only; the owner saves a new version', async ({ app, page }) => {
   const agent = (await app.call('staff.create', { name: '小王', role: 'agent' })) as { id: number };

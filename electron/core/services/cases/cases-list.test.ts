@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseListFilter } from '../../../../shared/contract';
 import type { CaseListSort } from '../../../../shared/domain/case-order';
 import type { StaffRole } from '../../../../shared/domain/roles';
-import { useTempDirs } from '../../../../tests/helpers/temp-dir';
-import { startTestCore } from '../../../../tests/helpers/test-core';
-import type { SchedulerTimers } from '../sla/sla-scheduler';
+import { useSlaTestCores } from '../../../../tests/helpers/sla-test-core';
 
-const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const startCore = useSlaTestCores();
 
 async function boot() {
-  const test = await startTestCore(makeTempDir(), { slaTimers: fakeTimers() });
-  cleanups.push(() => test.core.close());
+  const test = await startCore();
   const shopId = (await test.call('shops.create', { platform: 'taobao', name: '木棉生活小店' })).id;
   const jdShop = (await test.call('shops.create', { platform: 'jd', name: '京东旗舰店' })).id;
   const staff = async (name: string, role: StaffRole) => (await test.call('staff.create', { name, role })).id;

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultNotificationChannels } from '../../../../shared/domain/sla';
-import { useTempDirs } from '../../../../tests/helpers/temp-dir';
-import { startTestCore } from '../../../../tests/helpers/test-core';
-import type { SchedulerTimers } from '../sla/sla-scheduler';
+import { useSlaTestCores } from '../../../../tests/helpers/sla-test-core';
 
-const fakeTimers = (): SchedulerTimers => ({ setTimeout: () => 1, clearTimeout: () => {}, monotonic: () => 0 });
 const minute = 60_000;
-const makeTempDir = useTempDirs();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
+const startCore = useSlaTestCores();
 
 async function boot() {
-  const test = await startTestCore(makeTempDir(), { slaTimers: fakeTimers() });
-  cleanups.push(() => test.core.close());
+  const test = await startCore();
   const events: { event: string; payload: any }[] = [];
   test.core.events.subscribe((message) => events.push(message));
   const shopId = (await test.call('shops.create', { platform: 'taobao', name: '木棉生活小店' })).id;
